@@ -1,0 +1,10 @@
+using System.CommandLine;
+using System.Text;
+using NewsSummarizer.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+var root = new RootCommand("newsum: Arabic and English news summaries from the command line.")
+{
+    UploadCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.Cli;
+
+/// <summary><c>newsum upload &lt;path&gt;... [--wait] [--timeout S] [--json]</c>: uploads articles to the configured storage
+/// and optionally waits for their results and prints them. With <c>--wait</c> the exit code is 0 only when every
+/// article got an <c>ok</c> result.</summary>
+internal static class UploadCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path") { Description = "Files or folders (recursively) to upload.", Arity = ArgumentArity.OneOrMore };
+        var container = new Option<string?>("--container") { Description = "The articles container (default: setting ArticlesContainer, else articles)." };
+        var wait = new Option<bool>("--wait") { Description = "Wait for each article's result and print it." };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for all results.", DefaultValueFactory = _ => 120 };
+        var json = new Option<bool>("--json") { Description = "Print results as JSON documents." };
+        var command = new Command("upload", "Upload articles to the articles container (Azurite by default).") { paths, container, wait, timeout, json };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(paths), parse.GetValue(container), parse.GetValue(wait), parse.GetValue(timeout), parse.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string? container, bool wait, int timeoutSeconds, bool json, CancellationToken cancellationToken)
+    {
+        using var services = CliHost.Create(container is null ? null : [new("ArticlesContainer", container)]);
+        CliHost.ValidateOptions(services);
+        var uploader = services.GetRequiredService<ArticleUploader>();
+        await uploader.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        foreach (var (path, blobName) in ArticleUploader.Expand(paths))
+        {
+            names.Add(await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false));
+            Console.WriteLine($"uploaded {path} -> {blobName}");
+        }
+
+        if (!wait)
+        {
+            return 0;
+        }
+
+        var store = services.GetRequiredService<IArticleStore>();
+        var deadline = Stopwatch.StartNew();
+        var pending = new List<string>(names);
+        var failures = 0;
+        while (pending.Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(timeoutSeconds))
+        {
+            foreach (var name in pending.ToArray())
+            {
+                var result = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
+                if (result?.Document is not { } document)
+                {
+                    continue;
+                }
+
+                pending.Remove(name);
+                ResultPrinter.Print(name, document, json);
+                failures += document.Status == SummaryStatus.Ok ? 0 : 1;
+            }
+
+            if (pending.Count > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var name in pending)
+        {
+            await Console.Error.WriteLineAsync($"no result for {name} after {timeoutSeconds} s: is the DevHost (or the Functions app) running against this storage?")
+                .ConfigureAwait(false);
+        }
+
+        if (failures > 0)
+        {
+            await Console.Error.WriteLineAsync($"{failures} article(s) did not get an ok result; see their errors above.").ConfigureAwait(false);
+        }
+
+        return pending.Count == 0 && failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Azure.WebJobs;
+using NewsSummarizer.Hosting;
+
+namespace NewsSummarizer.DevHost;
+
+/// <summary>A local stand-in for the Functions host: the WebJobs SDK blob trigger (polling, the engine the Functions
+/// host runs) and Kestrel on loopback for the same HTTP routes, over the same core as the Functions app.</summary>
+public static class DevHostApplication
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <param name="args">Command-line configuration, e.g. <c>--urls http://127.0.0.1:7072</c>.</param>
+    /// <param name="configure">Lets tests add configuration or replace services before the app is built.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection([
+            new(WebHostDefaults.ServerUrlsKey, builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl),
+            new("ArticlesContainer", builder.Configuration["ArticlesContainer"] ?? "articles"),
+        ]);
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+        builder.Logging.AddFilter("Azure.Messaging", LogLevel.Error);
+        configure?.Invoke(builder);
+
+        builder.Services.AddNewsSummarizer(builder.Configuration);
+        builder.Services.AddHostedService<ContainerInitializer>();
+        builder.Services.AddSingleton<ITypeLocator>(new DevHostTypeLocator());
+        var triggerSettings = TriggerSettings.Load(builder.Configuration);
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageBlobs(triggerSettings.ConfigureBlobs);
+            webJobs.AddAzureStorageQueues(triggerSettings.ConfigureQueues);
+        });
+
+        var app = builder.Build();
+        app.MapDevHostRoutes();
+        return app;
+    }
+
+    private sealed class DevHostTypeLocator : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => [typeof(TriggerFunctions)];
+    }
+}

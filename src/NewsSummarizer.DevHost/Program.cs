@@ -1,0 +1,4 @@
+using NewsSummarizer.DevHost;
+
+var app = DevHostApplication.Create(args);
+await app.RunAsync().ConfigureAwait(false);

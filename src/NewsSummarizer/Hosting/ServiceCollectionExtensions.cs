@@ -1,0 +1,93 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything the hosts need: validated options, storage, the configured summariser and the pipeline.
+    /// The Functions app, the DevHost and the CLI each call this once.</summary>
+    public static IServiceCollection AddNewsSummarizer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptionsWithValidateOnStart<SummarizerOptions>()
+            .Bind(configuration.GetSection(SummarizerOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.SectionName));
+        services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName));
+        services.AddOptionsWithValidateOnStart<StorageOptions>().Bind(configuration).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageConnection.Validator(configuration));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton(sp => StorageConnection.CreateBlobServiceClient(configuration, sp.GetRequiredService<TokenCredential>));
+        services.TryAddSingleton<IArticleStore>(sp => new BlobArticleStore(
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>()));
+
+        var resilience = services.AddHttpClient(ModelResilience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler();
+        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName)
+            .Configure<IOptions<SummarizerOptions>>((handler, summarizer) => ModelResilience.Configure(handler, summarizer.Value));
+
+        services.TryAddSingleton<TokenCounter>();
+        services.TryAddSingleton<ExtractiveSummarizer>();
+        services.TryAddSingleton(CreateModelClient);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ModelClient>().Client);
+        services.TryAddSingleton(CreateSummarizer);
+
+        services.TryAddSingleton<ArticleReader>();
+        services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<ArticleUploader>();
+        return services;
+    }
+
+    private static ISummarizer CreateSummarizer(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SummarizerOptions>>();
+        if (options.Value.Provider == SummarizerProvider.Extractive)
+        {
+            return services.GetRequiredService<ExtractiveSummarizer>();
+        }
+
+        var model = services.GetRequiredService<ModelClient>();
+        return new ChatSummarizer(
+            services.GetRequiredService<IChatClient>(),
+            model.Info,
+            options,
+            services.GetRequiredService<TokenCounter>(),
+            services.GetRequiredService<ILogger<ChatSummarizer>>());
+    }
+
+    private static ModelClient CreateModelClient(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SummarizerOptions>>().Value;
+        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(ModelResilience.HttpClientName);
+        var (client, info) = ModelClientFactory.Create(
+            options,
+            services.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+            services.GetRequiredService<IOptions<OpenAIOptions>>().Value,
+            httpClient,
+            services.GetRequiredService<TokenCredential>);
+        return new ModelClient(new ConcurrencyLimitingChatClient(client, options.MaxConcurrentModelCalls), info);
+    }
+
+    /// <summary>The provider's chat client (behind the concurrency limit) and what it is.</summary>
+    internal sealed record ModelClient(IChatClient Client, ChatModelInfo Info);
+}

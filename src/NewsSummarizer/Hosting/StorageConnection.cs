@@ -1,0 +1,50 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Storage;
+
+namespace NewsSummarizer.Hosting;
+
+/// <summary>The <c>AzureWebJobsStorage</c> connection the Functions host uses, shared by our own storage clients:
+/// a connection string (Azurite: <c>UseDevelopmentStorage=true</c>) or identity-based
+/// <c>AzureWebJobsStorage__blobServiceUri</c> (+ <c>__clientId</c> for a user-assigned identity).</summary>
+internal static class StorageConnection
+{
+    public const string Name = "AzureWebJobsStorage";
+
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, Func<TokenCredential> credential)
+    {
+        var section = configuration.GetSection(Name);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return new BlobServiceClient(section.Value);
+        }
+
+        if (Uri.TryCreate(section["blobServiceUri"], UriKind.Absolute, out var blobUri))
+        {
+            return new BlobServiceClient(blobUri, section["clientId"] is { Length: > 0 } clientId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                : credential());
+        }
+
+        throw new InvalidOperationException(MissingMessage);
+    }
+
+    public const string MissingMessage =
+        "AzureWebJobsStorage is not set. Set it to a storage connection string (UseDevelopmentStorage=true for Azurite), " +
+        "or set AzureWebJobsStorage__blobServiceUri (and AzureWebJobsStorage__queueServiceUri) for identity-based access.";
+
+    /// <summary>Fails start-up with a clear message instead of failing the first article.</summary>
+    internal sealed class Validator(IConfiguration configuration) : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options)
+        {
+            var section = configuration.GetSection(Name);
+            return string.IsNullOrWhiteSpace(section.Value) && !Uri.TryCreate(section["blobServiceUri"], UriKind.Absolute, out _)
+                ? ValidateOptionsResult.Fail(MissingMessage)
+                : ValidateOptionsResult.Success;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Http;
+
+/// <summary><c>GET /api/health</c>: provider, storage reachability and version; 503 when storage is unreachable.</summary>
+public sealed class HealthReport(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer)
+{
+    private static readonly string Version =
+        typeof(HealthReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public async Task<IResult> GetAsync(CancellationToken cancellationToken)
+    {
+        string storageStatus;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var exists = await blobs.GetBlobContainerClient(storage.Value.ArticlesContainer).ExistsAsync(timeout.Token).ConfigureAwait(false);
+            storageStatus = exists.Value ? "reachable" : "reachable (container missing)";
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or OperationCanceledException or AggregateException)
+        {
+            storageStatus = "unreachable";
+        }
+
+        var healthy = storageStatus != "unreachable";
+        var body = new
+        {
+            status = healthy ? "healthy" : "unhealthy",
+            provider = summarizer.Provider,
+            promptVersion = summarizer.PromptVersion,
+            storage = storageStatus,
+            container = storage.Value.ArticlesContainer,
+            version = Version,
+        };
+        return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

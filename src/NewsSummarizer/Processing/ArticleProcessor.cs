@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Processing;
+
+/// <summary>The blob path: read → hash → skip if current → summarise → write beside the article (conditionally).</summary>
+public sealed partial class ArticleProcessor(
+    IArticleStore store,
+    ArticleReader reader,
+    SummaryService summaries,
+    IOptions<SummarizerOptions> options,
+    ILogger<ArticleProcessor> logger)
+{
+    public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
+    {
+        var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+        if (state.Outcome is { } early)
+        {
+            return early;
+        }
+
+        var document = await summaries.CreateDocumentAsync(state.Read!, state.Source!, SummaryLength.Default, cancellationToken)
+            .ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records that the trigger gave up on an article (poison): a <c>failed</c> result says why, unless a
+    /// result for the current content was written meanwhile.</summary>
+    public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
+    {
+        var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+        if (state.Outcome is { } early)
+        {
+            return early;
+        }
+
+        LogRecordedFailure(logger, name, reason);
+        var document = summaries.Failed(new ErrorInfo("retries-exhausted", reason), state.Source!);
+        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Handles a message of the poison queue: messages for other containers are not ours and are ignored.</summary>
+    public Task<ProcessingOutcome> HandlePoisonMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        var poison = PoisonBlobMessage.TryParse(message);
+        if (poison is null || !string.Equals(poison.ContainerName, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredPoisonMessage(logger);
+            return Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
+        }
+
+        return RecordFailureAsync(
+            poison.BlobName!,
+            "Summarising the article failed on every attempt the trigger made (for example the model stayed unavailable " +
+            "or throttled). Upload the article again or run `newsum backfill --only failed` to retry.",
+            cancellationToken);
+    }
+
+    private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (SummaryBlobNames.IsResult(name))
+        {
+            LogSkippedResultBlob(logger, name);
+            return new LoadedArticle(new ProcessingOutcome(ProcessingResult.SkippedResultBlob));
+        }
+
+        var maxBytes = options.Value.MaxArticleBytes;
+        var blob = await store.GetArticleAsync(name, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (blob is null)
+        {
+            LogArticleGone(logger, name);
+            return new LoadedArticle(new ProcessingOutcome(ProcessingResult.ArticleGone));
+        }
+
+        var read = blob.Content is { } content ? reader.Read(content.Span) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
+        var existing = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
+        if (IsCurrent(existing?.Document, blob, read))
+        {
+            LogAlreadyCurrent(logger, name, read.Sha256);
+            return new LoadedArticle(new ProcessingOutcome(ProcessingResult.AlreadyCurrent, existing!.Document));
+        }
+
+        var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, read.Sha256, blob.ContentType, blob.Bytes, read.Encoding);
+        return new LoadedArticle(null, read, source, existing);
+    }
+
+    private async Task<ProcessingOutcome> WriteAsync(string name, SummaryDocument document, StoredResult? existing, CancellationToken cancellationToken)
+    {
+        if (!await store.TryWriteResultAsync(name, document, existing?.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            LogLostRace(logger, name);
+            return new ProcessingOutcome(ProcessingResult.LostRace);
+        }
+
+        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
+        return new ProcessingOutcome(ProcessingResult.Written, document);
+    }
+
+    /// <summary>A stored result is current when it describes the same content (hash, or the same blob version when
+    /// the content could not be decoded) from the same provider and prompt version, and is not a failure.</summary>
+    internal bool IsCurrent(SummaryDocument? stored, ArticleBlob blob, ArticleReadResult read)
+    {
+        if (stored is null || stored.Status == SummaryStatus.Failed ||
+            stored.Model.Provider != summaries.Provider || stored.Model.PromptVersion != summaries.PromptVersion)
+        {
+            return false;
+        }
+
+        return read.Sha256 is { } sha ? stored.Source.Sha256 == sha : stored.Source.ETag == blob.ETag;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Name}: result documents are never summarised")]
+    private static partial void LogSkippedResultBlob(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: it no longer exists in this version")]
+    private static partial void LogArticleGone(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its result is current (sha256 {Sha256})")]
+    private static partial void LogAlreadyCurrent(ILogger logger, string name, string? sha256);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped writing {Name}: another run wrote its result first")]
+    private static partial void LogLostRace(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms")]
+    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name}: {Reason}")]
+    private static partial void LogRecordedFailure(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message that does not name an article of this container")]
+    private static partial void LogIgnoredPoisonMessage(ILogger logger);
+
+    private sealed record LoadedArticle(
+        ProcessingOutcome? Outcome, ArticleReadResult? Read = null, SourceInfo? Source = null, StoredResult? Existing = null);
+}

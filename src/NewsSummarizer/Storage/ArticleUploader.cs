@@ -1,0 +1,70 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.Storage;
+
+/// <summary>Uploads article files to the articles container, named by their path relative to what the user gave.</summary>
+public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageOptions> options)
+{
+    private readonly BlobContainerClient container = service.GetBlobContainerClient(options.Value.ArticlesContainer);
+
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken) =>
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Uploads one file (overwriting an older version of the article) and returns its blob name.</summary>
+    public async Task<string> UploadAsync(string path, string blobName, CancellationToken cancellationToken)
+    {
+        if (SummaryBlobNames.IsResult(blobName))
+        {
+            throw new ArgumentException($"'{blobName}' is named like a result document and would never be summarised.", nameof(blobName));
+        }
+
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            await container.GetBlobClient(blobName).UploadAsync(
+                stream,
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return blobName;
+    }
+
+    /// <summary>Files given directly keep their name; files found in a folder keep their path below it.</summary>
+    public static IEnumerable<(string Path, string BlobName)> Expand(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    if (!SummaryBlobNames.IsResult(file) && !Path.GetFileName(file).StartsWith('.'))
+                    {
+                        yield return (file, Path.GetRelativePath(path, file).Replace('\\', '/'));
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return (path, Path.GetFileName(path));
+            }
+            else
+            {
+                throw new FileNotFoundException($"'{path}' is neither a file nor a folder.", path);
+            }
+        }
+    }
+
+    private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" => "text/plain; charset=utf-8",
+        ".md" => "text/markdown; charset=utf-8",
+        ".html" or ".htm" => "text/html",
+        ".json" => "application/json",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.Storage;
+
+/// <summary><see cref="IArticleStore"/> over Azure Blob Storage (or Azurite).</summary>
+public sealed class BlobArticleStore(BlobServiceClient service, IOptions<StorageOptions> options) : IArticleStore
+{
+    private const string ResultContentType = "application/json; charset=utf-8";
+
+    private readonly BlobContainerClient container = service.GetBlobContainerClient(options.Value.ArticlesContainer);
+
+    public string Container => container.Name;
+
+    public async Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(name);
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var etag = properties.ETag.ToString();
+        if (properties.ContentLength > maxBytes)
+        {
+            return new ArticleBlob(Container, name, etag, properties.ContentType, properties.ContentLength, null);
+        }
+
+        try
+        {
+            var download = await blob.DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
+                cancellationToken).ConfigureAwait(false);
+            return new ArticleBlob(Container, name, etag, properties.ContentType, properties.ContentLength, download.Value.Content.ToMemory());
+        }
+        catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Deleted or replaced since we read its properties: the newer version triggers its own run.
+            return null;
+        }
+    }
+
+    public async Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken) =>
+        (await container.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    public async Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await container.GetBlobClient(SummaryBlobNames.ResultFor(articleName))
+                .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var document = SummaryJson.TryDeserialize(download.Value.Content.ToMemory().Span);
+            return new StoredResult(document, download.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var conditions = ifMatch is null
+            ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+            : new BlobRequestConditions { IfMatch = new ETag(ifMatch) };
+        try
+        {
+            await container.GetBlobClient(SummaryBlobNames.ResultFor(articleName)).UploadAsync(
+                BinaryData.FromBytes(SummaryJson.Serialize(document)),
+                new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = ResultContentType } },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.Storage;
+
+/// <summary>An article blob's properties and, when it is within the size limit, its content.</summary>
+public sealed record ArticleBlob(string Container, string Name, string ETag, string? ContentType, long Bytes, ReadOnlyMemory<byte>? Content);
+
+/// <summary>A stored result: the document (<c>null</c> when unreadable) and the blob's ETag for a conditional overwrite.</summary>
+public sealed record StoredResult(SummaryDocument? Document, string ETag);
+
+/// <summary>Reads articles and writes their results beside them. Never modifies, moves or deletes an article.</summary>
+public interface IArticleStore
+{
+    string Container { get; }
+
+    /// <summary>The article, or <c>null</c> when it does not exist (any more). Content is downloaded only when the
+    /// blob is at most <paramref name="maxBytes"/> long, and only the version the properties describe.</summary>
+    Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken);
+
+    Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken);
+
+    Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken);
+
+    /// <summary>Writes the result beside the article: over the version <paramref name="ifMatch"/> when given, else
+    /// only if no result exists. Returns <c>false</c> when another writer got there first.</summary>
+    Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Summaries;
+
+/// <summary>The result document written beside an article (<c>x.txt.summary.json</c>) and returned over HTTP.
+/// Its JSON Schema is <c>summary.schema.json</c> in this folder.</summary>
+public sealed record SummaryDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string Status { get; init; }
+
+    public required string Language { get; init; }
+
+    public LocalizedText Title { get; init; } = new(null, null);
+
+    public LocalizedText Summary { get; init; } = new(null, null);
+
+    public LocalizedList KeyPoints { get; init; } = LocalizedList.Empty;
+
+    public required SourceInfo Source { get; init; }
+
+    public required ModelUsage Model { get; init; }
+
+    public long DurationMs { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ErrorInfo? Error { get; init; }
+
+    public IReadOnlyList<string> Unavailable { get; init; } = [];
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UnavailableReason { get; init; }
+
+    public bool IsOk => Status == SummaryStatus.Ok;
+}
+
+/// <summary>Values of <see cref="SummaryDocument.Status"/>.</summary>
+public static class SummaryStatus
+{
+    /// <summary>Summarised.</summary>
+    public const string Ok = "ok";
+
+    /// <summary>The input will never succeed (empty, binary, too large, unsupported); final.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Retries were exhausted; a new upload or a backfill tries again.</summary>
+    public const string Failed = "failed";
+}
+
+/// <summary>What was summarised. For HTTP requests <see cref="Container"/> is <c>null</c>.</summary>
+public sealed record SourceInfo(
+    string? Container,
+    string? Name,
+    string? ETag,
+    string? Sha256,
+    string? ContentType,
+    long Bytes,
+    string? Encoding);
+
+/// <summary>Why a document is not <c>ok</c>.</summary>
+public sealed record ErrorInfo(string Code, string Message);

@@ -1,0 +1,83 @@
+namespace NewsSummarizer.Summarization.Chat;
+
+/// <summary>Splits an article that exceeds the model's input budget into parts on paragraph boundaries.
+/// Every paragraph lands in exactly one part; a single paragraph larger than the budget is cut on sentence
+/// ends, and as a last resort on word boundaries.</summary>
+internal sealed class ArticleSplitter(TokenCounter tokens)
+{
+    public IReadOnlyList<string> Split(string text, int maxTokens)
+    {
+        var parts = new List<string>();
+        var current = new List<string>();
+        var currentTokens = 0;
+        foreach (var paragraph in Pieces(text, maxTokens))
+        {
+            var paragraphTokens = tokens.Count(paragraph);
+            if (current.Count > 0 && currentTokens + paragraphTokens > maxTokens)
+            {
+                parts.Add(string.Join('\n', current));
+                current.Clear();
+                currentTokens = 0;
+            }
+
+            current.Add(paragraph);
+            currentTokens += paragraphTokens;
+        }
+
+        if (current.Count > 0)
+        {
+            parts.Add(string.Join('\n', current));
+        }
+
+        return parts;
+    }
+
+    private IEnumerable<string> Pieces(string text, int maxTokens)
+    {
+        foreach (var paragraph in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (tokens.Count(paragraph) <= maxTokens)
+            {
+                yield return paragraph;
+                continue;
+            }
+
+            foreach (var piece in CutOversized(paragraph, maxTokens))
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    private IEnumerable<string> CutOversized(string paragraph, int maxTokens)
+    {
+        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var piece = new List<string>();
+        var pieceTokens = 0;
+        foreach (var word in words)
+        {
+            var wordTokens = tokens.Count(word) + 1;
+            var endsSentence = word.Length > 0 && word[^1] is '.' or '!' or '?' or '؟' or '۔';
+            if (piece.Count > 0 && pieceTokens + wordTokens > maxTokens)
+            {
+                yield return string.Join(' ', piece);
+                piece.Clear();
+                pieceTokens = 0;
+            }
+
+            piece.Add(word);
+            pieceTokens += wordTokens;
+            if (endsSentence && pieceTokens > maxTokens * 3 / 4)
+            {
+                yield return string.Join(' ', piece);
+                piece.Clear();
+                pieceTokens = 0;
+            }
+        }
+
+        if (piece.Count > 0)
+        {
+            yield return string.Join(' ', piece);
+        }
+    }
+}
