@@ -17,6 +17,7 @@ done
 # Set by azd from the Bicep outputs.
 : "${RESOURCE_GROUP:?run through azd (missing RESOURCE_GROUP)}"
 : "${AZURE_FUNCTION_APP_NAME:?run through azd (missing AZURE_FUNCTION_APP_NAME)}"
+: "${AZURE_FUNCTION_APP_HOSTNAME:?run through azd (missing AZURE_FUNCTION_APP_HOSTNAME)}"
 : "${AZURE_STORAGE_ACCOUNT_NAME:?run through azd (missing AZURE_STORAGE_ACCOUNT_NAME)}"
 : "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?run through azd (missing AZURE_EVENTGRID_SYSTEM_TOPIC_NAME)}"
 : "${AZURE_DEADLETTER_CONTAINER_NAME:?run through azd (missing AZURE_DEADLETTER_CONTAINER_NAME)}"
@@ -47,8 +48,7 @@ if [ -z "$key" ]; then
   exit 1
 fi
 
-host=$(az functionapp show -g "$RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" --query defaultHostName -o tsv)
-endpoint="https://$host/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key"
+endpoint="https://$AZURE_FUNCTION_APP_HOSTNAME/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key"
 storage_id=$(az storage account show -g "$RESOURCE_GROUP" -n "$AZURE_STORAGE_ACCOUNT_NAME" --query id -o tsv)
 
 # $event_types and $apis are space-separated lists: word splitting passes one value per argument.
