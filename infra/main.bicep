@@ -11,8 +11,8 @@ param environmentName string
 @description('Primary location for all resources.')
 param location string
 
-@description('Location of the Azure OpenAI account, where the model and quota are available.')
-param openAiLocation string = location
+@description('Location of the Azure OpenAI account, where the model has quota. Empty: the primary location.')
+param openAiLocation string = ''
 
 @description('Principal id of the deploying developer, granted data access for local runs. Empty: none.')
 param principalId string = ''
@@ -79,7 +79,7 @@ module openAi 'modules/openai.bicep' = {
   scope: rg
   params: {
     name: 'oai-${resourceToken}'
-    location: openAiLocation
+    location: empty(openAiLocation) ? location : openAiLocation
     tags: tags
     deploymentName: openAiModelName
     modelName: openAiModelName

@@ -29,6 +29,7 @@ public sealed class AzdConfigurationTests
     [InlineData("environmentName", "${AZURE_ENV_NAME}")]
     [InlineData("location", "${AZURE_LOCATION}")]
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
+    [InlineData("openAiLocation", "${AZURE_OPENAI_LOCATION}")]
     public void MainParameters_Parameter_UsesAzdSubstitution(string parameter, string expected)
     {
         var parameters = JsonNode.Parse(Repo.ReadText("infra/main.parameters.json"))!["parameters"]!;
