@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Processing;
 
@@ -13,25 +15,29 @@ public sealed partial class ArticleProcessor(
     ArticleReader reader,
     SummaryService summaries,
     IOptions<SummarizerOptions> options,
+    SummarizerTelemetry telemetry,
     ILogger<ArticleProcessor> logger)
 {
     public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
+            activity?.SetTag("newssummarizer.outcome", early.Result.ToString());
             return early;
         }
 
         var document = await summaries.CreateDocumentAsync(state.Read!, state.Source!, SummaryLength.Default, cancellationToken)
             .ConfigureAwait(false);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that the trigger gave up on an article (poison): a <c>failed</c> result says why, unless a
     /// result for the current content was written meanwhile.</summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
@@ -40,7 +46,7 @@ public sealed partial class ArticleProcessor(
 
         LogRecordedFailure(logger, name, reason);
         var document = summaries.Failed(new ErrorInfo("retries-exhausted", reason), state.Source!);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles a message of the poison queue: messages for other containers are not ours and are ignored.</summary>
@@ -89,7 +95,8 @@ public sealed partial class ArticleProcessor(
         return new LoadedArticle(null, read, source, existing);
     }
 
-    private async Task<ProcessingOutcome> WriteAsync(string name, SummaryDocument document, StoredResult? existing, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> WriteAsync(
+        string name, SummaryDocument document, StoredResult? existing, Activity? activity, CancellationToken cancellationToken)
     {
         if (!await store.TryWriteResultAsync(name, document, existing?.ETag, cancellationToken).ConfigureAwait(false))
         {
@@ -97,6 +104,7 @@ public sealed partial class ArticleProcessor(
             return new ProcessingOutcome(ProcessingResult.LostRace);
         }
 
+        telemetry.RecordResult(activity, document);
         LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
         return new ProcessingOutcome(ProcessingResult.Written, document);
     }

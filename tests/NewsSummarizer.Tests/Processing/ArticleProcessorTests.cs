@@ -203,6 +203,7 @@ public sealed class ArticleProcessorTests
             new ArticleReader(options),
             new SummaryService(summarizer.Object, time),
             options,
+            TestData.Telemetry(),
             NullLogger<ArticleProcessor>.Instance);
     }
 }
