@@ -105,7 +105,7 @@ public sealed partial class ArticleProcessor(
         }
 
         telemetry.RecordResult(activity, document);
-        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
+        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
         return new ProcessingOutcome(ProcessingResult.Written, document);
     }
 
@@ -121,8 +121,9 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped writing {Name}: another run wrote its result first")]
     private static partial void LogLostRace(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms")]
-    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
+    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name}: {Reason}")]
     private static partial void LogRecordedFailure(ILogger logger, string name, string reason);
