@@ -8,8 +8,8 @@ namespace NewsSummarizer.Text;
 /// followed by white space or the end of the line, together with any closing quotes or brackets after the mark.
 /// The Arabic comma ، and semicolon ؛ separate clauses, not sentences. A full stop does not end a sentence in a
 /// decimal (3.5, 1,000.25), after a known English abbreviation (Mr., Jan., U.S., e.g.), after a single initial, or
-/// when the next word starts with a lower-case Latin letter. Arabic text often omits the space after a full stop,
-/// so a mark directly followed by an Arabic letter ends a sentence too.
+/// when the next word starts with a lower-case Latin letter. A mark not followed by white space ends nothing
+/// (3.5, U.S, example.com, Arabic ق.م): text that omits the space after a full stop stays one sentence.
 /// </remarks>
 public static class SentenceSplitter
 {
@@ -89,9 +89,8 @@ public static class SentenceSplitter
 
         if (!char.IsWhiteSpace(line[next]))
         {
-            // "U.S", "3.5", "example.com" stay whole; Arabic writers often skip the space after a full stop.
-            return Articles.ScriptProfile.IsArabic(line[next]) && char.IsLetter(line[next])
-                && markStart > 0 && Articles.ScriptProfile.IsArabic(line[markStart - 1]);
+            // "U.S", "3.5", "example.com", and Arabic "ق.م" stay whole.
+            return false;
         }
 
         var following = line[next..].TrimStart();

@@ -35,7 +35,7 @@ public sealed class TermAnalyzer : IDisposable
     internal void AddTermIds(string text, string language, Dictionary<string, int> vocabulary, List<int> ids)
     {
         var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        using var stream = For(language).GetTokenStream(Field, text);
+        using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -62,7 +62,7 @@ public sealed class TermAnalyzer : IDisposable
     private void Run(string text, string language, Action<string> onTerm)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var stream = For(language).GetTokenStream(Field, text);
+        using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -72,6 +72,10 @@ public sealed class TermAnalyzer : IDisposable
 
         stream.End();
     }
+
+    // Lucene removes stop words before it normalises, so a voweled "فِي" would survive as a content term.
+    private static string Prepare(string text, string language) =>
+        language == ArticleLanguage.Arabic ? ArabicNormalizer.Normalize(text) : text;
 
     private Analyzer For(string language) => language switch
     {

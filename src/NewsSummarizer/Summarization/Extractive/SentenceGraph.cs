@@ -13,13 +13,16 @@ internal sealed class SentenceGraph
     private readonly float[] similarity; // count × count, symmetric, zero diagonal
     private readonly int[] termCounts;
     private readonly bool[] duplicate;
+    private readonly int[] words;
 
-    private SentenceGraph(int count, float[] similarity, int[] termCounts, bool[] duplicate, double[] scores)
+    private SentenceGraph(
+        int count, float[] similarity, int[] termCounts, bool[] duplicate, int[] words, double[] scores)
     {
         this.count = count;
         this.similarity = similarity;
         this.termCounts = termCounts;
         this.duplicate = duplicate;
+        this.words = words;
         Scores = scores;
     }
 
@@ -53,13 +56,22 @@ internal sealed class SentenceGraph
         var centrality = Centrality(similarity, duplicate, n, options);
         var titleSimilarity = TitleSimilarities(title, language, vocabulary, idf, vectors, analyzer);
 
+        var centroid = CentroidSimilarities(vectors, vocabulary.Count);
+        var words = sentences.Select(s => Math.Max(1, Words.Count(s.Text))).ToArray();
+        var meanWords = words.Average();
         var scores = new double[n];
         var max = double.MinValue;
         for (var i = 0; i < n; i++)
         {
             var position = 1.0 / (1.0 + (i / options.PositionScale));
             scores[i] = (options.CentralityWeight * centrality[i]) + (options.PositionWeight * position)
-                + (options.TitleWeight * titleSimilarity[i]);
+                + (options.TitleWeight * titleSimilarity[i]) + (options.CentroidWeight * centroid[i]);
+            if (i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph)
+            {
+                scores[i] += options.ParagraphStartWeight;
+            }
+
+            scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
             max = Math.Max(max, scores[i]);
         }
 
@@ -68,26 +80,27 @@ internal sealed class SentenceGraph
             scores[i] = max > 0 ? scores[i] / max : 0;
         }
 
-        return new SentenceGraph(n, similarity, termCounts, duplicate, scores);
+        return new SentenceGraph(n, similarity, termCounts, duplicate, words, scores);
     }
 
     public double Similarity(int a, int b) => similarity[(a * count) + b];
 
     /// <summary>Picks up to <paramref name="take"/> sentences by maximal marginal relevance, best first. Repeats are
-    /// never picked; sentences with few content terms only when nothing else is left.</summary>
+    /// never picked; sentences with few content terms only when nothing else is left. While the word budget
+    /// allows, a pick must leave room for the remaining picks at their shortest.</summary>
     public List<int> Select(int take, ExtractiveOptions options)
     {
         var chosen = new List<int>(take);
         var taken = new bool[count];
         var redundancy = new double[count];
+        var budget = options.WordBudget > 0 ? options.WordBudget * take * words.Average() : double.PositiveInfinity;
+        var used = 0.0;
         while (chosen.Count < take)
         {
-            var best = Best(taken, redundancy, options, requireTerms: true);
-            if (best < 0)
-            {
-                best = Best(taken, redundancy, options, requireTerms: false);
-            }
-
+            var room = budget - used - ShortestRemaining(taken, take - chosen.Count - 1);
+            var best = Best(taken, redundancy, options, requireTerms: true, room);
+            best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, room);
+            best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, double.PositiveInfinity);
             if (best < 0)
             {
                 break;
@@ -95,6 +108,7 @@ internal sealed class SentenceGraph
 
             chosen.Add(best);
             taken[best] = true;
+            used += words[best];
             for (var i = 0; i < count; i++)
             {
                 redundancy[i] = Math.Max(redundancy[i], Similarity(i, best));
@@ -104,13 +118,34 @@ internal sealed class SentenceGraph
         return chosen;
     }
 
-    private int Best(bool[] taken, double[] redundancy, ExtractiveOptions options, bool requireTerms)
+    // Words the shortest `picks` untaken sentences need (a slight overestimate of the room is harmless).
+    private double ShortestRemaining(bool[] taken, int picks)
+    {
+        if (picks <= 0)
+        {
+            return 0;
+        }
+
+        var lengths = new List<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (!taken[i] && !duplicate[i])
+            {
+                lengths.Add(words[i]);
+            }
+        }
+
+        lengths.Sort();
+        return lengths.Take(picks).Sum();
+    }
+
+    private int Best(bool[] taken, double[] redundancy, ExtractiveOptions options, bool requireTerms, double room)
     {
         var best = -1;
         var bestValue = double.NegativeInfinity;
         for (var i = 0; i < count; i++)
         {
-            if (taken[i] || duplicate[i] || (requireTerms && termCounts[i] < options.MinTerms))
+            if (taken[i] || duplicate[i] || words[i] > room || (requireTerms && termCounts[i] < options.MinTerms))
             {
                 continue;
             }
@@ -280,6 +315,33 @@ internal sealed class SentenceGraph
         }
 
         return rank;
+    }
+
+    private static double[] CentroidSimilarities(TermVector[] vectors, int terms)
+    {
+        var centroid = new double[terms];
+        foreach (var vector in vectors)
+        {
+            for (var k = 0; k < vector.Terms.Length; k++)
+            {
+                centroid[vector.Terms[k]] += vector.Weights[k];
+            }
+        }
+
+        var norm = Math.Sqrt(centroid.Sum(w => w * w));
+        var result = new double[vectors.Length];
+        for (var i = 0; i < vectors.Length && norm > 0; i++)
+        {
+            var dot = 0.0;
+            for (var k = 0; k < vectors[i].Terms.Length; k++)
+            {
+                dot += centroid[vectors[i].Terms[k]] * vectors[i].Weights[k];
+            }
+
+            result[i] = dot / norm;
+        }
+
+        return result;
     }
 
     private static double[] TitleSimilarities(
