@@ -16,30 +16,31 @@ public sealed record ExtractiveOptions
     public double CentralityWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the news lead bias in a sentence's score.</summary>
-    public double PositionWeight { get; init; } = 1.0;
+    public double PositionWeight { get; init; } = 4.0;
 
     /// <summary>How fast the lead bias fades: a sentence's position score is 1 / (1 + index / this).</summary>
-    public double PositionScale { get; init; } = 3.0;
+    public double PositionScale { get; init; } = 1.0;
 
     /// <summary>Weight of similarity to the whole article (the centroid of all sentence vectors).</summary>
     public double CentroidWeight { get; init; }
 
     /// <summary>Weight of opening a paragraph: writers put a paragraph's point in its first sentence.</summary>
-    public double ParagraphStartWeight { get; init; }
+    public double ParagraphStartWeight { get; init; } = 0.3;
 
     /// <summary>Weight of similarity to the title, when the article has one.</summary>
     public double TitleWeight { get; init; } = 0.3;
 
     /// <summary>Long sentences win centrality by sheer size; a sentence's score is divided by its length relative to
     /// the article's mean sentence length raised to this power (0 ignores length).</summary>
-    public double LengthExponent { get; init; }
+    public double LengthExponent { get; init; } = 0.15;
 
     /// <summary>A summary of k sentences may use at most this many times k average sentences' words, so central
     /// but long sentences do not crowd the summary; 0 turns the budget off.</summary>
     public double WordBudget { get; init; }
 
-    /// <summary>MMR trade-off between a sentence's score (1) and novelty against the selection (0).</summary>
-    public double MmrLambda { get; init; } = 0.7;
+    /// <summary>MMR trade-off between a sentence's score (1) and novelty against the selection (0). On EASC dev
+    /// novelty did not pay (1 scored best); near-duplicates are still never picked (see <see cref="DuplicateSimilarity"/>).</summary>
+    public double MmrLambda { get; init; } = 1.0;
 
     /// <summary>Sentences with fewer content terms than this are chosen only when nothing else is left.</summary>
     public int MinTerms { get; init; } = 3;
