@@ -12,6 +12,9 @@ public sealed record ExtractiveOptions
     /// <summary>Cosine similarities below this are not graph edges (LexRank's threshold, continuous above it).</summary>
     public double EdgeThreshold { get; init; } = 0.05;
 
+    /// <summary>Each sentence keeps only its strongest edges, so long articles cost linear, not quadratic, time.</summary>
+    public int MaxNeighbours { get; init; } = 20;
+
     /// <summary>Weight of graph centrality in a sentence's score.</summary>
     public double CentralityWeight { get; init; } = 1.0;
 

@@ -7,7 +7,7 @@ namespace NewsSummarizer.Summarization.Extractive;
 internal sealed class SentenceGraph
 {
     private const int MaxIterations = 100;
-    private const double Convergence = 1e-7;
+    private const double Convergence = 1e-6;
 
     private readonly int count;
     private readonly float[] similarity; // count × count, symmetric, zero diagonal
@@ -97,7 +97,9 @@ internal sealed class SentenceGraph
         var used = 0.0;
         while (chosen.Count < take)
         {
-            var room = budget - used - ShortestRemaining(taken, take - chosen.Count - 1);
+            var room = double.IsPositiveInfinity(budget)
+                ? budget
+                : budget - used - ShortestRemaining(taken, take - chosen.Count - 1);
             var best = Best(taken, redundancy, options, requireTerms: true, room);
             best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, room);
             best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, double.PositiveInfinity);
@@ -254,23 +256,40 @@ internal sealed class SentenceGraph
         return duplicate;
     }
 
-    // Weighted PageRank (TextRank/LexRank) by power iteration, normalised so the most central sentence is 1.
+    // Weighted PageRank (TextRank/LexRank) by power iteration over each sentence's strongest edges. Keeping at most
+    // MaxNeighbours edges per sentence makes each iteration linear in the article's length, not quadratic.
     private static double[] Centrality(float[] similarity, bool[] duplicate, int n, ExtractiveOptions options)
     {
-        var neighbours = new List<(int Node, double Weight)>[n];
-        var outWeight = new double[n];
+        var edgeStart = new int[n + 1];
+        var edgeTarget = new List<int>(n * Math.Min(n, options.MaxNeighbours));
+        var edgeWeight = new List<double>(edgeTarget.Capacity);
+        var row = new List<(float Weight, int Node)>(n);
         for (var i = 0; i < n; i++)
         {
-            neighbours[i] = [];
+            row.Clear();
             for (var j = 0; j < n && !duplicate[i]; j++)
             {
                 var w = similarity[(i * n) + j];
                 if (j != i && !duplicate[j] && w >= options.EdgeThreshold)
                 {
-                    neighbours[i].Add((j, w));
-                    outWeight[i] += w;
+                    row.Add((w, j));
                 }
             }
+
+            if (row.Count > options.MaxNeighbours)
+            {
+                row.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Node.CompareTo(b.Node));
+                row.RemoveRange(options.MaxNeighbours, row.Count - options.MaxNeighbours);
+            }
+
+            var total = row.Sum(e => (double)e.Weight);
+            foreach (var (w, j) in row)
+            {
+                edgeTarget.Add(j);
+                edgeWeight.Add(w / total); // Share of i's rank that flows to j.
+            }
+
+            edgeStart[i + 1] = edgeTarget.Count;
         }
 
         var rank = new double[n];
@@ -279,25 +298,28 @@ internal sealed class SentenceGraph
         var d = options.Damping;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var dangling = 0.0;
+            // Sentences without edges spread their rank evenly, so the total stays 1.
+            var spread = 1 - d;
             for (var i = 0; i < n; i++)
             {
-                if (outWeight[i] == 0)
+                if (edgeStart[i] == edgeStart[i + 1])
                 {
-                    dangling += rank[i];
+                    spread += d * rank[i];
+                }
+            }
+
+            Array.Fill(next, spread / n);
+            for (var i = 0; i < n; i++)
+            {
+                for (var e = edgeStart[i]; e < edgeStart[i + 1]; e++)
+                {
+                    next[edgeTarget[e]] += d * rank[i] * edgeWeight[e];
                 }
             }
 
             var change = 0.0;
             for (var i = 0; i < n; i++)
             {
-                var flow = 0.0;
-                foreach (var (j, w) in neighbours[i])
-                {
-                    flow += rank[j] * w / outWeight[j];
-                }
-
-                next[i] = ((1 - d) / n) + (d * (flow + (dangling / n)));
                 change += Math.Abs(next[i] - rank[i]);
             }
 
