@@ -28,7 +28,7 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
                 stream,
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } },
                 cancellationToken).ConfigureAwait(false);
-            return response.Value.ETag.ToString();
+            return BlobArticleStore.Quoted(response.Value.ETag);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
             return null;
         }
 
-        var etag = properties.ETag.ToString();
+        var etag = Quoted(properties.ETag);
         if (properties.ContentLength > maxBytes)
         {
             return new ArticleBlob(Container, name, etag, properties.ContentType, properties.ContentLength, null);
@@ -57,7 +57,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
     {
         await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified);
+            yield return new StoredBlob(item.Name, item.Properties.ETag is { } etag ? Quoted(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
             var download = await container.GetBlobClient(SummaryBlobNames.ResultFor(articleName))
                 .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             var document = SummaryJson.TryDeserialize(download.Value.Content.ToMemory().Span);
-            return new StoredResult(document, download.Value.Details.ETag.ToString());
+            return new StoredResult(document, Quoted(download.Value.Details.ETag));
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
@@ -93,5 +93,12 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         {
             return false;
         }
+    }
+
+    // Listings carry ETags bare, response headers quoted: one form, so versions compare equal.
+    internal static string Quoted(ETag etag)
+    {
+        var value = etag.ToString();
+        return value.StartsWith('"') ? value : $"\"{value}\"";
     }
 }

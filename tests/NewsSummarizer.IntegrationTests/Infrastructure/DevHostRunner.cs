@@ -21,8 +21,15 @@ public sealed class DevHostRunner : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <param name="settings">Configuration on top of the storage connection and container, e.g. the model provider.</param>
-    public static async Task<DevHostRunner> StartAsync(
+    public static Task<DevHostRunner> StartAsync(
         AzuriteFixture azurite,
+        string container,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(azurite.ConnectionString, container, settings, services);
+
+    public static async Task<DevHostRunner> StartAsync(
+        string storageConnectionString,
         string container,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
@@ -32,9 +39,9 @@ public sealed class DevHostRunner : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureWebJobsStorage"] = storageConnectionString,
                 ["ArticlesContainer"] = container,
-                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("NEWSUM_TEST_LOG_LEVEL") ?? "Warning",
             });
             if (settings is not null)
             {

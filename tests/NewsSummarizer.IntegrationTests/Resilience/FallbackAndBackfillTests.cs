@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.IntegrationTests.Resilience;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Upload_ModelDownWithFallback_WritesExtractiveFallbackThatBackfillReplaces()
+    {
+        await using var model = await FakeModelServer.StartAsync();
+        var healthy = false;
+        model.Script = _ => Volatile.Read(ref healthy) ? FakeReply.Ok(FakeModelServer.ValidReply) : new FakeReply(503);
+        var containerName = AzuriteFixture.NewContainerName();
+        var settings = ResilienceSettings.For(model);
+        settings["Summarizer:FallbackToExtractive"] = "true";
+        settings["Summarizer:ModelMaxRetries"] = "1";
+        await using var host = await DevHostRunner.StartAsync(azurite, containerName, settings);
+        var container = azurite.BlobService.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+
+        await container.UploadBlobAsync("down.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
+        var fallback = Assert.Single(await SoakTests.WaitForResultsAsync(container, 1, TimeSpan.FromSeconds(60)));
+        Volatile.Write(ref healthy, true);
+        var backfill = host.Services.GetRequiredService<BackfillService>();
+        var plan = await backfill.PlanAsync(BackfillSelection.Fallback, CancellationToken.None);
+        var counts = await backfill.RunAsync(plan, parallelism: 4, progress: null, CancellationToken.None);
+        var replaced = await container.GetBlobClient("down.txt.summary.json").DownloadContentAsync();
+        var document = SummaryJson.TryDeserialize(replaced.Value.Content.ToMemory().Span);
+
+        Assert.Equal(SummaryStatus.Ok, fallback.Status);
+        Assert.Equal(SummaryService.FallbackProvider, fallback.Model.Provider);
+        Assert.Equal(["ar"], fallback.Unavailable);
+        Assert.Equal([new BackfillCandidate("down.txt", BackfillSelection.Fallback)], plan);
+        Assert.Equal(1, counts[SummaryStatus.Ok]);
+        Assert.Equal("OpenAI", document?.Model.Provider);
+        Assert.Equal(FakeModelServer.ArabicSummary, document?.Summary.Ar);
+        Assert.Empty(await backfill.PlanAsync(BackfillSelection.All, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Plan_MissingAndFailedResults_SelectsThemByReason()
+    {
+        await using var model = await FakeModelServer.StartAsync();
+        var containerName = AzuriteFixture.NewContainerName();
+        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model));
+        var container = azurite.BlobService.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+        var processor = host.Services.GetRequiredService<ArticleProcessor>();
+        // Written straight to storage, with the trigger racing us: the plan is computed from whatever is there,
+        // so give the article a failed result by hand and leave the other without one.
+        await container.UploadBlobAsync("failed.txt", BinaryData.FromString(ResilienceSettings.Article(2)));
+        await processor.RecordFailureAsync("failed.txt", "test", CancellationToken.None);
+
+        var failed = await host.Services.GetRequiredService<BackfillService>().PlanAsync(BackfillSelection.Failed, CancellationToken.None);
+
+        Assert.Contains(new BackfillCandidate("failed.txt", BackfillSelection.Failed), failed);
+    }
+}

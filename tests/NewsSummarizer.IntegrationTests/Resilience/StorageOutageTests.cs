@@ -1,0 +1,48 @@
+using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.IntegrationTests.Resilience;
+
+/// <summary>Storage goes away in the middle of a run and comes back on the same ports: no article is lost.</summary>
+public sealed class StorageOutageTests : IAsyncLifetime
+{
+    private const int Articles = 30;
+    private readonly string location = Directory.CreateTempSubdirectory("newsum-azurite-").FullName;
+    private AzuriteProcess azurite = null!;
+
+    public async Task InitializeAsync()
+    {
+        azurite = new AzuriteProcess(location);
+        await azurite.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await azurite.DisposeAsync();
+        Directory.Delete(location, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_AzuriteStoppedAndRestarted_EveryArticleStillGetsAResult()
+    {
+        await using var model = await FakeModelServer.StartAsync();
+        model.Script = _ => new FakeReply(200, FakeModelServer.ValidReply, Delay: TimeSpan.FromMilliseconds(300));
+        const string containerName = "articles";
+        await using var host = await DevHostRunner.StartAsync(azurite.ConnectionString, containerName, ResilienceSettings.For(model, maxConcurrentCalls: 4));
+        var container = azurite.BlobService.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+        for (var i = 0; i < Articles; i++)
+        {
+            await container.UploadBlobAsync($"outage/{i:D2}.txt", BinaryData.FromString(ResilienceSettings.Article(i)));
+        }
+
+        await SoakTests.WaitForResultsAsync(container, 3, TimeSpan.FromMinutes(1));
+        await azurite.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await azurite.StartAsync();
+        var results = await SoakTests.WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(Articles, results.Count);
+        Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));
+    }
+}
