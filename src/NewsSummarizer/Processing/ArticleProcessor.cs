@@ -79,7 +79,7 @@ public sealed partial class ArticleProcessor(
 
         var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var existing = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
-        if (IsCurrent(existing?.Document, blob, read))
+        if (summaries.IsCurrent(existing?.Document, read.Sha256, blob.ETag))
         {
             LogAlreadyCurrent(logger, name, read.Sha256);
             return new LoadedArticle(new ProcessingOutcome(ProcessingResult.AlreadyCurrent, existing!.Document));
@@ -99,19 +99,6 @@ public sealed partial class ArticleProcessor(
 
         LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
         return new ProcessingOutcome(ProcessingResult.Written, document);
-    }
-
-    /// <summary>A stored result is current when it describes the same content (hash, or the same blob version when
-    /// the content could not be decoded) from the same provider and prompt version, and is not a failure.</summary>
-    internal bool IsCurrent(SummaryDocument? stored, ArticleBlob blob, ArticleReadResult read)
-    {
-        if (stored is null || stored.Status == SummaryStatus.Failed ||
-            stored.Model.Provider != summaries.Provider || stored.Model.PromptVersion != summaries.PromptVersion)
-        {
-            return false;
-        }
-
-        return read.Sha256 is { } sha ? stored.Source.Sha256 == sha : stored.Source.ETag == blob.ETag;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Name}: result documents are never summarised")]

@@ -12,6 +12,20 @@ public sealed class SummaryService(ISummarizer summarizer, TimeProvider time)
 
     public string PromptVersion => summarizer.PromptVersion;
 
+    /// <summary>A stored result is current when it describes the same content (its hash, or the same blob version
+    /// when the content could not be decoded) from this provider and prompt version, and is not a failure.
+    /// A current result is never summarised again: no model call.</summary>
+    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag)
+    {
+        if (stored is null || stored.Status == SummaryStatus.Failed ||
+            stored.Model.Provider != Provider || stored.Model.PromptVersion != PromptVersion)
+        {
+            return false;
+        }
+
+        return sha256 is not null ? stored.Source.Sha256 == sha256 : etag is not null && stored.Source.ETag == etag;
+    }
+
     /// <summary>Summarises an accepted article or records the rejection. Transient failures (network, throttling)
     /// propagate so the caller can retry.</summary>
     public async Task<SummaryDocument> CreateDocumentAsync(
