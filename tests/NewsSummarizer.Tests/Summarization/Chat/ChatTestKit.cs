@@ -1,19 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Json.Schema;
 using Microsoft.Extensions.AI;
 using Moq;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 
 /// <summary>A Moq chat model that records every request and answers with valid bilingual replies, and helpers to
-/// read the prompt's data section and validate result documents against the published schema.</summary>
+/// read the prompt's data section.</summary>
 internal static partial class ChatTestKit
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(SummarySchema.Text);
-
     /// <summary>A model that records each call's messages (copied at call time) and replies with
     /// <paramref name="reply"/> for the n-th call (0-based).</summary>
     public static Mock<IChatClient> RecordingModel(List<List<ChatMessage>> calls, Func<int, string>? reply = null)
@@ -63,13 +59,6 @@ internal static partial class ChatTestKit
     {
         var lines = data.Split('\n');
         return lines.Length > 1 && lines[0].StartsWith("Title: ", StringComparison.Ordinal) && lines[1].Length == 0 ? lines[2..] : lines;
-    }
-
-    public static void AssertSchemaValid(SummaryDocument document)
-    {
-        using var json = JsonDocument.Parse(SummaryJson.Serialize(document));
-        var result = Schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(result.IsValid, "The result document does not match summary.schema.json: " + JsonSerializer.Serialize(result));
     }
 
     [GeneratedRegex(@"^<<<ARTICLE id=(?<id>[0-9a-f]{16})>>>$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
