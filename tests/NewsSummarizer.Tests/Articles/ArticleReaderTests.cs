@@ -102,6 +102,20 @@ public sealed class ArticleReaderTests
         Assert.NotNull(result.Sha256);
     }
 
+    [Theory]
+    [InlineData("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30")]
+    [InlineData("https://example.com/a https://example.com/b www.example.org/c news@example.com https://example.com/d " +
+        "https://example.com/e https://example.com/f https://example.com/g https://example.com/h https://example.com/i " +
+        "https://example.com/j https://example.com/k https://example.com/l https://example.com/m https://example.com/n " +
+        "https://example.com/o https://example.com/p https://example.com/q https://example.com/r https://example.com/s")]
+    public void Read_OnlyNumbersOrLinks_RejectsTooShort(string text)
+    {
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(text), "a.txt", null);
+
+        Assert.Equal(ArticleErrorCodes.TooShort, result.Rejection?.Code);
+        Assert.Contains(" 0 words", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_MoreBytesThanLimit_RejectsTooLarge()
     {
