@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using NewsSummarizer.Hosting;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.DevHost;
 
@@ -31,6 +32,7 @@ public static class DevHostApplication
         configure?.Invoke(builder);
 
         builder.Services.AddNewsSummarizer(builder.Configuration);
+        builder.Services.AddNewsSummarizerTelemetry(builder.Configuration);
         builder.Services.AddHostedService<ContainerInitializer>();
         builder.Services.AddSingleton<ITypeLocator>(new DevHostTypeLocator());
         var triggerSettings = TriggerSettings.Load(builder.Configuration);

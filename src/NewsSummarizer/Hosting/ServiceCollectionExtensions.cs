@@ -14,6 +14,7 @@ using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Hosting;
 
@@ -50,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ModelClient>().Client);
         services.TryAddSingleton(CreateSummarizer);
 
+        services.AddMetrics();
+        services.TryAddSingleton<SummarizerTelemetry>();
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();

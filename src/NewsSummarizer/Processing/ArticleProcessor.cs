@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Processing;
 
@@ -13,25 +15,29 @@ public sealed partial class ArticleProcessor(
     ArticleReader reader,
     SummaryService summaries,
     IOptions<SummarizerOptions> options,
+    SummarizerTelemetry telemetry,
     ILogger<ArticleProcessor> logger)
 {
     public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
+            activity?.SetTag("newssummarizer.outcome", early.Result.ToString());
             return early;
         }
 
         var document = await summaries.CreateDocumentAsync(state.Read!, state.Source!, SummaryLength.Default, cancellationToken)
             .ConfigureAwait(false);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that the trigger gave up on an article (poison): a <c>failed</c> result says why, unless a
     /// result for the current content was written meanwhile.</summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
@@ -40,7 +46,7 @@ public sealed partial class ArticleProcessor(
 
         LogRecordedFailure(logger, name, reason);
         var document = summaries.Failed(new ErrorInfo("retries-exhausted", reason), state.Source!);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles a message of the poison queue: messages for other containers are not ours and are ignored.</summary>
@@ -89,7 +95,8 @@ public sealed partial class ArticleProcessor(
         return new LoadedArticle(null, read, source, existing);
     }
 
-    private async Task<ProcessingOutcome> WriteAsync(string name, SummaryDocument document, StoredResult? existing, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> WriteAsync(
+        string name, SummaryDocument document, StoredResult? existing, Activity? activity, CancellationToken cancellationToken)
     {
         if (!await store.TryWriteResultAsync(name, document, existing?.ETag, cancellationToken).ConfigureAwait(false))
         {
@@ -97,7 +104,8 @@ public sealed partial class ArticleProcessor(
             return new ProcessingOutcome(ProcessingResult.LostRace);
         }
 
-        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
+        telemetry.RecordResult(activity, document);
+        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
         return new ProcessingOutcome(ProcessingResult.Written, document);
     }
 
@@ -113,8 +121,9 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped writing {Name}: another run wrote its result first")]
     private static partial void LogLostRace(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms")]
-    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
+    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name}: {Reason}")]
     private static partial void LogRecordedFailure(ILogger logger, string name, string reason);
