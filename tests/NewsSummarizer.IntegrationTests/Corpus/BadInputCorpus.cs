@@ -71,6 +71,7 @@ public static class BadInputCorpus
             Case("truncated-utf8", "truncated.txt", [.. Utf8.GetBytes(English), 0xE2, 0x82], Rejected("unsupported-encoding")),
             Case("overlong-2-byte", "overlong2.txt", [.. Utf8.GetBytes(English), 0xC0, 0xAF, .. Utf8.GetBytes(" end")], Rejected("unsupported-encoding")),
             Case("overlong-3-byte", "overlong3.txt", [.. Utf8.GetBytes(English), 0xE0, 0x80, 0xAF], Rejected("unsupported-encoding")),
+            Case("utf8-arabic-stray-byte", "stray.txt", [.. Utf8.GetBytes(Arabic), 0xFF, .. Utf8.GetBytes(Arabic)], Rejected("unsupported-encoding")),
             Case("utf8-surrogate", "surrogate.txt", [.. Utf8.GetBytes(English), 0xED, 0xA0, 0x80], Rejected("unsupported-encoding")),
             Case("utf8-bom-arabic", "bom.txt", [0xEF, 0xBB, 0xBF, .. Utf8.GetBytes(Arabic)], Ok("ar", "utf-8-bom")),
             Case("utf16le-bom", "utf16le-bom.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Arabic)], Ok("ar", "utf-16le")),

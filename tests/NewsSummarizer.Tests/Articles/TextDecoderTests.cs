@@ -51,6 +51,15 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf8ArabicWithOneInvalidByte_RejectsUnsupportedEncodingNotMojibake()
+    {
+        var decoded = TextDecoder.Decode([.. Encoding.UTF8.GetBytes(SampleTexts.Arabic), 0xFF]);
+
+        Assert.False(decoded.IsDecoded);
+        Assert.Equal(ArticleErrorCodes.UnsupportedEncoding, decoded.Error.Code);
+    }
+
+    [Fact]
     public void Decode_Latin1French_RejectsUnsupportedEncoding()
     {
         var decoded = TextDecoder.Decode(Encoding.Latin1.GetBytes("Le président a déclaré que la réunion était très importante pour l'été."));

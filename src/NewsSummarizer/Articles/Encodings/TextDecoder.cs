@@ -102,8 +102,9 @@ internal static class TextDecoder
                 continue;
             }
 
+            // UTF-8 Arabic with a stray invalid byte also "decodes" in Windows-1256, as mojibake: that is not it.
             var share = ScriptProfile.Of(text).ArabicShare;
-            if (share >= MinLegacyArabicShare && (best is null || share > best.Value.Share))
+            if (share >= MinLegacyArabicShare && (best is null || share > best.Value.Share) && !GarbleCheck.IsGarbled(text, out _))
             {
                 best = (name, text, share);
             }
