@@ -229,6 +229,21 @@ public sealed class ArticleReaderTests
     }
 
     [Fact]
+    public void Read_ArabicHtmlInWindows1256_ReadsArabicTextAndTitle()
+    {
+        var html = "<!-- saved page --><html dir=\"rtl\"><head><title>وزيرا الخارجية</title></head><body><article><p>" +
+            SampleTexts.Arabic.Replace("\n\n", "</p><p>", StringComparison.Ordinal) + "</p></article></body></html>";
+
+        var result = CreateSut().Read(Encoding.GetEncoding(1256).GetBytes(html), "ar/page", null);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal("windows-1256", result.Encoding);
+        Assert.Equal("وزيرا الخارجية", result.Article.Title);
+        Assert.Equal(ArticleLanguage.Arabic, result.Article.Language);
+        Assert.DoesNotContain("<", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_HtmlWithOnlyScripts_RejectsNoText()
     {
         var html = "<html><head><script>alert('a long script with many many words in it')</script></head><body><script>x()</script></body></html>";
