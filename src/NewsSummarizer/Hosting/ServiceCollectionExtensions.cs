@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
         services.TryAddSingleton<ArticleUploader>();
         return services;
