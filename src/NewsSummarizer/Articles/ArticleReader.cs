@@ -1,15 +1,21 @@
-using System.Text;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles.Encodings;
+using NewsSummarizer.Articles.Formats;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Articles;
 
-/// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix.</summary>
+/// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix. The one place
+/// that decides format, encoding and limits, for the blob trigger, the CLI and the HTTP API alike.</summary>
 public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly ArticleFormats formats = ArticleFormats.Default;
 
-    public ArticleReadResult Read(ReadOnlySpan<byte> content, string? title = null)
+    /// <param name="content">The uploaded bytes.</param>
+    /// <param name="name">The blob or file name; its extension picks the format.</param>
+    /// <param name="contentType">The blob's or request's content type, used when the name has no known extension.</param>
+    /// <param name="title">A title given besides the content (it wins over one found in the document).</param>
+    public ArticleReadResult Read(ReadOnlySpan<byte> content, string? name, string? contentType, string? title = null)
     {
         var limits = options.Value;
         if (content.Length > limits.MaxArticleBytes)
@@ -19,34 +25,63 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 
         if (content.IsEmpty)
         {
-            return ArticleReadResult.Rejected("empty", "The article is empty. Upload a text file with the article's content.");
+            return ArticleReadResult.Rejected(
+                ArticleErrorCodes.Empty, "The article is empty. Upload a file with the article's content.");
         }
 
-        if (!TryDecode(content, out var text, out var encoding))
+        var format = formats.ByNameOrContentType(name, contentType);
+        var extension = format is null ? ArticleFormats.ExtensionOf(name) : null;
+        if (BinarySignatures.Identify(content, extension) is { } kind)
         {
             return ArticleReadResult.Rejected(
-                "unsupported-encoding",
-                "The article is not valid UTF-8 text. Save it as UTF-8 (with or without BOM) and upload it again.");
+                ArticleErrorCodes.UnsupportedFormat,
+                $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html) or JSON (.json).");
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
+        var decoded = TextDecoder.Decode(content);
+        if (!decoded.IsDecoded)
+        {
+            return ArticleReadResult.Rejected(decoded.Error.Code, decoded.Error.Message, decoded.Encoding);
+        }
+
+        if (string.IsNullOrWhiteSpace(decoded.Text))
+        {
+            return Empty(decoded.Encoding);
+        }
+
+        if (GarbleCheck.IsGarbled(decoded.Text, out var reason))
         {
             return ArticleReadResult.Rejected(
-                "binary-content", "The article contains NUL characters, so it is not text. Upload the article as text.", encoding);
+                ArticleErrorCodes.GarbledText,
+                $"The article decodes as {decoded.Encoding} but {reason}. Save the original text as UTF-8 and upload it again.",
+                decoded.Encoding);
         }
 
-        return FromText(text, encoding, title);
+        format ??= formats.Sniff(decoded.Text);
+        var extraction = format.Extract(decoded.Text);
+        return extraction.IsExtracted
+            ? FromExtraction(extraction, decoded.Encoding, title)
+            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding);
     }
 
-    /// <summary>Validates already decoded text (HTTP requests, extracted formats).</summary>
-    public ArticleReadResult FromText(string text, string encoding, string? title = null)
+    /// <summary>Validates already decoded text (HTTP requests with JSON bodies).</summary>
+    public ArticleReadResult FromText(string text, string encoding, string? title = null) =>
+        FromExtraction(FormatExtraction.Extracted(text), encoding, title);
+
+    public static ArticleReadResult TooLarge(long bytes, long limit) =>
+        ArticleReadResult.Rejected(
+            ArticleErrorCodes.TooLarge,
+            $"The article is {bytes:N0} bytes; the limit is {limit:N0} bytes (setting Summarizer__MaxArticleBytes). " +
+            "Split the article or raise the limit.");
+
+    private ArticleReadResult FromExtraction(FormatExtraction extraction, string encoding, string? title)
     {
-        var normalized = ArticleText.Normalize(text);
+        var normalized = ArticleText.Normalize(extraction.Text!);
+        title = string.IsNullOrWhiteSpace(title) ? extraction.Title : title;
         var normalizedTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleText.Normalize(title);
         if (normalized.Length == 0)
         {
-            return ArticleReadResult.Rejected(
-                "empty", "The article has no text, only white space. Upload a file with the article's content.", encoding);
+            return Empty(encoding);
         }
 
         var sha256 = ArticleText.Sha256(normalizedTitle is null ? normalized : normalizedTitle + "\n\n" + normalized);
@@ -55,57 +90,35 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
         if (words < minWords)
         {
             return ArticleReadResult.Rejected(
-                "too-short",
+                ArticleErrorCodes.TooShort,
                 $"The article has {words} words; at least {minWords} are needed for a summary. Upload the full article.",
                 encoding,
                 sha256);
         }
 
-        var article = new Article(normalized, normalizedTitle, ArticleLanguage.Detect(normalized));
+        var article = new Article(normalized, normalizedTitle, LanguageOf(normalized, extraction.Language))
+        {
+            Url = extraction.Url,
+            PublishedAt = extraction.PublishedAt,
+        };
         return ArticleReadResult.Accepted(article, encoding, sha256);
     }
 
-    public static ArticleReadResult TooLarge(long bytes, long limit) =>
-        ArticleReadResult.Rejected(
-            "too-large",
-            $"The article is {bytes:N0} bytes; the limit is {limit:N0} bytes (setting Summarizer__MaxArticleBytes). " +
-            "Split the article or raise the limit.");
-
-    private static bool TryDecode(ReadOnlySpan<byte> content, out string text, out string encoding)
+    /// <summary>The script decides; a declared language (JSON <c>language</c>) only fills in when it cannot.</summary>
+    private static string LanguageOf(string text, string? declared)
     {
-        if (content.StartsWith(Encoding.UTF8.Preamble))
+        var detected = ArticleLanguage.Detect(text);
+        if (detected != ArticleLanguage.Other || string.IsNullOrWhiteSpace(declared))
         {
-            encoding = "utf-8-bom";
-            return TryStrict(StrictUtf8, content[3..], out text);
+            return detected;
         }
 
-        if (content.StartsWith(Encoding.Unicode.Preamble))
-        {
-            encoding = "utf-16le";
-            return TryStrict(new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), content[2..], out text);
-        }
-
-        if (content.StartsWith(Encoding.BigEndianUnicode.Preamble))
-        {
-            encoding = "utf-16be";
-            return TryStrict(new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), content[2..], out text);
-        }
-
-        encoding = "utf-8";
-        return TryStrict(StrictUtf8, content, out text);
+        var primary = declared.Split('-', '_')[0].Trim();
+        return primary.Equals(ArticleLanguage.Arabic, StringComparison.OrdinalIgnoreCase) ? ArticleLanguage.Arabic
+            : primary.Equals(ArticleLanguage.English, StringComparison.OrdinalIgnoreCase) ? ArticleLanguage.English
+            : detected;
     }
 
-    private static bool TryStrict(Encoding decoder, ReadOnlySpan<byte> bytes, out string text)
-    {
-        try
-        {
-            text = decoder.GetString(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = string.Empty;
-            return false;
-        }
-    }
+    private static ArticleReadResult Empty(string encoding) => ArticleReadResult.Rejected(
+        ArticleErrorCodes.Empty, "The article has no text, only white space. Upload a file with the article's content.", encoding);
 }

@@ -44,23 +44,39 @@ public static class ArticleText
         return Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>Counts whitespace-separated words that contain at least one letter or digit.</summary>
+    /// <summary>Counts whitespace-separated words that contain a letter and are not links (URLs, <c>www.</c> names,
+    /// e-mail addresses): a file of numbers or links alone is no article, however long.</summary>
     public static int CountWords(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var count = 0;
         foreach (var range in text.AsSpan().SplitAny(" \t\n\r\u00A0"))
         {
             var word = text.AsSpan()[range];
-            foreach (var c in word)
+            if (HasLetter(word) && !IsLink(word))
             {
-                if (char.IsLetterOrDigit(c))
-                {
-                    count++;
-                    break;
-                }
+                count++;
             }
         }
 
         return count;
     }
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLink(ReadOnlySpan<char> word) =>
+        word.Contains("://", StringComparison.Ordinal) ||
+        word.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
+        (word.Contains('@') && word.Contains('.'));
 }

@@ -83,7 +83,7 @@ public sealed partial class ArticleProcessor(
             return new LoadedArticle(new ProcessingOutcome(ProcessingResult.ArticleGone));
         }
 
-        var read = blob.Content is { } content ? reader.Read(content.Span) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
+        var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var existing = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
         if (summaries.IsCurrent(existing?.Document, read.Sha256, blob.ETag))
         {

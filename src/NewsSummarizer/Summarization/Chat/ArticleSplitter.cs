@@ -2,7 +2,8 @@ namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>Splits an article that exceeds the model's input budget into parts on paragraph boundaries.
 /// Every paragraph lands in exactly one part; a single paragraph larger than the budget is cut on sentence
-/// ends, and as a last resort on word boundaries.</summary>
+/// ends, and as a last resort on word boundaries; a "word" larger than the budget (a long run of text without
+/// spaces) is cut where the tokenizer says the budget ends.</summary>
 internal sealed class ArticleSplitter(TokenCounter tokens)
 {
     public IReadOnlyList<string> Split(string text, int maxTokens)
@@ -12,7 +13,8 @@ internal sealed class ArticleSplitter(TokenCounter tokens)
         var currentTokens = 0;
         foreach (var paragraph in Pieces(text, maxTokens))
         {
-            var paragraphTokens = tokens.Count(paragraph);
+            // One more for the line break that joins it to the part.
+            var paragraphTokens = tokens.Count(paragraph) + 1;
             if (current.Count > 0 && currentTokens + paragraphTokens > maxTokens)
             {
                 parts.Add(string.Join('\n', current));
@@ -51,7 +53,7 @@ internal sealed class ArticleSplitter(TokenCounter tokens)
 
     private IEnumerable<string> CutOversized(string paragraph, int maxTokens)
     {
-        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(word => CutWord(word, maxTokens));
         var piece = new List<string>();
         var pieceTokens = 0;
         foreach (var word in words)
@@ -79,5 +81,19 @@ internal sealed class ArticleSplitter(TokenCounter tokens)
         {
             yield return string.Join(' ', piece);
         }
+    }
+
+    private IEnumerable<string> CutWord(string word, int maxTokens)
+    {
+        // Leave room for the space that joins it to the next word.
+        var limit = Math.Max(1, maxTokens - 1);
+        while (tokens.Count(word) > limit)
+        {
+            var cut = Math.Max(1, tokens.PrefixLength(word, limit));
+            yield return word[..cut];
+            word = word[cut..];
+        }
+
+        yield return word;
     }
 }

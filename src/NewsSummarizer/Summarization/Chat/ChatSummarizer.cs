@@ -35,13 +35,15 @@ public sealed partial class ChatSummarizer(
         var budget = options.Value.MaxInputTokens;
         var usage = new TokenTally();
         ModelReply reply;
-        if (tokenCounter.Count(article.Text) <= budget)
+        // The title travels with the article (and with the first part), so it counts against the budget too.
+        var titleTokens = article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title));
+        if (titleTokens + tokenCounter.Count(article.Text) <= budget)
         {
             reply = await AskAsync(article, SummaryPrompt.SingleTask, usage, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var parts = splitter.Split(article.Text, budget);
+            var parts = splitter.Split(article.Text, Math.Max(budget - titleTokens, budget / 2));
             LogSplit(logger, parts.Count, budget);
             var partReplies = new List<ModelReply>(parts.Count);
             for (var i = 0; i < parts.Count; i++)

@@ -20,14 +20,16 @@ internal static class ModelResilience
         resilience.AttemptTimeout.Timeout = options.ModelAttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = options.ModelTotalTimeout;
 
-        resilience.Retry.MaxRetryAttempts = Math.Max(options.ModelMaxRetries, 0);
+        // The library requires at least one retry attempt; Summarizer__ModelMaxRetries = 0 handles no outcome instead.
+        var retries = options.ModelMaxRetries > 0;
+        resilience.Retry.MaxRetryAttempts = Math.Max(options.ModelMaxRetries, 1);
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
         resilience.Retry.Delay = options.ModelRetryDelay;
         resilience.Retry.MaxDelay = options.MaxRetryAfter;
         resilience.Retry.ShouldRetryAfterHeader = true;
         var maxRetryAfter = options.MaxRetryAfter;
-        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, maxRetryAfter));
+        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(retries && ShouldRetry(args.Outcome, maxRetryAfter));
 
         // The breaker must sample at least two attempt timeouts (validated by the library).
         resilience.CircuitBreaker.SamplingDuration = options.ModelAttemptTimeout * 2.5;

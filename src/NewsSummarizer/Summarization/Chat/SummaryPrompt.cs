@@ -76,13 +76,16 @@ internal static class SummaryPrompt
         builder.Append("<<<ARTICLE id=").Append(id).Append(">>>\n");
         if (article.Title is not null)
         {
-            builder.Append("Title: ").Append(article.Title).Append("\n\n");
+            builder.Append(TitleLine(article.Title));
         }
 
         builder.Append(article.Text).Append('\n');
         builder.Append("<<<END ARTICLE id=").Append(id).Append(">>>");
         return builder.ToString();
     }
+
+    /// <summary>How the title precedes the article text inside the data section.</summary>
+    public static string TitleLine(string title) => "Title: " + title + "\n\n";
 
     public static string RepairMessage(IEnumerable<string> problems) =>
         "Your previous reply was not valid: " + string.Join("; ", problems) +

@@ -1,0 +1,36 @@
+namespace NewsSummarizer.Articles;
+
+/// <summary>The <c>error.code</c> values of <c>rejected</c> results for input that can never be summarised.
+/// docs/inputs.md lists them with what the user should do.</summary>
+public static class ArticleErrorCodes
+{
+    /// <summary>No bytes, or only white space.</summary>
+    public const string Empty = "empty";
+
+    /// <summary>Fewer words than <c>Summarizer__MinArticleWords</c>.</summary>
+    public const string TooShort = "too-short";
+
+    /// <summary>More bytes than <c>Summarizer__MaxArticleBytes</c>.</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>An image, archive, document or other binary format we do not read.</summary>
+    public const string UnsupportedFormat = "unsupported-format";
+
+    /// <summary>Bytes that are not text (NUL bytes) and match no known format.</summary>
+    public const string BinaryContent = "binary-content";
+
+    /// <summary>Neither valid UTF-8/UTF-16 nor Arabic in Windows-1256 or ISO-8859-6.</summary>
+    public const string UnsupportedEncoding = "unsupported-encoding";
+
+    /// <summary>Decodes, but to mostly replacement characters, control characters or mojibake.</summary>
+    public const string GarbledText = "garbled-text";
+
+    /// <summary>A structured file (HTML, Markdown, JSON) that holds no article text once extracted.</summary>
+    public const string NoText = "no-text";
+
+    /// <summary>A <c>.json</c> file that is not valid JSON (or nests deeper than we read).</summary>
+    public const string InvalidJson = "invalid-json";
+
+    /// <summary>Valid JSON that is not a news item: not an object, or no text field.</summary>
+    public const string UnsupportedJson = "unsupported-json";
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace NewsSummarizer.Articles.Encodings;
+
+/// <summary>Recognises text that decoded without error but is not readable: replacement characters and control
+/// characters left by an earlier lossy conversion, or mojibake (UTF-8 Arabic once read as Windows-1252 or
+/// Windows-1256 and saved again: "Ø§Ù„" or "ط§ظ„"). Summarising it would only produce nonsense.</summary>
+internal static class GarbleCheck
+{
+    // Shares of the text's non-white-space characters, or of its letters, beyond which the text is garbage.
+    // Real text stays far below them: a stray U+FFFD or a French name ("Élysée") is fine.
+    private const double MaxBadCharacterShare = 0.1;
+    private const double MaxLatin1LetterShare = 0.3;
+    private const double MaxTahZahShare = 0.3;
+    private const int MinLettersToJudge = 20;
+
+    public static bool IsGarbled(string text, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int visible = 0, bad = 0, letters = 0, latin1Letters = 0, arabicLetters = 0, tahZah = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            visible++;
+            var category = char.GetUnicodeCategory(c);
+            if (c == '\uFFFD' || category is UnicodeCategory.Control or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate)
+            {
+                bad++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+                latin1Letters += c is >= '\u00C0' and <= '\u00FF' ? 1 : 0;
+                if (ScriptProfile.IsArabic(c))
+                {
+                    arabicLetters++;
+                    tahZah += c is '\u0637' or '\u0638' ? 1 : 0;
+                }
+            }
+        }
+
+        if (visible > 0 && bad > visible * MaxBadCharacterShare)
+        {
+            reason = "most of its characters are replacement or control characters";
+            return true;
+        }
+
+        if (letters >= MinLettersToJudge && latin1Letters > letters * MaxLatin1LetterShare)
+        {
+            reason = "it looks like UTF-8 text that was read as Windows-1252 or Latin-1 and saved again (mojibake such as \"Ø§Ù„\")";
+            return true;
+        }
+
+        if (arabicLetters >= MinLettersToJudge && tahZah > arabicLetters * MaxTahZahShare)
+        {
+            reason = "it looks like UTF-8 Arabic that was read as Windows-1256 and saved again (mojibake such as \"ط§ظ„\")";
+            return true;
+        }
+
+        reason = string.Empty;
+        return false;
+    }
+}

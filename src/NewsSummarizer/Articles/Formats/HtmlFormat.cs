@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace NewsSummarizer.Articles.Formats;
+
+/// <summary>HTML pages: SmartReader (a port of Mozilla's Readability) keeps the main content and drops scripts,
+/// styles, navigation and boilerplate; the page title becomes the article's title. No page is ever downloaded.</summary>
+public sealed partial class HtmlFormat : IArticleFormat
+{
+    // SmartReader resolves relative links against a page address; the content never comes from it.
+    private static readonly Uri PlaceholderUrl = new("https://article.invalid/");
+
+    public string Name => "html";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
+
+    public IReadOnlyCollection<string> MediaTypes { get; } = ["text/html", "application/xhtml+xml"];
+
+    public bool LooksLike(string text) => HtmlStart().IsMatch(text.AsSpan(0, Math.Min(text.Length, 1024)));
+
+    public FormatExtraction Extract(string text)
+    {
+        var (plain, title) = ExtractText(text);
+        return string.IsNullOrWhiteSpace(plain)
+            ? FormatExtraction.Rejected(
+                ArticleErrorCodes.NoText,
+                "The HTML page has no article text once scripts, styles, navigation and boilerplate are removed.")
+            : FormatExtraction.Extracted(plain, title);
+    }
+
+    /// <summary>Main-content text and title of an HTML document or fragment.</summary>
+    internal static (string Text, string? Title) ExtractText(string html)
+    {
+        var article = new SmartReader.Reader(PlaceholderUrl.AbsoluteUri, html).GetArticle();
+        return (article.TextContent ?? string.Empty, string.IsNullOrWhiteSpace(article.Title) ? null : article.Title);
+    }
+
+    /// <summary>Whether a string (e.g. a JSON body) carries HTML paragraphs or line breaks rather than plain text.</summary>
+    internal static bool LooksLikeMarkup(string text) => MarkupHint().IsMatch(text);
+
+    [GeneratedRegex(@"<(p|br|div|h[1-6]|article)[\s>/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupHint();
+
+    /// <summary>A doctype or one of the elements an HTML document or article fragment starts with.</summary>
+    [GeneratedRegex(@"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6])[\s>/]",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlStart();
+}

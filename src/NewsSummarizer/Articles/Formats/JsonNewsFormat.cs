@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace NewsSummarizer.Articles.Formats;
+
+/// <summary>A news item as JSON: <c>title</c> (or <c>headline</c>), the text in one of <c>body</c>, <c>text</c>,
+/// <c>content</c> or <c>articleBody</c> (a string, HTML, or an array of paragraphs), and optional <c>url</c>,
+/// <c>publishedAt</c> and <c>language</c>. Property names match case-insensitively.</summary>
+public sealed class JsonNewsFormat : IArticleFormat
+{
+    private static readonly string[] TextProperties = ["body", "text", "content", "articleBody"];
+    private static readonly string[] TitleProperties = ["title", "headline"];
+
+    private static readonly JsonDocumentOptions ParseOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public string Name => "json";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".json"];
+
+    public IReadOnlyCollection<string> MediaTypes { get; } = ["application/json", "text/json"];
+
+    /// <summary>Text that starts like a JSON object or array and parses as JSON.</summary>
+    public bool LooksLike(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || trimmed[0] is not ('{' or '['))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(text, ParseOptions);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public FormatExtraction Extract(string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, ParseOptions);
+        }
+        catch (JsonException exception)
+        {
+            return FormatExtraction.Rejected(
+                ArticleErrorCodes.InvalidJson,
+                $"The file is not valid JSON ({exception.Message}). Upload a JSON object with a title and a body.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return FormatExtraction.Rejected(
+                    ArticleErrorCodes.UnsupportedJson,
+                    $"The JSON is {Describe(root.ValueKind)}, not a news item. Upload one object per article, " +
+                    "with \"title\" and the text in \"body\", \"text\", \"content\" or \"articleBody\".");
+            }
+
+            if (FindText(root) is not { } body)
+            {
+                return FormatExtraction.Rejected(
+                    ArticleErrorCodes.UnsupportedJson,
+                    "The JSON object has no article text: put it in \"body\", \"text\", \"content\" or \"articleBody\" (a string).");
+            }
+
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return FormatExtraction.Rejected(ArticleErrorCodes.NoText, "The JSON news item's text field is empty.");
+            }
+
+            var title = FindString(root, TitleProperties);
+            if (HtmlFormat.LooksLikeMarkup(body))
+            {
+                body = HtmlFormat.ExtractText(body).Text;
+            }
+
+            return FormatExtraction.Extracted(body, title) with
+            {
+                Language = FindString(root, ["language", "lang"]),
+                Url = Uri.TryCreate(FindString(root, ["url"]), UriKind.Absolute, out var url) ? url : null,
+                PublishedAt = DateTimeOffset.TryParse(
+                    FindString(root, ["publishedAt", "datePublished"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : null,
+            };
+        }
+    }
+
+    private static string? FindText(JsonElement root)
+    {
+        foreach (var name in TextProperties)
+        {
+            if (!TryGetProperty(root, name, out var value))
+            {
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                var paragraphs = new StringBuilder();
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        paragraphs.Append(item.GetString()).Append("\n\n");
+                    }
+                }
+
+                return paragraphs.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindString(JsonElement root, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (TryGetProperty(root, name, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryGetProperty(JsonElement root, string name, out JsonElement value)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,94 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.IntegrationTests.Corpus;
+
+/// <summary>Corpus cases end to end through the real DevHost's blob trigger, and the poison path: a model that
+/// always fails exhausts the trigger's attempts and the poison-queue handler writes <c>failed</c>.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CorpusDevHostTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Upload_HandfulOfCorpusCases_EachGetsItsExpectedResultThroughTheTrigger()
+    {
+        string[] ids = ["windows-1256", "utf16le-no-bom", "png-named-txt", "json-news-item", "html-page", "one-byte-over", "name-hash", "empty"];
+        var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
+        {
+            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await using var _ = host;
+        var etags = new Dictionary<string, string>();
+        foreach (var corpusCase in ids.Select(BadInputCorpus.Get))
+        {
+            var upload = await container.GetBlobClient(corpusCase.BlobName).UploadAsync(
+                BinaryData.FromBytes(corpusCase.Content),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = corpusCase.ContentType } });
+            etags[corpusCase.Id] = upload.Value.ETag.ToString();
+        }
+
+        foreach (var corpusCase in ids.Select(BadInputCorpus.Get))
+        {
+            var document = await WaitForResultAsync(container, corpusCase.BlobName, _ => true);
+
+            Assert.Equal(corpusCase.Expected.Status, document.Status);
+            Assert.Equal(corpusCase.Expected.ErrorCode, document.Error?.Code);
+            Assert.Equal(corpusCase.Expected.Encoding ?? document.Source.Encoding, document.Source.Encoding);
+            Assert.Equal(etags[corpusCase.Id], (await container.GetBlobClient(corpusCase.BlobName).GetPropertiesAsync()).Value.ETag.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Upload_ModelAlwaysFails_PoisonHandlerWritesFailedAfterTheTriggerGivesUp()
+    {
+        await using var model = await FakeModelServer.StartAsync();
+        model.Script = _ => new FakeReply(500);
+        var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
+        {
+            ["Summarizer:Provider"] = "OpenAI",
+            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
+            ["OpenAI:Model"] = "fake-model",
+            ["Summarizer:ModelMaxRetries"] = "0",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+        });
+        await using var _ = host;
+        var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
+
+        var document = await WaitForResultAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed);
+
+        Assert.Equal("retries-exhausted", document.Error?.Code);
+        Assert.Equal(upload.Value.ETag.ToString(), document.Source.ETag);
+        Assert.NotNull(document.Source.Sha256);
+        Assert.Equal(5, model.RequestCount);
+        Assert.Equal(upload.Value.ETag, (await container.GetBlobClient("doomed.txt").GetPropertiesAsync()).Value.ETag);
+    }
+
+    private static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name, Func<SummaryDocument, bool> done)
+    {
+        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
+        var deadline = DateTime.UtcNow + ResultTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await blob.ExistsAsync()).Value &&
+                SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span) is { } document && done(document))
+            {
+                return document;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No matching result for {name} within {ResultTimeout.TotalSeconds} s.");
+    }
+
+    private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync(IDictionary<string, string?> settings)
+    {
+        var name = AzuriteFixture.NewContainerName("e2e");
+        var container = azurite.BlobService.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync();
+        return (await DevHostRunner.StartAsync(azurite, name, settings), container);
+    }
+}

@@ -1,0 +1,42 @@
+using NewsSummarizer.Summarization.Chat;
+
+namespace NewsSummarizer.Tests.Summarization.Chat;
+
+public sealed class ArticleSplitterTests
+{
+    private const int Budget = 500;
+    private static readonly TokenCounter Tokens = new();
+
+    [Fact]
+    public void Split_TextWithinBudget_ReturnsOnePartWithEveryParagraph()
+    {
+        var parts = CreateSut().Split(SampleTexts.English, Budget);
+
+        Assert.Equal(SampleTexts.English.Replace("\n\n", "\n", StringComparison.Ordinal), Assert.Single(parts));
+    }
+
+    [Fact]
+    public void Split_ManyArabicParagraphs_KeepsParagraphsWholeAndPartsWithinBudget()
+    {
+        var paragraphs = Enumerable.Range(0, 30).Select(i => SampleTexts.Arabic.Replace("\n\n", " ", StringComparison.Ordinal) + " " + i).ToList();
+
+        var parts = CreateSut().Split(string.Join("\n\n", paragraphs), Budget);
+
+        Assert.True(parts.Count > 1);
+        Assert.Equal(paragraphs, parts.SelectMany(p => p.Split('\n')));
+        Assert.All(parts, p => Assert.InRange(Tokens.Count(p), 1, Budget));
+    }
+
+    [Fact]
+    public void Split_RunWithoutSpacesLongerThanBudget_CutsItWithinBudgetLosingNothing()
+    {
+        var run = string.Concat(Enumerable.Range(0, 3000).Select(i => (char)('a' + (i * 7 % 26))));
+
+        var parts = CreateSut().Split("Intro paragraph.\n\n" + run, Budget);
+
+        Assert.All(parts, p => Assert.InRange(Tokens.Count(p), 1, Budget));
+        Assert.Equal("Introparagraph." + run, string.Concat(parts.SelectMany(p => p.Split('\n', ' '))));
+    }
+
+    private static ArticleSplitter CreateSut() => new(Tokens);
+}
