@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<ArticleUploader>();
         return services;
     }
