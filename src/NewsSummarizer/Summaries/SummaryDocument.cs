@@ -37,6 +37,7 @@ public sealed record SummaryDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UnavailableReason { get; init; }
 
+    [JsonIgnore]
     public bool IsOk => Status == SummaryStatus.Ok;
 }
 
@@ -57,7 +58,7 @@ public static class SummaryStatus
 public sealed record SourceInfo(
     string? Container,
     string? Name,
-    string? ETag,
+    [property: JsonPropertyName("etag")] string? ETag,
     string? Sha256,
     string? ContentType,
     long Bytes,

@@ -1,0 +1,97 @@
+// Flex Consumption plan and the .NET 10 isolated function app. The app reaches storage, OpenAI and
+// Application Insights with its user-assigned identity; no connection string carries a key.
+param planName string
+param appName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param deploymentContainerName string
+param articlesContainerName string
+param applicationInsightsConnectionString string
+param openAiEndpoint string
+param openAiDeploymentName string
+param maximumInstanceCount int = 100
+param instanceMemoryMB int = 2048
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  // azd deploys the `api` service of azure.yaml to the resource carrying this tag.
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION: the runtime
+  // comes from functionAppConfig above.
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // The host's own storage, by identity (the blob trigger's receipts and retry queue live here).
+      AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+      AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      // Read by NewsSummarizer: the names are the configuration contract in DESIGN.md.
+      ArticlesContainer: articlesContainerName
+      Summarizer__Provider: 'AzureOpenAI'
+      AzureOpenAI__Endpoint: openAiEndpoint
+      AzureOpenAI__Deployment: openAiDeploymentName
+      // DefaultAzureCredential picks the user-assigned identity only when told its client id.
+      AZURE_CLIENT_ID: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Summaries;
+
+namespace NewsSummarizer.IntegrationTests.Foundation;
+
+/// <summary>The whole blob path through the real DevHost: Azurite, the WebJobs polling trigger, the OpenAI-compatible
+/// provider against a fake model server.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(30);
+    private readonly string containerName = AzuriteFixture.NewContainerName();
+    private FakeModelServer model = null!;
+    private DevHostRunner host = null!;
+    private BlobContainerClient container = null!;
+
+    public async Task InitializeAsync()
+    {
+        model = await FakeModelServer.StartAsync();
+        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
+        {
+            ["Summarizer:Provider"] = "OpenAI",
+            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
+            ["OpenAI:Model"] = "fake-model",
+        });
+        container = azurite.BlobService.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await model.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Upload_SeedArticle_GetsBilingualResultBesideIt()
+    {
+        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        await container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
+
+        var document = await WaitForResultAsync("world/seed.txt");
+
+        Assert.Equal(SummaryStatus.Ok, document.Status);
+        Assert.Equal("ar", document.Language);
+        Assert.Equal(FakeModelServer.ArabicSummary, document.Summary.Ar);
+        Assert.Equal(FakeModelServer.EnglishSummary, document.Summary.En);
+        Assert.Equal(containerName, document.Source.Container);
+        Assert.Equal("world/seed.txt", document.Source.Name);
+        Assert.Equal(seed.Length, document.Source.Bytes);
+        Assert.Equal(1200, document.Model.InputTokens);
+        Assert.Equal(1, model.RequestCount);
+    }
+
+    [Fact]
+    public async Task Upload_IdenticalContentAgain_MakesNoSecondModelCall()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate.", 4)));
+        await container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text));
+        var first = await WaitForResultAsync("same.txt");
+
+        await container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text), overwrite: true);
+        await UploadSentinelAndWaitAsync();
+
+        var after = await ReadResultAsync("same.txt");
+        Assert.Equal(2, model.RequestCount); // the first upload and the sentinel, nothing for the re-upload
+        Assert.Equal(first.CreatedAt, after?.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Upload_ResultDocument_NeverTriggersANewSummary()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("Heavy rain closed several roads in the north of the country on Monday.", 4)));
+        await container.UploadBlobAsync("rain.txt", BinaryData.FromBytes(text));
+        await WaitForResultAsync("rain.txt");
+        await container.UploadBlobAsync("user.summary.json", BinaryData.FromString("{\"hello\":\"world\"}"));
+
+        await UploadSentinelAndWaitAsync();
+
+        Assert.Equal(2, model.RequestCount); // the article and the sentinel
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        Assert.Equal(
+            ["rain.txt", "rain.txt.summary.json", "sentinel.txt", "sentinel.txt.summary.json", "user.summary.json"],
+            names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_StorageUp_ReportsProviderAndStorage()
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("OpenAI", body.RootElement.GetProperty("provider").GetString());
+        Assert.StartsWith("reachable", body.RootElement.GetProperty("storage").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<SummaryDocument> WaitForResultAsync(string name)
+    {
+        var deadline = DateTime.UtcNow + ResultTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await ReadResultAsync(name) is { } document)
+            {
+                return document;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
+    }
+
+    private async Task<SummaryDocument?> ReadResultAsync(string name)
+    {
+        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
+        if (!(await blob.ExistsAsync()).Value)
+        {
+            return null;
+        }
+
+        return SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span);
+    }
+
+    // A blob uploaded after the ones under test: once its result exists, the trigger has scanned past them too,
+    // so "no model call for them" is observed after the trigger had its chance, not before.
+    private async Task UploadSentinelAndWaitAsync()
+    {
+        var text = string.Join('\n', Enumerable.Repeat("The sentinel article arrived after the blobs under test were uploaded.", 4));
+        await container.UploadBlobAsync("sentinel.txt", BinaryData.FromString(text));
+        await WaitForResultAsync("sentinel.txt");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace NewsSummarizer.IntegrationTests.Infrastructure;
+
+/// <summary>What the fake server answers to one request.</summary>
+public sealed record FakeReply(int Status, string? Content = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
+{
+    public static FakeReply Ok(string content) => new(200, content);
+
+    public static FakeReply Throttled(int retryAfterSeconds) =>
+        new(429, null, new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+}
+
+/// <summary>An OpenAI-compatible chat-completions server on loopback (Azure OpenAI and OpenAI paths), scripted per
+/// request, recording every request body.</summary>
+public sealed class FakeModelServer : IAsyncDisposable
+{
+    public const string ArabicSummary = "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.";
+
+    public const string EnglishSummary = "The US and Turkish foreign ministers discussed coordination on the tension over Ukraine and diplomacy.";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<JsonNode> requests = new();
+    private int count;
+
+    private FakeModelServer(WebApplication app) => this.app = app;
+
+    /// <summary>Decides the reply to the n-th request (1-based). Default: always a valid bilingual summary.</summary>
+    public Func<int, FakeReply> Script { get; set; } = _ => FakeReply.Ok(ValidReply);
+
+    public Uri Endpoint => new(app.Urls.First());
+
+    public int RequestCount => Volatile.Read(ref count);
+
+    public IReadOnlyList<JsonNode> Requests => [.. requests];
+
+    public static string ValidReply { get; } = JsonSerializer.Serialize(new
+    {
+        title = new { ar = "وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا", en = "US and Turkish foreign ministers discuss Ukraine" },
+        summary = new { ar = ArabicSummary, en = EnglishSummary },
+        keyPoints = new
+        {
+            ar = new[] { "اتصال هاتفي بين بلينكن وتشاووش أوغلو", "بايدن يحذر من غزو روسي لأوكرانيا" },
+            en = new[] { "Blinken and Cavusoglu spoke by phone", "Biden warned against a Russian invasion of Ukraine" },
+        },
+    });
+
+    public static async Task<FakeModelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeModelServer(app);
+        app.MapPost("/{**path}", server.HandleAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context, string path)
+    {
+        if (!path.EndsWith("chat/completions", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        requests.Enqueue(body!);
+        var reply = Script(Interlocked.Increment(ref count));
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(reply.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (reply.Status != 200)
+        {
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "fake", code = reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new
+        {
+            id = "chatcmpl-fake",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = body?["model"]?.GetValue<string>() ?? "fake-model",
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 1200, completion_tokens = 300, total_tokens = 1500 },
+        });
+    }
+}
