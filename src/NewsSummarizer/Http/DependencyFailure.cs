@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace NewsSummarizer.Http;
 
 /// <summary>Turns what the model path and storage throw when they are saturated or down into a 429 or 503 problem
-/// with <c>Retry-After</c>, so a client backs off instead of seeing a 500. The model SDK wraps transport errors
+/// with <c>Retry-After</c> (and a name storage refuses into a 400), so a client backs off instead of seeing a 500. The model SDK wraps transport errors
 /// (<see cref="ClientResultException"/> around <see cref="HttpRequestException"/> or Polly's exceptions), so the
 /// whole inner-exception chain is inspected.</summary>
 public static class DependencyFailure
@@ -54,6 +54,10 @@ public static class DependencyFailure
                     return ApiResult.Problem(
                         StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                         "Blob storage is unavailable or throttling; retry shortly.", DefaultRetryAfter);
+                case RequestFailedException { Status: 400 }:
+                    // Storage refuses some names our checks let through (for example a name ending in a dot).
+                    return ApiResult.Problem(
+                        StatusCodes.Status400BadRequest, "invalid-name", "Blob storage does not accept this article name.");
                 case RequestFailedException:
                     // 403 (identity lacks a role) and the like will not heal by retrying, but the client can do
                     // nothing about them either: still a 503, logged for the operator.

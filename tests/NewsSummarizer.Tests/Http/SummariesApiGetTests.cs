@@ -145,6 +145,17 @@ public sealed class SummariesApiGetTests
         Assert.True(result.Headers.ContainsKey("Retry-After"));
     }
 
+    [Fact]
+    public async Task GetAsync_NameStorageRefuses_Returns400()
+    {
+        store.Setup(s => s.ArticleExistsAsync(Name, It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException(400, "InvalidResourceName"));
+
+        var result = await CreateSut().GetAsync(Name, default);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, result.AsApi().StatusCode);
+        Assert.Equal("invalid-name", result.Problem().Code);
+    }
+
     private static SummaryDocument Document() => new()
     {
         Status = SummaryStatus.Ok,
