@@ -218,7 +218,7 @@ public static class SummaryRequestReader
         }
         catch (InvalidOperationException exception)
         {
-            // Strings that are not valid UTF-8 surface here from GetString.
+            // Strings that are not valid UTF-8, or escape half a surrogate pair ("\ud800"), surface here from GetString.
             return (null, BadRequest("malformed-json", "The body is not valid JSON: " + exception.Message));
         }
 
@@ -242,30 +242,7 @@ public static class SummaryRequestReader
             return (null, BadRequest("binary-content", "The text contains NUL characters, so it is not text. Send the article as text."));
         }
 
-        if (HasLoneSurrogate(text) || (title is not null && HasLoneSurrogate(title)))
-        {
-            // JSON escapes such as "\ud800" decode to half a character, which is not text (and breaks normalisation).
-            return (null, BadRequest("invalid-text", "The text contains an unpaired UTF-16 surrogate escape; send valid Unicode text."));
-        }
-
         return (new SummaryRequest(text, title, contentType, bytes, encoding), null);
-    }
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static (string? Text, string Encoding) Decode(ReadOnlySpan<byte> body)

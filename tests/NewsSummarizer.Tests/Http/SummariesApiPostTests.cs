@@ -84,8 +84,8 @@ public sealed class SummariesApiPostTests
     [InlineData("application/json", "{\"title\": \"only a title\"}", "missing-text")]
     [InlineData("application/json", "{\"text\": null}", "missing-text")]
     [InlineData("text/plain", "abc\0def", "binary-content")]
-    [InlineData("application/json", "{\"text\": \"half \\ud800 a character\"}", "invalid-text")]
-    [InlineData("application/json", "{\"text\": \"ok text\", \"title\": \"\\udc00\"}", "invalid-text")]
+    [InlineData("application/json", "{\"text\": \"half \\ud800 a character\"}", "malformed-json")]
+    [InlineData("application/json", "{\"text\": \"ok text\", \"title\": \"\\udc00\"}", "malformed-json")]
     public async Task SummarizeAsync_InvalidBody_Returns400(string contentType, string body, string code)
     {
         var context = HttpTestData.PostText(body, contentType);
