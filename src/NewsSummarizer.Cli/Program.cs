@@ -6,5 +6,6 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("newsum: Arabic and English news summaries from the command line.")
 {
     UploadCommand.Create(),
+    BackfillCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -21,9 +21,9 @@ internal static class ResultPrinter
             SummaryStatus.Rejected => "yellow",
             _ => "red",
         };
-        AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(name)}[/]").LeftJustified());
-        AnsiConsole.MarkupLine($"status: [{colour}]{Markup.Escape(document.Status)}[/]   language: {document.Language}   " +
-            Markup.Escape($"provider: {document.Model.Provider} ({document.Model.Model}, {document.Model.PromptVersion})   {document.DurationMs} ms"));
+        AnsiConsole.Write(new Rule($"[bold {colour}]{Markup.Escape(name)}: {Markup.Escape(document.Status)}[/]").LeftJustified());
+        Console.WriteLine($"status: {document.Status}   language: {document.Language}   provider: {document.Model.Provider}" +
+            $" ({document.Model.Model}, {document.Model.PromptVersion})   {document.DurationMs} ms");
         if (document.Error is { } error)
         {
             Console.WriteLine($"error: {error.Code}: {error.Message}");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 
@@ -29,11 +31,14 @@ internal static class UploadCommand
         using var services = CliHost.Create(container is null ? null : [new("ArticlesContainer", container)]);
         CliHost.ValidateOptions(services);
         var uploader = services.GetRequiredService<ArticleUploader>();
+        var reader = services.GetRequiredService<ArticleReader>();
         await uploader.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        var names = new List<string>();
+        var uploads = new List<Upload>();
         foreach (var (path, blobName) in ArticleUploader.Expand(paths))
         {
-            names.Add(await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false));
+            var etag = await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false);
+            var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)).Sha256;
+            uploads.Add(new Upload(blobName, etag, sha256));
             Console.WriteLine($"uploaded {path} -> {blobName}");
         }
 
@@ -43,21 +48,24 @@ internal static class UploadCommand
         }
 
         var store = services.GetRequiredService<IArticleStore>();
+        var summaries = services.GetRequiredService<SummaryService>();
         var deadline = Stopwatch.StartNew();
-        var pending = new List<string>(names);
+        var pending = new List<Upload>(uploads);
         var failures = 0;
         while (pending.Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(timeoutSeconds))
         {
-            foreach (var name in pending.ToArray())
+            foreach (var upload in pending.ToArray())
             {
-                var result = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
-                if (result?.Document is not { } document)
+                // A result of an older version (or another provider) does not count: wait for this upload's.
+                var result = await store.GetResultAsync(upload.Name, cancellationToken).ConfigureAwait(false);
+                if (result?.Document is not { } document ||
+                    (document.Source.ETag != upload.ETag && !summaries.IsCurrent(document, upload.Sha256, upload.ETag)))
                 {
                     continue;
                 }
 
-                pending.Remove(name);
-                ResultPrinter.Print(name, document, json);
+                pending.Remove(upload);
+                ResultPrinter.Print(upload.Name, document, json);
                 failures += document.Status == SummaryStatus.Ok ? 0 : 1;
             }
 
@@ -67,7 +75,7 @@ internal static class UploadCommand
             }
         }
 
-        foreach (var name in pending)
+        foreach (var (name, _, _) in pending)
         {
             await Console.Error.WriteLineAsync($"no result for {name} after {timeoutSeconds} s: is the DevHost (or the Functions app) running against this storage?")
                 .ConfigureAwait(false);
@@ -80,4 +88,6 @@ internal static class UploadCommand
 
         return pending.Count == 0 && failures == 0 ? 0 : 1;
     }
+
+    private sealed record Upload(string Name, string ETag, string? Sha256);
 }

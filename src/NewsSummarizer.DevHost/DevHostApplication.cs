@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using NewsSummarizer.Hosting;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.DevHost;
 
@@ -18,15 +19,20 @@ public static class DevHostApplication
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection([
-            new(WebHostDefaults.ServerUrlsKey, builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl),
-            new("ArticlesContainer", builder.Configuration["ArticlesContainer"] ?? "articles"),
+        // Local defaults: loopback only, Azurite on its default ports, the contract's container name.
+        var configuration = builder.Configuration;
+        var storageConfigured = configuration["AzureWebJobsStorage"] is not null || configuration["AzureWebJobsStorage:blobServiceUri"] is not null;
+        configuration.AddInMemoryCollection([
+            new(WebHostDefaults.ServerUrlsKey, configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl),
+            new("ArticlesContainer", configuration["ArticlesContainer"] ?? "articles"),
+            new("AzureWebJobsStorage", storageConfigured ? configuration["AzureWebJobsStorage"] : "UseDevelopmentStorage=true"),
         ]);
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("Azure.Messaging", LogLevel.Error);
         configure?.Invoke(builder);
 
         builder.Services.AddNewsSummarizer(builder.Configuration);
+        builder.Services.AddNewsSummarizerTelemetry(builder.Configuration);
         builder.Services.AddHostedService<ContainerInitializer>();
         builder.Services.AddSingleton<ITypeLocator>(new DevHostTypeLocator());
         var triggerSettings = TriggerSettings.Load(builder.Configuration);

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using System.Diagnostics.Metrics;
 using Json.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Tests;
 
@@ -22,6 +25,10 @@ internal static class TestData
     public static Article Arabic => new(ArabicArticle, null, ArticleLanguage.Arabic);
 
     public static Article English => new(EnglishArticle, null, ArticleLanguage.English);
+
+    /// <summary>Telemetry backed by a real meter factory, for constructing pipeline classes by hand.</summary>
+    public static SummarizerTelemetry Telemetry() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
     private static readonly JsonSchema Schema = JsonSchema.FromText(SummarySchema.Text);
 

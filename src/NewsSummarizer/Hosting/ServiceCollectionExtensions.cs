@@ -14,6 +14,7 @@ using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Hosting;
 
@@ -50,9 +51,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ModelClient>().Client);
         services.TryAddSingleton(CreateSummarizer);
 
+        services.AddMetrics();
+        services.TryAddSingleton<SummarizerTelemetry>();
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<ArticleUploader>();

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
+using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Processing;
 
@@ -13,25 +15,29 @@ public sealed partial class ArticleProcessor(
     ArticleReader reader,
     SummaryService summaries,
     IOptions<SummarizerOptions> options,
+    SummarizerTelemetry telemetry,
     ILogger<ArticleProcessor> logger)
 {
     public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
+            activity?.SetTag("newssummarizer.outcome", early.Result.ToString());
             return early;
         }
 
         var document = await summaries.CreateDocumentAsync(state.Read!, state.Source!, SummaryLength.Default, cancellationToken)
             .ConfigureAwait(false);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that the trigger gave up on an article (poison): a <c>failed</c> result says why, unless a
     /// result for the current content was written meanwhile.</summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
     {
+        using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
         {
@@ -40,7 +46,7 @@ public sealed partial class ArticleProcessor(
 
         LogRecordedFailure(logger, name, reason);
         var document = summaries.Failed(new ErrorInfo("retries-exhausted", reason), state.Source!);
-        return await WriteAsync(name, document, state.Existing, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles a message of the poison queue: messages for other containers are not ours and are ignored.</summary>
@@ -79,7 +85,7 @@ public sealed partial class ArticleProcessor(
 
         var read = blob.Content is { } content ? reader.Read(content.Span) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var existing = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
-        if (IsCurrent(existing?.Document, blob, read))
+        if (summaries.IsCurrent(existing?.Document, read.Sha256, blob.ETag))
         {
             LogAlreadyCurrent(logger, name, read.Sha256);
             return new LoadedArticle(new ProcessingOutcome(ProcessingResult.AlreadyCurrent, existing!.Document));
@@ -89,7 +95,8 @@ public sealed partial class ArticleProcessor(
         return new LoadedArticle(null, read, source, existing);
     }
 
-    private async Task<ProcessingOutcome> WriteAsync(string name, SummaryDocument document, StoredResult? existing, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> WriteAsync(
+        string name, SummaryDocument document, StoredResult? existing, Activity? activity, CancellationToken cancellationToken)
     {
         if (!await store.TryWriteResultAsync(name, document, existing?.ETag, cancellationToken).ConfigureAwait(false))
         {
@@ -97,21 +104,9 @@ public sealed partial class ArticleProcessor(
             return new ProcessingOutcome(ProcessingResult.LostRace);
         }
 
-        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs);
+        telemetry.RecordResult(activity, document);
+        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
         return new ProcessingOutcome(ProcessingResult.Written, document);
-    }
-
-    /// <summary>A stored result is current when it describes the same content (hash, or the same blob version when
-    /// the content could not be decoded) from the same provider and prompt version, and is not a failure.</summary>
-    internal bool IsCurrent(SummaryDocument? stored, ArticleBlob blob, ArticleReadResult read)
-    {
-        if (stored is null || stored.Status == SummaryStatus.Failed ||
-            stored.Model.Provider != summaries.Provider || stored.Model.PromptVersion != summaries.PromptVersion)
-        {
-            return false;
-        }
-
-        return read.Sha256 is { } sha ? stored.Source.Sha256 == sha : stored.Source.ETag == blob.ETag;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Name}: result documents are never summarised")]
@@ -126,8 +121,9 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped writing {Name}: another run wrote its result first")]
     private static partial void LogLostRace(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms")]
-    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
+    private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name}: {Reason}")]
     private static partial void LogRecordedFailure(ILogger logger, string name, string reason);

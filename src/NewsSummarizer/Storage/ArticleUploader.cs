@@ -13,7 +13,7 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
     public async Task EnsureContainerAsync(CancellationToken cancellationToken) =>
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Uploads one file (overwriting an older version of the article) and returns its blob name.</summary>
+    /// <summary>Uploads one file (overwriting an older version of the article) and returns the new version's ETag.</summary>
     public async Task<string> UploadAsync(string path, string blobName, CancellationToken cancellationToken)
     {
         if (SummaryBlobNames.IsResult(blobName))
@@ -24,13 +24,12 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            await container.GetBlobClient(blobName).UploadAsync(
+            var response = await container.GetBlobClient(blobName).UploadAsync(
                 stream,
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } },
                 cancellationToken).ConfigureAwait(false);
+            return response.Value.ETag.ToString();
         }
-
-        return blobName;
     }
 
     /// <summary>Files given directly keep their name; files found in a folder keep their path below it.</summary>

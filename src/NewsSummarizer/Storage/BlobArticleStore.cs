@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -51,6 +52,14 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken) =>
         (await container.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    public async IAsyncEnumerable<StoredBlob> ListAsync(string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified);
+        }
+    }
 
     public async Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ public sealed record ArticleBlob(string Container, string Name, string ETag, str
 /// <summary>A stored result: the document (<c>null</c> when unreadable) and the blob's ETag for a conditional overwrite.</summary>
 public sealed record StoredResult(SummaryDocument? Document, string ETag);
 
+/// <summary>A blob in the articles container as a listing shows it.</summary>
+public sealed record StoredBlob(string Name, string ETag, long Bytes, DateTimeOffset? LastModified);
+
 /// <summary>Reads articles and writes their results beside them. Never modifies, moves or deletes an article.</summary>
 public interface IArticleStore
 {
@@ -18,6 +21,9 @@ public interface IArticleStore
     Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken);
 
     Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Every blob below <paramref name="prefix"/> (articles and results alike), in name order.</summary>
+    IAsyncEnumerable<StoredBlob> ListAsync(string? prefix, CancellationToken cancellationToken);
 
     Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken);
 

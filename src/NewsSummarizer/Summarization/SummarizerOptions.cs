@@ -50,6 +50,10 @@ public sealed class SummarizerOptions
     [Range(0, 10)]
     public int ModelMaxRetries { get; set; } = 3;
 
+    /// <summary>Base of the jittered exponential backoff between retries (when the model sends no <c>Retry-After</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ModelRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A <c>Retry-After</c> longer than this is not waited for: the call fails fast and the trigger
     /// retries the article later instead of holding an instance.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]

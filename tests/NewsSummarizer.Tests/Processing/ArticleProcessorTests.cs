@@ -8,6 +8,7 @@ using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -201,8 +202,9 @@ public sealed class ArticleProcessorTests
         return new ArticleProcessor(
             store.Object,
             new ArticleReader(options),
-            new SummaryService(summarizer.Object, time),
+            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
             options,
+            TestData.Telemetry(),
             NullLogger<ArticleProcessor>.Instance);
     }
 }

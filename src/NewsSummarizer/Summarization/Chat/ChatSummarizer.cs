@@ -80,7 +80,7 @@ public sealed partial class ChatSummarizer(
             MaxOutputTokens = 1500,
         };
 
-        var response = await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
         usage.Add(response.Usage);
         var (reply, problems) = ModelReply.Parse(response.Text);
         if (reply is not null)
@@ -91,12 +91,25 @@ public sealed partial class ChatSummarizer(
         LogRepair(logger, string.Join("; ", problems));
         messages.Add(new ChatMessage(ChatRole.Assistant, response.Text));
         messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.RepairMessage(problems)));
-        response = await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        response = await CallAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
         usage.Add(response.Usage);
         (reply, problems) = ModelReply.Parse(response.Text);
         return reply ?? throw new SummarizationException(
             "invalid-model-reply",
             "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".");
+    }
+
+    private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ModelUnavailableException.From(exception) is { } unavailable)
+        {
+            LogUnavailable(logger, unavailable.Message);
+            throw unavailable;
+        }
     }
 
     private static string JoinParts(IReadOnlyList<ModelReply> parts)
@@ -120,6 +133,9 @@ public sealed partial class ChatSummarizer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model's reply was invalid ({Problems}); asking once for a repair")]
     private static partial void LogRepair(ILogger logger, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model call failed after the retry budget: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The article exceeds the input budget of {Budget} tokens; summarising it in {Parts} parts")]
     private static partial void LogSplit(ILogger logger, int parts, int budget);

@@ -12,6 +12,9 @@ internal static class ModelResilience
 {
     public const string HttpClientName = "NewsSummarizer.Model";
 
+    /// <summary>How long calls pause once the breaker opens.</summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(15);
+
     public static void Configure(HttpStandardResilienceOptions resilience, SummarizerOptions options)
     {
         resilience.AttemptTimeout.Timeout = options.ModelAttemptTimeout;
@@ -20,7 +23,7 @@ internal static class ModelResilience
         resilience.Retry.MaxRetryAttempts = Math.Max(options.ModelMaxRetries, 0);
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
-        resilience.Retry.Delay = TimeSpan.FromSeconds(2);
+        resilience.Retry.Delay = options.ModelRetryDelay;
         resilience.Retry.MaxDelay = options.MaxRetryAfter;
         resilience.Retry.ShouldRetryAfterHeader = true;
         var maxRetryAfter = options.MaxRetryAfter;
@@ -30,7 +33,7 @@ internal static class ModelResilience
         resilience.CircuitBreaker.SamplingDuration = options.ModelAttemptTimeout * 2.5;
         resilience.CircuitBreaker.FailureRatio = 0.9;
         resilience.CircuitBreaker.MinimumThroughput = 20;
-        resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
+        resilience.CircuitBreaker.BreakDuration = BreakDuration;
     }
 
     /// <summary>Transient failures are retried, except a throttle whose <c>Retry-After</c> exceeds the cap.</summary>

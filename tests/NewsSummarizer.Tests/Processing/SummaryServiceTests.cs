@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Tests.Processing;
+
+public sealed class SummaryServiceTests
+{
+    private static readonly SourceInfo Source = new("articles", "x.txt", "\"1\"", null, "text/plain", 100, "utf-8");
+    private readonly Mock<ISummarizer> model = new();
+
+    public SummaryServiceTests()
+    {
+        model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
+        model.SetupGet(m => m.PromptVersion).Returns("bilingual-1");
+        model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ModelUnavailableException("The model is throttling requests (HTTP 429) after every retry."));
+    }
+
+    [Fact]
+    public async Task CreateDocumentAsync_ModelUnavailableWithFallback_WritesMarkedExtractiveResult()
+    {
+        var sut = CreateSut(fallback: true);
+
+        var document = await sut.CreateDocumentAsync(Read(TestData.EnglishArticle), Source, SummaryLength.Default, CancellationToken.None);
+
+        Assert.Equal(SummaryStatus.Ok, document.Status);
+        Assert.Equal(SummaryService.FallbackProvider, document.Model.Provider);
+        Assert.Equal(["ar"], document.Unavailable);
+        Assert.Contains("AzureOpenAI", document.UnavailableReason, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(document.Summary.En));
+        TestData.AssertMatchesSchema(document);
+    }
+
+    [Fact]
+    public async Task IsCurrent_FallbackResult_IsNotCurrentForTheModelProvider()
+    {
+        var sut = CreateSut(fallback: true);
+        var read = Read(TestData.EnglishArticle);
+        var document = await sut.CreateDocumentAsync(read, Source with { Sha256 = read.Sha256 }, SummaryLength.Default, CancellationToken.None);
+
+        Assert.False(sut.IsCurrent(document, read.Sha256, Source.ETag));
+    }
+
+    [Fact]
+    public async Task CreateDocumentAsync_ModelUnavailableWithoutFallback_Propagates()
+    {
+        var sut = CreateSut(fallback: false);
+
+        await Assert.ThrowsAsync<ModelUnavailableException>(
+            () => sut.CreateDocumentAsync(Read(TestData.EnglishArticle), Source, SummaryLength.Default, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CreateDocumentAsync_RejectedInput_NeverCallsTheModel()
+    {
+        var sut = CreateSut(fallback: true);
+
+        var document = await sut.CreateDocumentAsync(Read("too short"), Source, SummaryLength.Default, CancellationToken.None);
+
+        Assert.Equal(SummaryStatus.Rejected, document.Status);
+        Assert.Equal("too-short", document.Error?.Code);
+        model.Verify(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
+        TestData.AssertMatchesSchema(document);
+    }
+
+    private static ArticleReadResult Read(string text) =>
+        new ArticleReader(Options.Create(new SummarizerOptions())).FromText(text, "utf-8");
+
+    private SummaryService CreateSut(bool fallback) => new(
+        model.Object,
+        new ExtractiveSummarizer(),
+        Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }),
+        new FakeTimeProvider(),
+        NullLogger<SummaryService>.Instance);
+}
