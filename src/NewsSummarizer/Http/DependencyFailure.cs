@@ -2,12 +2,14 @@ using System.ClientModel;
 using System.Globalization;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using NewsSummarizer.Summarization;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace NewsSummarizer.Http;
 
-/// <summary>Turns what the model path and storage throw when they are saturated or down into a 429 or 503 problem
+/// <summary>Turns what the model path and storage throw (<see cref="ModelUnavailableException"/> from the chat
+/// summariser, or the raw transport and Polly exceptions it wraps) when they are saturated or down into a 429 or 503 problem
 /// with <c>Retry-After</c> (and a name storage refuses into a 400), so a client backs off instead of seeing a 500. The model SDK wraps transport errors
 /// (<see cref="ClientResultException"/> around <see cref="HttpRequestException"/> or Polly's exceptions), so the
 /// whole inner-exception chain is inspected.</summary>
@@ -16,8 +18,8 @@ public static class DependencyFailure
     /// <summary>When the model or storage gives no hint, clients wait this long.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(10);
 
-    /// <summary>Polly 8.4 does not say how long an open circuit stays open; ours breaks for 15 s.</summary>
-    public static readonly TimeSpan CircuitRetryAfter = TimeSpan.FromSeconds(15);
+    /// <summary>Polly 8.4 does not say how long an open circuit stays open; ours breaks for this long.</summary>
+    public static readonly TimeSpan CircuitRetryAfter = Summarization.Chat.ModelResilience.BreakDuration;
 
     /// <summary>The longest model <c>Retry-After</c> passed on to clients.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
@@ -33,6 +35,13 @@ public static class DependencyFailure
         {
             switch (current)
             {
+                case ModelUnavailableException { Throttled: true } throttled:
+                    return ApiResult.Problem(
+                        StatusCodes.Status429TooManyRequests, "model-throttled",
+                        "The language model is saturated and throttled the request. Retry after the time in Retry-After.",
+                        Cap(throttled.RetryAfter ?? DefaultRetryAfter));
+                case ModelUnavailableException unavailable:
+                    return ModelUnavailable(unavailable.Message, Cap(unavailable.RetryAfter ?? DefaultRetryAfter));
                 case ClientResultException { Status: StatusCodes.Status429TooManyRequests } throttled:
                     return ApiResult.Problem(
                         StatusCodes.Status429TooManyRequests, "model-throttled",

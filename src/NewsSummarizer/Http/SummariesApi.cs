@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSummarizer.Articles;
@@ -50,7 +51,10 @@ public sealed partial class SummariesApi
 
         // Extractive is always available: it needs no model and is what `?provider=Extractive` asks for.
         var extractiveName = extractiveSummarizer?.Provider ?? throw new ArgumentNullException(nameof(extractiveSummarizer));
-        extractive = summaries.Provider == extractiveName ? summaries : new SummaryService(extractiveSummarizer, time);
+        // Its summariser is the extractive one, so it never falls back and never logs: no logger needed.
+        extractive = summaries.Provider == extractiveName
+            ? summaries
+            : new SummaryService(extractiveSummarizer, extractiveSummarizer, options, time, NullLogger<SummaryService>.Instance);
         allowedProviders = options.Value.Provider.ToString() == extractiveName
             ? [extractiveName]
             : [options.Value.Provider.ToString(), extractiveName];

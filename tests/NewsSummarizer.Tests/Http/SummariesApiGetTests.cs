@@ -172,7 +172,7 @@ public sealed class SummariesApiGetTests
         store.SetupGet(s => s.Container).Returns("articles");
         return new SummariesApi(
             new ArticleReader(options),
-            new SummaryService(extractive, TimeProvider.System),
+            new SummaryService(extractive, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
             extractive,
             store.Object,
             options,

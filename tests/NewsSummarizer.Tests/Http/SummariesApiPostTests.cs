@@ -244,8 +244,32 @@ public sealed class SummariesApiPostTests
         Assert.Equal("7", result.Headers["Retry-After"]);
     }
 
+    [Fact]
+    public async Task SummarizeAsync_ModelUnavailableThrottled_Returns429WithItsRetryAfter()
+    {
+        ModelThrows(new ModelUnavailableException("throttled after every retry", throttled: true, TimeSpan.FromSeconds(42), new HttpRequestException()));
+
+        var result = await PostToModelAsync();
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, result.StatusCode);
+        Assert.Equal("42", result.Headers["Retry-After"]);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_ModelUnavailableWithFallbackConfigured_Returns200ExtractiveFallback()
+    {
+        ModelThrows(new ModelUnavailableException("down", throttled: false, null, new HttpRequestException()));
+        var context = HttpTestData.PostText(HttpTestData.English);
+
+        var result = (await CreateSut(SummarizerProvider.OpenAI, fallback: true).SummarizeAsync(context.Request, default)).AsApi();
+
+        Assert.Equal(StatusCodes.Status200OK, result.StatusCode);
+        Assert.Equal(SummaryService.FallbackProvider, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
+    }
+
     public static TheoryData<Exception> ModelDownExceptions() => new()
     {
+        new ModelUnavailableException("down", throttled: false, null, new HttpRequestException()),
         new ClientResultException("unavailable", Response(503)),
         new ClientResultException("transport", null, new HttpRequestException("connection refused")),
         new HttpRequestException("connection refused"),
@@ -309,16 +333,16 @@ public sealed class SummariesApiPostTests
         return message.Response!;
     }
 
-    private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive)
+    private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive, bool fallback = false)
     {
-        var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = MaxBytes });
+        var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = MaxBytes, FallbackToExtractive = fallback });
         var extractive = new ExtractiveSummarizer();
         model.SetupGet(m => m.Provider).Returns(provider.ToString());
         model.SetupGet(m => m.PromptVersion).Returns("v1");
         ISummarizer configured = provider == SummarizerProvider.Extractive ? extractive : model.Object;
         return new SummariesApi(
             new ArticleReader(options),
-            new SummaryService(configured, TimeProvider.System),
+            new SummaryService(configured, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
             extractive,
             Mock.Of<IArticleStore>(MockBehavior.Strict),
             options,
