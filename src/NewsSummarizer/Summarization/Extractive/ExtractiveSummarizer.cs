@@ -1,27 +1,154 @@
 using NewsSummarizer.Articles;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Summarization.Extractive;
 
-/// <summary>Placeholder until the ranked extractive summariser lands: the article's first sentences.</summary>
+/// <summary>The offline provider: picks the article's most central sentences, favouring the news lead and avoiding
+/// repeats (TextRank-style centrality, lead bias, MMR), and returns them in the article's order.</summary>
+/// <remarks>It never translates or rewrites: it fills only the article's own language and lists the other one as
+/// unavailable. Deterministic, thread-safe, no network.</remarks>
 public sealed class ExtractiveSummarizer : ISummarizer
 {
+    private const int DefaultSentences = 3;
+    private const string Ellipsis = "\u2026";
+
+    private readonly ExtractiveOptions options;
+    private readonly TermAnalyzer analyzer;
+
+    public ExtractiveSummarizer()
+        : this(ExtractiveOptions.Default)
+    {
+    }
+
+    public ExtractiveSummarizer(ExtractiveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        analyzer = TermAnalyzer.Shared;
+    }
+
     public string Provider => "Extractive";
 
-    public string PromptVersion => "extractive-0";
+    public string PromptVersion => "extractive-1";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var lines = article.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var summary = string.Join(' ', lines.Take(3));
+        ArgumentNullException.ThrowIfNull(length);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Summarize(article, length));
+    }
+
+    /// <summary>The summary's sentences, in the article's order (what <see cref="SummarizeAsync"/> joins).</summary>
+    /// <exception cref="SummarizationException">The language is not Arabic or English, or there is no text.</exception>
+    public IReadOnlyList<Sentence> SelectSentences(Article article, SummaryLength length)
+    {
+        var (sentences, graph) = Analyze(article);
+        return InArticleOrder(sentences, graph.Select(Budget(length, sentences.Count), options));
+    }
+
+    /// <summary>How many sentences a summary of an article with <paramref name="sentenceCount"/> sentences gets.</summary>
+    public static int Budget(SummaryLength length, int sentenceCount)
+    {
+        ArgumentNullException.ThrowIfNull(length);
+        if (length.Sentences is { } wanted)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1, nameof(length));
+            return Math.Min(wanted, sentenceCount);
+        }
+
+        if (length.Ratio is { } ratio)
+        {
+            if (ratio is <= 0 or > 1 || double.IsNaN(ratio))
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), ratio, "The ratio must be in (0, 1].");
+            }
+
+            return Math.Clamp((int)Math.Round(ratio * sentenceCount, MidpointRounding.AwayFromZero), 1, sentenceCount);
+        }
+
+        var quarter = (int)Math.Round(sentenceCount / 4.0, MidpointRounding.AwayFromZero);
+        return Math.Clamp(Math.Min(DefaultSentences, quarter), 1, Math.Max(1, sentenceCount));
+    }
+
+    private SummaryContent Summarize(Article article, SummaryLength length)
+    {
+        var (sentences, graph) = Analyze(article);
+        var ranked = graph.Select(sentences.Count, options);
+        var summary = InArticleOrder(sentences, ranked.Take(Budget(length, sentences.Count)));
+        var keyPoints = InArticleOrder(sentences, ranked.Take(KeyPointCount(ranked.Count)))
+            .Select(s => Shorten(s.Text, options.KeyPointMaxWords))
+            .ToList();
+        var title = string.IsNullOrWhiteSpace(article.Title) ? TitleFrom(sentences, ranked) : article.Title.Trim();
+        var text = string.Join(" ", summary.Select(s => s.Text));
+
         var arabic = article.Language == ArticleLanguage.Arabic;
-        var title = article.Title ?? lines[0];
-        return Task.FromResult(new SummaryContent(
+        var missing = arabic ? ArticleLanguage.English : ArticleLanguage.Arabic;
+        return new SummaryContent(
             arabic ? new LocalizedText(title, null) : new LocalizedText(null, title),
-            arabic ? new LocalizedText(summary, null) : new LocalizedText(null, summary),
-            arabic ? new LocalizedList(lines.Take(3).ToArray(), []) : new LocalizedList([], lines.Take(3).ToArray()),
+            arabic ? new LocalizedText(text, null) : new LocalizedText(null, text),
+            arabic ? new LocalizedList(keyPoints, []) : new LocalizedList([], keyPoints),
             new ModelUsage(Provider, "extractive", PromptVersion, null, null),
-            [arabic ? ArticleLanguage.English : ArticleLanguage.Arabic],
-            "The Extractive provider does not translate."));
+            [missing],
+            UnavailableReason(missing));
+    }
+
+    private (IReadOnlyList<Sentence> Sentences, SentenceGraph Graph) Analyze(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (article.Language is not (ArticleLanguage.Arabic or ArticleLanguage.English))
+        {
+            throw new SummarizationException(
+                "unsupported-language",
+                $"The extractive summariser handles Arabic and English articles only (this one is '{article.Language}'). "
+                + "Summarising other languages needs a model provider: set Summarizer__Provider to AzureOpenAI or OpenAI.");
+        }
+
+        var sentences = SentenceSplitter.Split(article.Text ?? string.Empty);
+        if (sentences.Count == 0)
+        {
+            throw new SummarizationException("empty-article", "The article has no text to summarise.");
+        }
+
+        return (sentences, SentenceGraph.Build(sentences, article.Language, article.Title, options, analyzer));
+    }
+
+    private static string UnavailableReason(string missing)
+    {
+        var name = missing == ArticleLanguage.English ? "English" : "Arabic";
+        return $"The {name} version is not available: the Extractive provider selects sentences from the article and "
+            + "does not translate. Set Summarizer__Provider to AzureOpenAI or OpenAI (with its endpoint settings) "
+            + "to produce both Arabic and English.";
+    }
+
+    private static List<Sentence> InArticleOrder(IReadOnlyList<Sentence> sentences, IEnumerable<int> picked) =>
+        picked.Order().Select(i => sentences[i]).ToList();
+
+    // Three key points for short articles, up to five for long ones.
+    private static int KeyPointCount(int available) => Math.Min(available, Math.Clamp(available / 4, 3, 5));
+
+    private string TitleFrom(IReadOnlyList<Sentence> sentences, List<int> ranked)
+    {
+        foreach (var index in ranked)
+        {
+            if (Words.Count(sentences[index].Text) <= options.TitleMaxWords)
+            {
+                return sentences[index].Text.TrimEnd('.', '\u06D4');
+            }
+        }
+
+        return Shorten(sentences[ranked[0]].Text, options.TitleMaxWords);
+    }
+
+    // Cuts at a word boundary and marks the cut; never adds words.
+    private static string Shorten(string text, int maxWords)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= maxWords)
+        {
+            return text;
+        }
+
+        return string.Join(' ', words.Take(maxWords)).TrimEnd(',', '\u060C', ';', '\u061B', ':') + Ellipsis;
     }
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NewsSummarizer.Benchmarks.ExtractiveSummarizerBenchmarks).Assembly).Run(args);

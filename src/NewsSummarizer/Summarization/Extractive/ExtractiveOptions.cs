@@ -1,0 +1,59 @@
+namespace NewsSummarizer.Summarization.Extractive;
+
+/// <summary>Tuned parameters of <see cref="ExtractiveSummarizer"/>; the defaults were tuned on EASC dev only.</summary>
+public sealed record ExtractiveOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ExtractiveOptions Default { get; } = new();
+
+    /// <summary>PageRank damping: the share of a sentence's centrality that flows along similarity edges.</summary>
+    public double Damping { get; init; } = 0.85;
+
+    /// <summary>Cosine similarities below this are not graph edges (LexRank's threshold, continuous above it).</summary>
+    public double EdgeThreshold { get; init; } = 0.05;
+
+    /// <summary>Each sentence keeps only its strongest edges, so long articles cost linear, not quadratic, time.</summary>
+    public int MaxNeighbours { get; init; } = 20;
+
+    /// <summary>Weight of graph centrality in a sentence's score.</summary>
+    public double CentralityWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of the news lead bias in a sentence's score.</summary>
+    public double PositionWeight { get; init; } = 4.0;
+
+    /// <summary>How fast the lead bias fades: a sentence's position score is 1 / (1 + index / this).</summary>
+    public double PositionScale { get; init; } = 1.0;
+
+    /// <summary>Weight of similarity to the whole article (the centroid of all sentence vectors).</summary>
+    public double CentroidWeight { get; init; }
+
+    /// <summary>Weight of opening a paragraph: writers put a paragraph's point in its first sentence.</summary>
+    public double ParagraphStartWeight { get; init; } = 0.3;
+
+    /// <summary>Weight of similarity to the title, when the article has one.</summary>
+    public double TitleWeight { get; init; } = 0.3;
+
+    /// <summary>Long sentences win centrality by sheer size; a sentence's score is divided by its length relative to
+    /// the article's mean sentence length raised to this power (0 ignores length).</summary>
+    public double LengthExponent { get; init; } = 0.15;
+
+    /// <summary>A summary of k sentences may use at most this many times k average sentences' words, so central
+    /// but long sentences do not crowd the summary; 0 turns the budget off.</summary>
+    public double WordBudget { get; init; }
+
+    /// <summary>MMR trade-off between a sentence's score (1) and novelty against the selection (0). On EASC dev
+    /// novelty did not pay (1 scored best); near-duplicates are still never picked (see <see cref="DuplicateSimilarity"/>).</summary>
+    public double MmrLambda { get; init; } = 1.0;
+
+    /// <summary>Sentences with fewer content terms than this are chosen only when nothing else is left.</summary>
+    public int MinTerms { get; init; } = 3;
+
+    /// <summary>Cosine similarity at which a sentence counts as a repeat of an earlier one.</summary>
+    public double DuplicateSimilarity { get; init; } = 0.9;
+
+    /// <summary>The longest sentence, in words, used as a title as it is; longer ones are shortened.</summary>
+    public int TitleMaxWords { get; init; } = 20;
+
+    /// <summary>Key points longer than this many words are shortened.</summary>
+    public int KeyPointMaxWords { get; init; } = 35;
+}

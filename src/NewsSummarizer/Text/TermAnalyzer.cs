@@ -1,0 +1,86 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Ar;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+using NewsSummarizer.Articles;
+
+namespace NewsSummarizer.Text;
+
+/// <summary>Turns text into stemmed content terms with Lucene.Net's language analyzers.</summary>
+/// <remarks>Arabic uses <see cref="ArabicAnalyzer"/> (orthographic normalisation, light stemmer, stop words);
+/// English uses <see cref="EnglishAnalyzer"/> (possessives, Porter stemmer, stop words). Lucene analyzers keep
+/// per-thread token streams, so one instance is safe to share: use <see cref="Shared"/>.</remarks>
+public sealed class TermAnalyzer : IDisposable
+{
+    private const string Field = "text";
+
+    private readonly Analyzer arabic = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer english = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+
+    /// <summary>A process-wide instance; never disposed.</summary>
+    public static TermAnalyzer Shared { get; } = new();
+
+    /// <summary>Returns the content terms of <paramref name="text"/> in order.</summary>
+    /// <param name="language"><see cref="ArticleLanguage.Arabic"/> or <see cref="ArticleLanguage.English"/>.</param>
+    public IReadOnlyList<string> Analyze(string text, string language)
+    {
+        var terms = new List<string>();
+        Run(text, language, term => terms.Add(term.ToString()));
+        return terms;
+    }
+
+    /// <summary>Appends the ids of <paramref name="text"/>'s terms to <paramref name="ids"/>, adding new terms to
+    /// <paramref name="vocabulary"/>; avoids a string per token on the hot path.</summary>
+    internal void AddTermIds(string text, string language, Dictionary<string, int> vocabulary, List<int> ids)
+    {
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var span = term.Buffer.AsSpan(0, term.Length);
+            if (!lookup.TryGetValue(span, out var id))
+            {
+                id = vocabulary.Count;
+                lookup[span] = id;
+            }
+
+            ids.Add(id);
+        }
+
+        stream.End();
+    }
+
+    public void Dispose()
+    {
+        arabic.Dispose();
+        english.Dispose();
+    }
+
+    private void Run(string text, string language, Action<string> onTerm)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            onTerm(term.ToString());
+        }
+
+        stream.End();
+    }
+
+    // Lucene removes stop words before it normalises, so a voweled "فِي" would survive as a content term.
+    private static string Prepare(string text, string language) =>
+        language == ArticleLanguage.Arabic ? ArabicNormalizer.Normalize(text) : text;
+
+    private Analyzer For(string language) => language switch
+    {
+        ArticleLanguage.Arabic => arabic,
+        ArticleLanguage.English => english,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Only Arabic and English are analysed."),
+    };
+}

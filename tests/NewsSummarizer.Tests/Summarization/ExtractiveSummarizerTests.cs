@@ -1,0 +1,151 @@
+using NewsSummarizer.Articles;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Tests.Summarization;
+
+public sealed class ExtractiveSummarizerTests
+{
+    private const string English = """
+        The city council approved a new budget for public transport on Monday.
+        The budget adds forty buses and extends night service on six routes.
+        Council members said the transport budget was the largest in a decade.
+        Some residents asked for more cycling lanes instead of buses.
+        The mayor said cycling lanes would be discussed next month.
+        Bus drivers welcomed the extra night service and the new buses.
+        The transport plan takes effect in January after a public hearing.
+        Critics said the budget relies on fares that may not rise as planned.
+        """;
+
+    private const string Arabic = """
+        أقر مجلس المدينة يوم الاثنين ميزانية جديدة للنقل العام.
+        تضيف الميزانية أربعين حافلة وتمدد الخدمة الليلية على ستة خطوط.
+        وقال أعضاء المجلس إن ميزانية النقل هي الأكبر منذ عقد.
+        وطالب بعض السكان بمزيد من مسارات الدراجات بدلا من الحافلات.
+        وقال رئيس البلدية إن مسارات الدراجات ستناقش الشهر المقبل.
+        ورحب سائقو الحافلات بالخدمة الليلية الإضافية والحافلات الجديدة.
+        وتدخل خطة النقل حيز التنفيذ في يناير بعد جلسة استماع عامة.
+        """;
+
+    [Fact]
+    public async Task SummarizeAsync_EnglishArticle_FillsEnglishOnlyAndExplainsArabic()
+    {
+        var result = await CreateSut().SummarizeAsync(new Article(English, null, "en"), SummaryLength.Default, default);
+
+        Assert.NotNull(result.Summary.En);
+        Assert.Null(result.Summary.Ar);
+        Assert.Null(result.Title.Ar);
+        Assert.Empty(result.KeyPoints.Ar);
+        Assert.Equal(["ar"], result.Unavailable);
+        Assert.Contains("Summarizer__Provider", result.UnavailableReason, StringComparison.Ordinal);
+        Assert.Equal(new ModelUsage("Extractive", "extractive", "extractive-1", null, null), result.Model);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_ArabicArticle_FillsArabicOnly()
+    {
+        var result = await CreateSut().SummarizeAsync(new Article(Arabic, null, "ar"), SummaryLength.Default, default);
+
+        Assert.False(string.IsNullOrWhiteSpace(result.Summary.Ar));
+        Assert.Null(result.Summary.En);
+        Assert.Empty(result.KeyPoints.En);
+        Assert.InRange(result.KeyPoints.Ar.Count, 1, 5);
+        Assert.Equal(["en"], result.Unavailable);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_OtherLanguage_ThrowsUnsupportedLanguage()
+    {
+        var error = await Assert.ThrowsAsync<SummarizationException>(() =>
+            CreateSut().SummarizeAsync(new Article("Bonjour à tous.", null, "other"), SummaryLength.Default, default));
+
+        Assert.Equal("unsupported-language", error.Code);
+        Assert.Contains("Arabic and English", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Summarizer__Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n ... \n")]
+    public async Task SummarizeAsync_NoSentences_ThrowsEmptyArticle(string text)
+    {
+        var error = await Assert.ThrowsAsync<SummarizationException>(() =>
+            CreateSut().SummarizeAsync(new Article(text, null, "en"), SummaryLength.Default, default));
+
+        Assert.Equal("empty-article", error.Code);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void SelectSentences_SentenceCount_KeepsArticleOrderWithinBudget(int count)
+    {
+        var picked = CreateSut().SelectSentences(new Article(English, null, "en"), new SummaryLength(Sentences: count));
+
+        Assert.Equal(count, picked.Count);
+        Assert.Equal(picked.OrderBy(s => s.Index), picked);
+    }
+
+    [Fact]
+    public void SelectSentences_RepeatedSentences_PicksEachOnce()
+    {
+        var text = English + "\n" + English;
+
+        var picked = CreateSut().SelectSentences(new Article(text, null, "en"), new SummaryLength(Sentences: 8));
+
+        Assert.Equal(picked.Count, picked.Select(s => s.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_SameInput_SameOutput()
+    {
+        var article = new Article(Arabic, null, "ar");
+
+        var first = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 0.5), default);
+        var second = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 0.5), default);
+
+        Assert.Equal(first.Summary, second.Summary);
+        Assert.Equal(first.Title, second.Title);
+        Assert.Equal(first.KeyPoints.Ar, second.KeyPoints.Ar);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_Output_UsesOnlyArticleSentences()
+    {
+        var result = await CreateSut().SummarizeAsync(new Article(English, null, "en"), SummaryLength.Default, default);
+
+        Assert.All(result.KeyPoints.En, point => Assert.Contains(point.TrimEnd('\u2026'), English, StringComparison.Ordinal));
+        Assert.Contains(result.Title.En!, English, StringComparison.Ordinal);
+        Assert.InRange(result.KeyPoints.En.Count, 3, 5);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_ArticleTitle_IsUsedAsTitle()
+    {
+        var result = await CreateSut().SummarizeAsync(
+            new Article(English, "  Council backs transport budget ", "en"), SummaryLength.Default, default);
+
+        Assert.Equal("Council backs transport budget", result.Title.En);
+    }
+
+    [Theory]
+    [InlineData(null, null, 20, 3)]
+    [InlineData(null, null, 6, 2)]
+    [InlineData(null, null, 2, 1)]
+    [InlineData(0.33, null, 18, 6)]
+    [InlineData(0.01, null, 18, 1)]
+    [InlineData(null, 4, 18, 4)]
+    [InlineData(null, 40, 18, 18)]
+    public void Budget_Length_GivesSentenceCount(double? ratio, int? sentences, int available, int expected) =>
+        Assert.Equal(expected, ExtractiveSummarizer.Budget(new SummaryLength(ratio, sentences), available));
+
+    [Theory]
+    [InlineData(0.0, null)]
+    [InlineData(1.5, null)]
+    [InlineData(null, 0)]
+    public void Budget_InvalidLength_Throws(double? ratio, int? sentences) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExtractiveSummarizer.Budget(new SummaryLength(ratio, sentences), 10));
+
+    private static ExtractiveSummarizer CreateSut() => new();
+}
