@@ -30,6 +30,7 @@ public static class DevHostApplication
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("Azure.Messaging", LogLevel.Error);
         configure?.Invoke(builder);
+        LoopbackUrls.Ensure(builder.Configuration[WebHostDefaults.ServerUrlsKey]);
 
         builder.Services.AddNewsSummarizer(builder.Configuration);
         builder.Services.AddNewsSummarizerTelemetry(builder.Configuration);

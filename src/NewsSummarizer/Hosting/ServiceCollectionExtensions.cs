@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<ArticleUploader>();
         return services;
     }

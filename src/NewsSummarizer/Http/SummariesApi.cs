@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Http;
+
+/// <summary>The summaries API, the one implementation both hosts delegate to:
+/// <c>POST /api/summaries</c> summarises posted text, <c>GET /api/summaries/{*name}</c> serves a stored result.
+/// Status codes: 200 ok; 202 result not written yet; 400 bad request; 404 unknown article; 413 too large;
+/// 415 wrong media type or charset; 422 the pipeline rejected the text; 429/503 the model or storage is saturated
+/// or down (with <c>Retry-After</c>); 502 the model's reply was unusable. See docs/api.md.</summary>
+public sealed partial class SummariesApi
+{
+    /// <summary>How long a client polling for a result not yet written should wait.</summary>
+    public static readonly TimeSpan PendingRetryAfter = TimeSpan.FromSeconds(2);
+
+    private readonly ArticleReader reader;
+    private readonly IArticleStore store;
+    private readonly IOptions<SummarizerOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<SummariesApi> logger;
+    private readonly SummaryService configured;
+    private readonly SummaryService extractive;
+    private readonly string[] allowedProviders;
+
+    public SummariesApi(
+        ArticleReader reader,
+        SummaryService summaries,
+        ExtractiveSummarizer extractiveSummarizer,
+        IArticleStore store,
+        IOptions<SummarizerOptions> options,
+        TimeProvider time,
+        ILogger<SummariesApi> logger)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        ArgumentNullException.ThrowIfNull(options);
+        this.reader = reader;
+        this.store = store;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        configured = summaries;
+
+        // Extractive is always available: it needs no model and is what `?provider=Extractive` asks for.
+        var extractiveName = extractiveSummarizer?.Provider ?? throw new ArgumentNullException(nameof(extractiveSummarizer));
+        // Its summariser is the extractive one, so it never falls back and never logs: no logger needed.
+        extractive = summaries.Provider == extractiveName
+            ? summaries
+            : new SummaryService(extractiveSummarizer, extractiveSummarizer, options, time, NullLogger<SummaryService>.Instance);
+        allowedProviders = options.Value.Provider.ToString() == extractiveName
+            ? [extractiveName]
+            : [options.Value.Provider.ToString(), extractiveName];
+    }
+
+    /// <summary>The <c>?provider=</c> values this instance accepts: the configured provider and Extractive.</summary>
+    public IReadOnlyList<string> AllowedProviders => allowedProviders;
+
+    /// <summary><c>POST /api/summaries</c>: body <c>text/plain; charset=utf-8</c> or <c>application/json</c>
+    /// <c>{"text": "...", "title": "..."}</c>, optional <c>?provider=</c>.</summary>
+    public async Task<IResult> SummarizeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TrySelectProvider(request.Query["provider"].ToString(), out var service))
+        {
+            return ApiResult.Problem(
+                StatusCodes.Status400BadRequest, "invalid-provider",
+                $"Unknown or unavailable provider '{request.Query["provider"]}'. Allowed values: {string.Join(", ", allowedProviders)}.",
+                allowed: allowedProviders);
+        }
+
+        try
+        {
+            var (body, problem) = await SummaryRequestReader.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                LogRequestProblem(logger, problem.StatusCode, ((ApiProblem)problem.Value).Code);
+                return problem;
+            }
+
+            var read = reader.FromText(body!.Text, body.Encoding, body.Title);
+            var source = new SourceInfo(null, null, null, read.Sha256, body.ContentType, body.Bytes, body.Encoding);
+            var document = await service.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
+            return document.Status switch
+            {
+                SummaryStatus.Ok => ApiResult.Json(StatusCodes.Status200OK, document),
+                SummaryStatus.Rejected => ApiResult.Problem(
+                    StatusCodes.Status422UnprocessableEntity, document.Error!.Code, document.Error.Message, result: document),
+                _ => ApiResult.Problem(
+                    StatusCodes.Status502BadGateway, document.Error?.Code ?? "failed",
+                    document.Error?.Message ?? "The summary could not be produced.", result: document),
+            };
+        }
+        catch (Exception exception) when (DependencyFailure.ToProblem(exception, time, cancellationToken) is { } problem)
+        {
+            LogDependencyFailure(logger, exception, problem.StatusCode, ((ApiProblem)problem.Value).Code);
+            return problem;
+        }
+    }
+
+    /// <summary><c>GET /api/summaries/{*name}</c>: 200 with the stored result, 202 while it is being written,
+    /// 404 for an unknown article, 400 for a name that cannot be an article.</summary>
+    public async Task<IResult> GetAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (ArticleNames.Validate(name) is { } invalid)
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message);
+        }
+
+        try
+        {
+            // Both at once: a result left behind by a deleted article must not be served as if the article existed.
+            var exists = store.ArticleExistsAsync(name!, cancellationToken);
+            var stored = store.GetResultAsync(name!, cancellationToken);
+            await Task.WhenAll(exists, stored).ConfigureAwait(false);
+            if (!await exists.ConfigureAwait(false))
+            {
+                return ApiResult.Problem(
+                    StatusCodes.Status404NotFound, "unknown-article",
+                    $"There is no article '{name}' in container '{store.Container}'. Upload it first; names are case-sensitive.");
+            }
+
+            var result = await stored.ConfigureAwait(false);
+            if (result is null)
+            {
+                return ApiResult.Json(
+                    StatusCodes.Status202Accepted,
+                    new PendingResult("pending", name!, "The article exists but its summary is not written yet. Retry after the time in Retry-After."),
+                    new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                    {
+                        [HeaderNames.RetryAfter] = ApiResult.RetryAfterSeconds(PendingRetryAfter),
+                        [HeaderNames.CacheControl] = "no-store",
+                    });
+            }
+
+            if (result.Document is null)
+            {
+                return ApiResult.Problem(
+                    StatusCodes.Status500InternalServerError, "unreadable-result",
+                    $"The stored result of '{name}' is not a schema version {SummaryDocument.CurrentSchemaVersion} document. " +
+                    "Upload the article again or run `newsum backfill` to rewrite it.");
+            }
+
+            return ApiResult.Json(
+                StatusCodes.Status200OK,
+                result.Document,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [HeaderNames.ETag] = result.ETag });
+        }
+        catch (Exception exception) when (DependencyFailure.ToProblem(exception, time, cancellationToken) is { } problem)
+        {
+            LogDependencyFailure(logger, exception, problem.StatusCode, ((ApiProblem)problem.Value).Code);
+            return problem;
+        }
+    }
+
+    private bool TrySelectProvider(string? requested, out SummaryService service)
+    {
+        service = configured;
+        if (string.IsNullOrEmpty(requested))
+        {
+            return true;
+        }
+
+        var match = Array.Find(allowedProviders, allowed => allowed.Equals(requested, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            return false;
+        }
+
+        service = match == extractive.Provider ? extractive : configured;
+        return true;
+    }
+
+    /// <summary>The 202 body: the article is known, its result is on its way.</summary>
+    public sealed record PendingResult(string Status, string Name, string Detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a summaries request with {Status} ({Code})")]
+    private static partial void LogRequestProblem(ILogger logger, int status, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency failed during a summaries request; answered {Status} ({Code})")]
+    private static partial void LogDependencyFailure(ILogger logger, Exception exception, int status, string code);
+}
