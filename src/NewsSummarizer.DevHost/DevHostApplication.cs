@@ -1,4 +1,6 @@
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsSummarizer.Hosting;
 using NewsSummarizer.Telemetry;
 
@@ -9,6 +11,39 @@ namespace NewsSummarizer.DevHost;
 public static class DevHostApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Runs the DevHost until <paramref name="cancellationToken"/> fires or the app is stopped, building it
+    /// afresh whenever the trigger host fails (see <see cref="RestartingExceptionHandler"/>).</summary>
+    /// <param name="started">Called with each started instance (tests use it to reach the current services).</param>
+    public static async Task RunAsync(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? started = null,
+        CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var restart = new RestartRequest();
+            var app = Create(args, builder =>
+            {
+                builder.Services.AddSingleton(restart);
+                configure?.Invoke(builder);
+            });
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                started?.Invoke(app);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!restart.Requested || cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <param name="args">Command-line configuration, e.g. <c>--urls http://127.0.0.1:7072</c>.</param>
     /// <param name="configure">Lets tests add configuration or replace services before the app is built.</param>
@@ -42,6 +77,8 @@ public static class DevHostApplication
             webJobs.AddAzureStorageBlobs(triggerSettings.ConfigureBlobs);
             webJobs.AddAzureStorageQueues(triggerSettings.ConfigureQueues);
         });
+        builder.Services.TryAddSingleton<RestartRequest>();
+        builder.Services.AddSingleton<IWebJobsExceptionHandler, RestartingExceptionHandler>();
 
         var app = builder.Build();
         app.MapDevHostRoutes();

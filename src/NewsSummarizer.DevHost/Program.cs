@@ -1,4 +1,4 @@
 using NewsSummarizer.DevHost;
 
-var app = DevHostApplication.Create(args);
-await app.RunAsync().ConfigureAwait(false);
+// Ctrl+C and SIGTERM stop the app (ConsoleLifetime); RunAsync returns unless the trigger host asked for a restart.
+await DevHostApplication.RunAsync(args).ConfigureAwait(false);

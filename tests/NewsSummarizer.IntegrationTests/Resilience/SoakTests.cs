@@ -49,13 +49,18 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
     {
         var deadline = DateTime.UtcNow + timeout;
         var results = new Dictionary<string, SummaryDocument>(StringComparer.Ordinal);
+        var articles = new HashSet<string>(StringComparer.Ordinal);
         while (DateTime.UtcNow < deadline)
         {
             try
             {
                 await foreach (var blob in container.GetBlobsAsync())
                 {
-                    if (SummaryBlobNames.IsResult(blob.Name) && !results.ContainsKey(blob.Name))
+                    if (!SummaryBlobNames.IsResult(blob.Name))
+                    {
+                        articles.Add(blob.Name);
+                    }
+                    else if (!results.ContainsKey(blob.Name))
                     {
                         var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
                         results[blob.Name] = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
@@ -79,6 +84,7 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
             await Task.Delay(500);
         }
 
-        throw new TimeoutException($"{results.Count} of {expected} results after {timeout.TotalSeconds} s.");
+        var missing = articles.Where(name => !results.ContainsKey(SummaryBlobNames.ResultFor(name))).Order(StringComparer.Ordinal).Take(10);
+        throw new TimeoutException($"{results.Count} of {expected} results after {timeout.TotalSeconds} s; without one: {string.Join(", ", missing)}.");
     }
 }

@@ -38,7 +38,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         await SoakTests.WaitForResultsAsync(container, 3, TimeSpan.FromMinutes(1));
         await azurite.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("NEWSUM_OUTAGE_SECONDS"), out var seconds) ? seconds : 5));
         await azurite.StartAsync();
         var results = await SoakTests.WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(3));
 
