@@ -129,6 +129,55 @@ public sealed class ExtractiveSummarizerTests
         Assert.Equal("Council backs transport budget", result.Title.En);
     }
 
+    [Fact]
+    public async Task SummarizeAsync_HeadlineLineWithoutTitle_UsesItAsTitleNotAsSentence()
+    {
+        const string headline = "Council backs the biggest transport budget in a decade";
+        var article = new Article(headline + "\n\n" + English, null, "en");
+
+        var result = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 1.0), default);
+
+        Assert.Equal(headline, result.Title.En);
+        Assert.DoesNotContain(headline, result.Summary.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The council met on Monday.\n\n")]
+    [InlineData("Council backs budget\n")]
+    public void SelectSentences_FirstLineNotAHeadline_KeepsItAsSentence(string firstLine)
+    {
+        var picked = CreateSut().SelectSentences(new Article(firstLine + English, null, "en"), new SummaryLength(Ratio: 1.0));
+
+        Assert.Equal(firstLine.Trim(), picked[0].Text);
+    }
+
+    [Fact]
+    public void SelectSentences_ArticleTitleGiven_KeepsFirstLineAsSentence()
+    {
+        var article = new Article("Council backs budget\n\n" + English, "Transport", "en");
+
+        var picked = CreateSut().SelectSentences(article, new SummaryLength(Ratio: 1.0));
+
+        Assert.Equal("Council backs budget", picked[0].Text);
+    }
+
+    [Theory]
+    [InlineData(0.33)]
+    [InlineData(0.5)]
+    public void SelectSentences_BudgetInWords_NeverLongerThanLead(double ratio)
+    {
+        var sut = new ExtractiveSummarizer(ExtractiveOptions.Default with { BudgetInWords = true });
+        var article = new Article(English, null, "en");
+        var lead = NewsSummarizer.Text.SentenceSplitter.Split(English)
+            .Take(ExtractiveSummarizer.Budget(new SummaryLength(Ratio: ratio), 8))
+            .Sum(s => NewsSummarizer.Text.Words.Count(s.Text));
+
+        var picked = sut.SelectSentences(article, new SummaryLength(Ratio: ratio));
+
+        Assert.NotEmpty(picked);
+        Assert.InRange(picked.Sum(s => NewsSummarizer.Text.Words.Count(s.Text)), 1, lead);
+    }
+
     [Theory]
     [InlineData(null, null, 20, 3)]
     [InlineData(null, null, 6, 2)]
