@@ -21,13 +21,6 @@ internal static class EvalCommand
         var ratio = new Option<double>("--ratio") { Description = "Summary length as a share of each article's sentences.", DefaultValueFactory = _ => 0.33 };
         var jsonOut = new Option<string>("--json-out") { Description = "Where to write the figures as JSON.", DefaultValueFactory = _ => DefaultJsonFile };
         var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, ratio, jsonOut };
-        command.Validators.Add(result =>
-        {
-            if (SummarizePlan.Length(result.GetValue(ratio), null, out var error) is null)
-            {
-                result.AddError(error!);
-            }
-        });
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(dataset), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
         return command;
@@ -52,6 +45,12 @@ internal static class EvalCommand
 
     private static async Task<int> RunAsync(string dataset, double ratio, string jsonOut, CancellationToken cancellationToken)
     {
+        if (SummarizePlan.Length(ratio, null, out var error) is null)
+        {
+            await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+            return 2;
+        }
+
         IReadOnlyList<EvaluationDocument> documents;
         try
         {
