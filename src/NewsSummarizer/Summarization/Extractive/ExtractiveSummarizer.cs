@@ -29,7 +29,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     public string Provider => "Extractive";
 
-    public string PromptVersion => "extractive-1";
+    public string PromptVersion => "extractive-2";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
