@@ -5,7 +5,10 @@ using NewsSummarizer.Cli;
 Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("newsum: Arabic and English news summaries from the command line.")
 {
+    SummarizeCommand.Create(),
     UploadCommand.Create(),
     BackfillCommand.Create(),
+    EvalCommand.Create(),
+    RougeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -58,7 +58,8 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         }
     }
 
-    private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>The content type an article file is stored with, from its extension.</summary>
+    public static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".txt" => "text/plain; charset=utf-8",
         ".md" => "text/markdown; charset=utf-8",

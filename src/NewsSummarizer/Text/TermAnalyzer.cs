@@ -53,6 +53,51 @@ public sealed class TermAnalyzer : IDisposable
         stream.End();
     }
 
+    /// <summary>Analyses all <paramref name="sentences"/> in one token stream (one reader, one stream reset) and
+    /// appends their term ids to <paramref name="ids"/>; <paramref name="ends"/>[i] is where sentence i's ids end.
+    /// Sentences are joined with line breaks, which no token crosses, so the terms are those of each sentence alone.</summary>
+    internal void AddSentenceTermIds(
+        IReadOnlyList<Sentence> sentences, string language, Dictionary<string, int> vocabulary, List<int> ids, int[] ends)
+    {
+        var joined = new System.Text.StringBuilder();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            joined.Append(sentences[i].Text).Append('\n');
+        }
+
+        var text = Prepare(joined.ToString(), language);
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var stream = For(language).GetTokenStream(Field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var sentence = 0;
+        var sentenceEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        while (stream.IncrementToken())
+        {
+            while (offset.StartOffset > sentenceEnd)
+            {
+                ends[sentence++] = ids.Count;
+                sentenceEnd = text.IndexOf('\n', sentenceEnd + 1);
+            }
+
+            var span = term.Buffer.AsSpan(0, term.Length);
+            if (!lookup.TryGetValue(span, out var id))
+            {
+                id = vocabulary.Count;
+                lookup[span] = id;
+            }
+
+            ids.Add(id);
+        }
+
+        stream.End();
+        while (sentence < sentences.Count)
+        {
+            ends[sentence++] = ids.Count;
+        }
+    }
+
     public void Dispose()
     {
         arabic.Dispose();

@@ -38,7 +38,7 @@ public sealed class ExtractiveSummarizerTests
         Assert.Empty(result.KeyPoints.Ar);
         Assert.Equal(["ar"], result.Unavailable);
         Assert.Contains("Summarizer__Provider", result.UnavailableReason, StringComparison.Ordinal);
-        Assert.Equal(new ModelUsage("Extractive", "extractive", "extractive-1", null, null), result.Model);
+        Assert.Equal(new ModelUsage("Extractive", "extractive", "extractive-2", null, null), result.Model);
     }
 
     [Fact]
@@ -127,6 +127,55 @@ public sealed class ExtractiveSummarizerTests
             new Article(English, "  Council backs transport budget ", "en"), SummaryLength.Default, default);
 
         Assert.Equal("Council backs transport budget", result.Title.En);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_HeadlineLineWithoutTitle_UsesItAsTitleNotAsSentence()
+    {
+        const string headline = "Council backs the biggest transport budget in a decade";
+        var article = new Article(headline + "\n\n" + English, null, "en");
+
+        var result = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 1.0), default);
+
+        Assert.Equal(headline, result.Title.En);
+        Assert.DoesNotContain(headline, result.Summary.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The council met on Monday.\n\n")]
+    [InlineData("Council backs budget\n")]
+    public void SelectSentences_FirstLineNotAHeadline_KeepsItAsSentence(string firstLine)
+    {
+        var picked = CreateSut().SelectSentences(new Article(firstLine + English, null, "en"), new SummaryLength(Ratio: 1.0));
+
+        Assert.Equal(firstLine.Trim(), picked[0].Text);
+    }
+
+    [Fact]
+    public void SelectSentences_ArticleTitleGiven_KeepsFirstLineAsSentence()
+    {
+        var article = new Article("Council backs budget\n\n" + English, "Transport", "en");
+
+        var picked = CreateSut().SelectSentences(article, new SummaryLength(Ratio: 1.0));
+
+        Assert.Equal("Council backs budget", picked[0].Text);
+    }
+
+    [Theory]
+    [InlineData(0.33)]
+    [InlineData(0.5)]
+    public void SelectSentences_BudgetInWords_NeverLongerThanLead(double ratio)
+    {
+        var sut = new ExtractiveSummarizer(ExtractiveOptions.Default with { BudgetInWords = true });
+        var article = new Article(English, null, "en");
+        var lead = NewsSummarizer.Text.SentenceSplitter.Split(English)
+            .Take(ExtractiveSummarizer.Budget(new SummaryLength(Ratio: ratio), 8))
+            .Sum(s => NewsSummarizer.Text.Words.Count(s.Text));
+
+        var picked = sut.SelectSentences(article, new SummaryLength(Ratio: ratio));
+
+        Assert.NotEmpty(picked);
+        Assert.InRange(picked.Sum(s => NewsSummarizer.Text.Words.Count(s.Text)), 1, lead);
     }
 
     [Theory]

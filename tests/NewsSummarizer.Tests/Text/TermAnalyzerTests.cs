@@ -25,6 +25,26 @@ public sealed class TermAnalyzerTests
         Assert.Equal(2, plain.Count);
     }
 
+    [Theory]
+    [InlineData("en", "The ministers met. Nothing! The meetings ran late.\nRunning ministers, again.")]
+    [InlineData("ar", "أقر مجلس المدينة الميزانية. وقال الوزير إن الخطة جديدة.\nالمَدْرَسَةُ فِي المَدِينَةِ.")]
+    public void AddSentenceTermIds_OnePass_MatchesEachSentenceAnalysedAlone(string language, string text)
+    {
+        var sentences = SentenceSplitter.Split(text);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<int>();
+        var ends = new int[sentences.Count];
+
+        CreateSut().AddSentenceTermIds(sentences, language, vocabulary, ids, ends);
+
+        var names = vocabulary.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var start = i == 0 ? 0 : ends[i - 1];
+            Assert.Equal(CreateSut().Analyze(sentences[i].Text, language), ids[start..ends[i]].Select(id => names[id]));
+        }
+    }
+
     [Fact]
     public void Analyze_OtherLanguage_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => CreateSut().Analyze("bonjour", "other"));

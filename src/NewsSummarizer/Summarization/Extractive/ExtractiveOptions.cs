@@ -37,9 +37,11 @@ public sealed record ExtractiveOptions
     /// the article's mean sentence length raised to this power (0 ignores length).</summary>
     public double LengthExponent { get; init; } = 0.15;
 
-    /// <summary>A summary of k sentences may use at most this many times k average sentences' words, so central
-    /// but long sentences do not crowd the summary; 0 turns the budget off.</summary>
-    public double WordBudget { get; init; }
+    /// <summary>Ratio and default lengths become a budget in words: the words of the article's first k sentences
+    /// (k from <see cref="ExtractiveSummarizer.Budget"/>), filled with the best sentences that fit, so a summary is
+    /// never longer than the lead it replaces. Off (the default): k sentences. On EASC dev the budget scored below
+    /// Lead-⅓ at any lead bias (45.9-46.4 ROUGE-1 against 46.3): at equal length our picks are not better than the lead's.</summary>
+    public bool BudgetInWords { get; init; }
 
     /// <summary>MMR trade-off between a sentence's score (1) and novelty against the selection (0). On EASC dev
     /// novelty did not pay (1 scored best); near-duplicates are still never picked (see <see cref="DuplicateSimilarity"/>).</summary>

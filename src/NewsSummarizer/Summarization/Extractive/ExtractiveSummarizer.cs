@@ -29,7 +29,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     public string Provider => "Extractive";
 
-    public string PromptVersion => "extractive-1";
+    public string PromptVersion => "extractive-2";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
@@ -43,8 +43,8 @@ public sealed class ExtractiveSummarizer : ISummarizer
     /// <exception cref="SummarizationException">The language is not Arabic or English, or there is no text.</exception>
     public IReadOnlyList<Sentence> SelectSentences(Article article, SummaryLength length)
     {
-        var (sentences, graph) = Analyze(article);
-        return InArticleOrder(sentences, graph.Select(Budget(length, sentences.Count), options));
+        var (_, sentences, graph) = Analyze(article);
+        return InArticleOrder(sentences, Pick(graph, length, sentences.Count));
     }
 
     /// <summary>How many sentences a summary of an article with <paramref name="sentenceCount"/> sentences gets.</summary>
@@ -73,13 +73,13 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     private SummaryContent Summarize(Article article, SummaryLength length)
     {
-        var (sentences, graph) = Analyze(article);
-        var ranked = graph.Select(sentences.Count, options);
-        var summary = InArticleOrder(sentences, ranked.Take(Budget(length, sentences.Count)));
+        var (headline, sentences, graph) = Analyze(article);
+        var ranked = graph.Select(sentences.Count, null, options);
+        var summary = InArticleOrder(sentences, Pick(graph, length, sentences.Count));
         var keyPoints = InArticleOrder(sentences, ranked.Take(KeyPointCount(ranked.Count)))
             .Select(s => Shorten(s.Text, options.KeyPointMaxWords))
             .ToList();
-        var title = string.IsNullOrWhiteSpace(article.Title) ? TitleFrom(sentences, ranked) : article.Title.Trim();
+        var title = string.IsNullOrWhiteSpace(article.Title) ? headline ?? TitleFrom(sentences, ranked) : article.Title.Trim();
         var text = string.Join(" ", summary.Select(s => s.Text));
 
         var arabic = article.Language == ArticleLanguage.Arabic;
@@ -93,7 +93,27 @@ public sealed class ExtractiveSummarizer : ISummarizer
             UnavailableReason(missing));
     }
 
-    private (IReadOnlyList<Sentence> Sentences, SentenceGraph Graph) Analyze(Article article)
+    // k sentences by score; with BudgetInWords, ratio and default lengths instead take the best sentences that fit
+    // in the words of the lead they replace (its first k sentences). An explicit sentence count is honoured exactly.
+    private List<int> Pick(SentenceGraph graph, SummaryLength length, int sentenceCount)
+    {
+        var k = Budget(length, sentenceCount);
+        if (length.Sentences is not null || !options.BudgetInWords)
+        {
+            return graph.Select(k, null, options);
+        }
+
+        var words = 0;
+        for (var i = 0; i < k; i++)
+        {
+            words += graph.Words[i];
+        }
+
+
+        return graph.Select(sentenceCount, words, options);
+    }
+
+    private (string? Headline, IReadOnlyList<Sentence> Sentences, SentenceGraph Graph) Analyze(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Language is not (ArticleLanguage.Arabic or ArticleLanguage.English))
@@ -104,13 +124,21 @@ public sealed class ExtractiveSummarizer : ISummarizer
                 + "Summarising other languages needs a model provider: set Summarizer__Provider to AzureOpenAI or OpenAI.");
         }
 
-        var sentences = SentenceSplitter.Split(article.Text ?? string.Empty);
+        var text = article.Text ?? string.Empty;
+        string? headline = null;
+        if (string.IsNullOrWhiteSpace(article.Title) && Headline.TrySplit(text, options.TitleMaxWords, out var title, out var body))
+        {
+            (headline, text) = (title, body);
+        }
+
+        var sentences = SentenceSplitter.Split(text);
         if (sentences.Count == 0)
         {
             throw new SummarizationException("empty-article", "The article has no text to summarise.");
         }
 
-        return (sentences, SentenceGraph.Build(sentences, article.Language, article.Title, options, analyzer));
+        var graph = SentenceGraph.Build(sentences, article.Language, headline ?? article.Title, options, analyzer);
+        return (headline, sentences, graph);
     }
 
     private static string UnavailableReason(string missing)

@@ -20,7 +20,7 @@ internal sealed class TermVector
     /// <summary>How many content terms the sentence has, repeats included.</summary>
     public int TokenCount { get; }
 
-    public static TermVector FromIds(List<int> ids)
+    public static TermVector FromIds(ReadOnlySpan<int> ids)
     {
         var sorted = ids.ToArray();
         Array.Sort(sorted);

@@ -1,0 +1,54 @@
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Cli;
+
+/// <summary>One file to summarise: where it is, its name relative to what the user gave, and where its result goes.</summary>
+internal sealed record SummarizeItem(string Path, string Name, string? OutputPath);
+
+/// <summary>The pure decisions of <c>newsum summarize</c>: which length was asked for and which files go where.</summary>
+internal static class SummarizePlan
+{
+    /// <summary>Maps <c>--ratio</c> / <c>--sentences</c> to a <see cref="SummaryLength"/>; neither is the service default.</summary>
+    /// <returns><c>null</c> with <paramref name="error"/> set when the options are invalid.</returns>
+    public static SummaryLength? Length(double? ratio, int? sentences, out string? error)
+    {
+        error = (ratio, sentences) switch
+        {
+            ({ }, { }) => "Use either --ratio or --sentences, not both.",
+            ({ } r, _) when double.IsNaN(r) || r <= 0 || r > 1 => $"--ratio must be greater than 0 and at most 1 (got {r}).",
+            (_, { } s) when s < 1 => $"--sentences must be at least 1 (got {s}).",
+            _ => null,
+        };
+        return error is null ? new SummaryLength(ratio, sentences) : null;
+    }
+
+    /// <summary>Expands files and folders (recursively, skipping result documents and hidden files). The name is
+    /// the path below the folder given, or the file name for a file given directly; with an output folder each
+    /// result goes to <c>DIR/&lt;name&gt;.summary.json</c>.</summary>
+    /// <exception cref="FileNotFoundException">A path is neither a file nor a folder.</exception>
+    /// <exception cref="ArgumentException">Two inputs would write the same result file.</exception>
+    public static IReadOnlyList<SummarizeItem> Expand(IEnumerable<string> paths, string? outputDirectory)
+    {
+        var items = new List<SummarizeItem>();
+        var outputs = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var (path, name) in ArticleUploader.Expand(paths))
+        {
+            string? output = null;
+            if (outputDirectory is not null)
+            {
+                output = System.IO.Path.GetFullPath(System.IO.Path.Combine(outputDirectory, SummaryBlobNames.ResultFor(name)));
+                if (!outputs.TryAdd(output, path))
+                {
+                    throw new ArgumentException(
+                        $"'{path}' and '{outputs[output]}' would both write {output}: summarise them in separate runs or with different --out folders.");
+                }
+            }
+
+            items.Add(new SummarizeItem(path, name, output));
+        }
+
+        return items;
+    }
+}
