@@ -125,7 +125,7 @@ internal static class SummarizeCommand
                 bytes = new FileInfo(item.Path).Length;
                 read = bytes > maxBytes
                     ? ArticleReader.TooLarge(bytes, maxBytes)
-                    : reader.Read(await File.ReadAllBytesAsync(item.Path, cancellationToken).ConfigureAwait(false));
+                    : reader.Read(await File.ReadAllBytesAsync(item.Path, cancellationToken).ConfigureAwait(false), item.Name, contentType);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

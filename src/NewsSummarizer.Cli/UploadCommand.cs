@@ -37,7 +37,7 @@ internal static class UploadCommand
         foreach (var (path, blobName) in ArticleUploader.Expand(paths))
         {
             var etag = await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false);
-            var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), blobName, contentType: null).Sha256;
+            var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), blobName, ArticleUploader.ContentTypeOf(path)).Sha256;
             uploads.Add(new Upload(blobName, etag, sha256));
             Console.WriteLine($"uploaded {path} -> {blobName}");
         }
