@@ -8,6 +8,7 @@ var root = new RootCommand("newsum: Arabic and English news summaries from the c
     SummarizeCommand.Create(),
     UploadCommand.Create(),
     BackfillCommand.Create(),
+    CostCommand.Create(),
     EvalCommand.Create(),
     RougeCommand.Create(),
 };
