@@ -18,6 +18,9 @@ namespace NewsSummarizer.Tests.Telemetry;
 
 public sealed class SummarizerTelemetryTests
 {
+    // The activity source is process-wide and other tests run in parallel: a name of our own tells our spans apart.
+    private readonly string name = $"telemetry-{Guid.NewGuid():N}.txt";
+    private readonly string provider = $"Provider-{Guid.NewGuid():N}";
     private readonly List<Activity> spans = [];
     private readonly List<Metric> metrics = [];
 
@@ -28,14 +31,13 @@ public sealed class SummarizerTelemetryTests
         var tracer = services.GetRequiredService<TracerProvider>();
         var meter = services.GetRequiredService<MeterProvider>();
 
-        await services.GetRequiredService<ArticleProcessor>().ProcessAsync("a.txt", CancellationToken.None);
+        await services.GetRequiredService<ArticleProcessor>().ProcessAsync(name, CancellationToken.None);
         tracer.ForceFlush();
         meter.ForceFlush();
 
-        var span = Assert.Single(spans, s => s.OperationName == "SummarizeArticle");
-        Assert.Equal("a.txt", span.GetTagItem("newssummarizer.article.name"));
+        var span = Assert.Single(OurSpans(), s => s.OperationName == "SummarizeArticle");
         Assert.Equal("ok", span.GetTagItem("newssummarizer.status"));
-        Assert.Equal("AzureOpenAI", span.GetTagItem("newssummarizer.provider"));
+        Assert.Equal(provider, span.GetTagItem("newssummarizer.provider"));
         Assert.Equal(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), span.GetTagItem("newssummarizer.article.sha256"));
         Assert.Equal(1, Sum(Metric("newssummarizer.articles")));
         Assert.Equal(120, Sum(Metric("newssummarizer.model.input_tokens")));
@@ -49,22 +51,37 @@ public sealed class SummarizerTelemetryTests
         await using var services = CreateSut();
         var tracer = services.GetRequiredService<TracerProvider>();
 
-        await services.GetRequiredService<ArticleProcessor>().ProcessAsync("a.txt", CancellationToken.None);
+        await services.GetRequiredService<ArticleProcessor>().ProcessAsync(name, CancellationToken.None);
         tracer.ForceFlush();
 
-        var tags = string.Join('\n', spans.SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString()));
+        var tags = string.Join('\n', OurSpans().SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString()));
         Assert.DoesNotContain("council", tags, StringComparison.Ordinal);
     }
 
-    private Metric? Metric(string name) => metrics.LastOrDefault(m => m.Name == name);
+    private List<Activity> OurSpans()
+    {
+        lock (spans)
+        {
+            return [.. spans.Where(s => Equals(s.GetTagItem("newssummarizer.article.name"), name))];
+        }
+    }
 
-    private static long Sum(Metric? metric)
+    private Metric? Metric(string metricName) => metrics.LastOrDefault(m => m.Name == metricName);
+
+    // Meters are process-wide too: count only the points tagged with this test's provider.
+    private long Sum(Metric? metric)
     {
         Assert.NotNull(metric);
         long total = 0;
         foreach (ref readonly var point in metric.GetMetricPoints())
         {
-            total += point.GetSumLong();
+            foreach (var tag in point.Tags)
+            {
+                if (tag.Key == "newssummarizer.provider" && Equals(tag.Value, provider))
+                {
+                    total += point.GetSumLong();
+                }
+            }
         }
 
         return total;
@@ -75,17 +92,17 @@ public sealed class SummarizerTelemetryTests
         var store = new Mock<IArticleStore>();
         var bytes = Encoding.UTF8.GetBytes(TestData.EnglishArticle);
         store.SetupGet(s => s.Container).Returns("articles");
-        store.Setup(s => s.GetArticleAsync("a.txt", It.IsAny<long>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ArticleBlob("articles", "a.txt", "\"1\"", "text/plain", bytes.Length, bytes));
+        store.Setup(s => s.GetArticleAsync(name, It.IsAny<long>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ArticleBlob("articles", name, "\"1\"", "text/plain", bytes.Length, bytes));
         store.Setup(s => s.TryWriteResultAsync(It.IsAny<string>(), It.IsAny<SummaryDocument>(), null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
+        summarizer.SetupGet(s => s.Provider).Returns(provider);
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SummaryContent(
                 new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt", "bilingual-1", 120, 30), [], null));
+                new ModelUsage(provider, "gpt", "bilingual-1", 120, 30), [], null));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
         var services = new ServiceCollection()
