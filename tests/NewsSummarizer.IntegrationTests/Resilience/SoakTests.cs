@@ -26,13 +26,15 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
             _ => FakeReply.Ok(FakeModelServer.ValidReply),
         };
         var containerName = AzuriteFixture.NewContainerName();
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model), CountingArticleStore.Register);
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
-
+        // The burst lands before the DevHost starts, so its first full scan finds every blob. (Uploads that land
+        // while the polling trigger is mid-scan can wait for a later sweep: a property of the local polling
+        // trigger, not of the pipeline under test; in Azure the Event Grid source delivers each blob.)
         await Parallel.ForEachAsync(Enumerable.Range(0, Articles), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
             await container.UploadBlobAsync($"burst/{i:D3}.txt", BinaryData.FromString(ResilienceSettings.Article(i)), token));
-        var results = await WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(4));
+        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model), CountingArticleStore.Register);
+        var results = await WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(6));
 
         Assert.Equal(Articles, results.Count);
         Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));
