@@ -6,8 +6,11 @@ using NewsSummarizer.Http;
 namespace NewsSummarizer.Functions;
 
 /// <summary>The HTTP routes, delegating to the same handlers the DevHost maps. Health is anonymous (probes);
-/// the summaries routes need a function key (<c>x-functions-key</c> header or <c>?code=</c>).</summary>
-public sealed class HttpFunctions(HealthReport health, SummariesApi summaries)
+/// the summaries and articles routes and the reading page need a function key (<c>x-functions-key</c> header or
+/// <c>?code=</c>). The page is <c>/api/ui?code=KEY</c> because the Functions host keeps <c>/</c> for its own page;
+/// its stylesheet and script (<c>/api/page.css</c>, <c>/api/page.js</c>, the same for every deployment, no data)
+/// are anonymous because a browser loads them without the key, and the script sends the key with every API call.</summary>
+public sealed class HttpFunctions(HealthReport health, SummariesApi summaries, ArticlesApi articles, PageFiles page)
 {
     [Function("Health")]
     public async Task<IActionResult> Health(
@@ -24,6 +27,27 @@ public sealed class HttpFunctions(HealthReport health, SummariesApi summaries)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "summaries/{*name}")] HttpRequest request,
         string? name) =>
         new ResultAction(await summaries.GetAsync(name, request.HttpContext.RequestAborted).ConfigureAwait(false));
+
+    [Function("ListArticles")]
+    public async Task<IActionResult> ListArticles(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request) =>
+        new ResultAction(await articles.ListAsync(
+            request.Query["prefix"], request.Query["continuation"], request.Query["pageSize"], request.HttpContext.RequestAborted).ConfigureAwait(false));
+
+    [Function("Page")]
+    public IActionResult Page(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ui")] HttpRequest request) =>
+        new ResultAction(page.Get(PageFiles.IndexFile, request));
+
+    [Function("PageStyle")]
+    public IActionResult PageStyle(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page.css")] HttpRequest request) =>
+        new ResultAction(page.Get(PageFiles.StyleFile, request));
+
+    [Function("PageScript")]
+    public IActionResult PageScript(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page.js")] HttpRequest request) =>
+        new ResultAction(page.Get(PageFiles.ScriptFile, request));
 
     /// <summary>Runs a minimal-API <see cref="IResult"/> inside the Functions ASP.NET Core integration.</summary>
     private sealed class ResultAction(IResult result) : IActionResult

@@ -59,6 +59,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
         services.TryAddSingleton<Http.SummariesApi>();
+        services.TryAddSingleton<Http.ArticlesApi>();
+        services.TryAddSingleton<Http.PageFiles>();
         services.TryAddSingleton<ArticleUploader>();
         return services;
     }

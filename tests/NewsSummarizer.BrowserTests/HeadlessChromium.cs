@@ -1,0 +1,91 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace NewsSummarizer.BrowserTests;
+
+/// <summary>Debian's headless Chromium driven by Debian's chromedriver, with a fresh profile deleted afterwards and
+/// every background network feature off, so the only requests it makes are the page's own (on loopback).
+/// A missing browser or driver fails the test with the install command: it never skips.</summary>
+public sealed class HeadlessChromium : IDisposable
+{
+    public const string InstallHint = "Install them with: apt-get update && apt-get install -y chromium chromium-driver";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly string profile;
+
+    private HeadlessChromium(ChromeDriver driver, string profile)
+    {
+        Driver = driver;
+        this.profile = profile;
+    }
+
+    public ChromeDriver Driver { get; }
+
+    /// <param name="width">Window width in CSS pixels; the page is one column under 700.</param>
+    public static HeadlessChromium Start(int width = 1280, int height = 1000)
+    {
+        var browser = Environment.GetEnvironmentVariable("CHROMIUM_BIN") ?? "/usr/bin/chromium";
+        var driverPath = Environment.GetEnvironmentVariable("CHROMEDRIVER_BIN") ?? "/usr/bin/chromedriver";
+        foreach (var (path, what) in new[] { (browser, "Chromium"), (driverPath, "chromedriver") })
+        {
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"{what} is missing: {path} does not exist. {InstallHint}");
+            }
+        }
+
+        var profile = Directory.CreateTempSubdirectory("newsum-chromium-").FullName;
+        var options = new ChromeOptions { BinaryLocation = browser };
+        options.AddArguments(
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage",
+            $"--user-data-dir={profile}", $"--window-size={width},{height}", "--lang=en-US");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driverPath)!, Path.GetFileName(driverPath));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        try
+        {
+            return new HeadlessChromium(new ChromeDriver(service, options, Timeout), profile);
+        }
+        catch
+        {
+            service.Dispose();
+            TryDelete(profile);
+            throw;
+        }
+    }
+
+    /// <summary>Waits (up to 30 s) until <paramref name="condition"/> returns something other than null or false.</summary>
+    public T WaitFor<T>(Func<IWebDriver, T> condition, string what)
+    {
+        var wait = new WebDriverWait(Driver, Timeout) { Message = $"Timed out waiting for {what}." };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        return wait.Until(condition);
+    }
+
+    /// <summary>Console messages at SEVERE (script errors, CSP violations, failed loads) since the last call.</summary>
+    public IReadOnlyList<string> SevereConsoleMessages() =>
+        [.. Driver.Manage().Logs.GetLog(LogType.Browser).Where(entry => entry.Level == LogLevel.Severe).Select(entry => entry.Message)];
+
+    public void Dispose()
+    {
+        Driver.Quit();
+        Driver.Dispose();
+        TryDelete(profile);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be writing its profile while it exits; the folder is in the temp directory.
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text;
+using Azure.Storage.Blobs;
+using NewsSummarizer.IntegrationTests.Infrastructure;
+using OpenQA.Selenium;
+
+namespace NewsSummarizer.BrowserTests;
+
+/// <summary>The reading page in headless Chromium against the real DevHost (Azurite, polling trigger, OpenAI-compatible
+/// provider on a fake model server, so both languages exist), on loopback only.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
+    private readonly string containerName = AzuriteFixture.NewContainerName("page");
+    private FakeModelServer model = null!;
+    private DevHostRunner host = null!;
+    private BlobContainerClient container = null!;
+    private HeadlessChromium? browser;
+
+    public async Task InitializeAsync()
+    {
+        model = await FakeModelServer.StartAsync();
+        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
+        {
+            ["Summarizer:Provider"] = "OpenAI",
+            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
+            ["OpenAI:Model"] = "fake-model",
+        });
+        container = azurite.BlobService.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        browser?.Dispose();
+        await host.DisposeAsync();
+        await model.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Page_UploadedArticle_IsListedAndOpensWithTheKeyboardInArabicAndEnglish()
+    {
+        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        await container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
+        await WaitForResultAsync("world/seed.txt");
+        var chromium = StartBrowser();
+
+        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        var item = chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='world/seed.txt']")), "the article in the list");
+        Assert.Contains("ok", item.FindElement(By.CssSelector(".badge")).Text, StringComparison.Ordinal);
+        TabTo(chromium, item);
+        Assert.Equal("solid", chromium.Driver.ExecuteScript("return getComputedStyle(document.activeElement).outlineStyle"));
+        chromium.Driver.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
+
+        var arabic = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body section[data-lang='ar']")), "the Arabic summary");
+        var english = chromium.Driver.FindElement(By.CssSelector("#detail-body section[data-lang='en']"));
+        Assert.Equal("rtl", arabic.GetAttribute("dir"));
+        Assert.Equal("ar", arabic.GetAttribute("lang"));
+        Assert.Equal("ltr", english.GetAttribute("dir"));
+        Assert.Contains(FakeModelServer.ArabicSummary, arabic.Text, StringComparison.Ordinal);
+        Assert.Contains(FakeModelServer.EnglishSummary, english.Text, StringComparison.Ordinal);
+        Assert.Contains("بايدن يحذر من غزو روسي لأوكرانيا", arabic.Text, StringComparison.Ordinal);
+        Assert.Equal(arabic.Location.Y, english.Location.Y); // side by side
+        Assert.True(arabic.Location.X < english.Location.X, "Arabic comes first (left), English beside it.");
+        var provenance = chromium.Driver.FindElement(By.CssSelector("#detail-body .provenance")).Text;
+        Assert.Contains("OpenAI", provenance, StringComparison.Ordinal);
+        Assert.Contains("fake-model", provenance, StringComparison.Ordinal);
+        Assert.Equal("detail-heading", chromium.Driver.SwitchTo().ActiveElement().GetAttribute("id"));
+        chromium.Driver.ExecuteScript("document.activeElement.blur()"); // no focus ring in the README picture
+        SaveScreenshot(chromium, "reading-page.png");
+        Assert.Empty(chromium.SevereConsoleMessages());
+    }
+
+    [Fact]
+    public async Task Page_NarrowWindow_StacksTheLanguagesInOneColumn()
+    {
+        await container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(EnglishArticle)));
+        await WaitForResultAsync("narrow.txt");
+        var chromium = StartBrowser(width: 480);
+
+        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='narrow.txt']")), "the article in the list").Click();
+
+        var arabic = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body section[data-lang='ar']")), "the Arabic summary");
+        var english = chromium.Driver.FindElement(By.CssSelector("#detail-body section[data-lang='en']"));
+        Assert.True(english.Location.Y > arabic.Location.Y, "The languages should stack under 700px.");
+        Assert.Equal(arabic.Size.Width, english.Size.Width);
+        var pageWidth = Convert.ToInt64(chromium.Driver.ExecuteScript("return document.documentElement.scrollWidth"), System.Globalization.CultureInfo.InvariantCulture);
+        var viewport = Convert.ToInt64(chromium.Driver.ExecuteScript("return document.documentElement.clientWidth"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(pageWidth <= viewport, $"The page scrolls sideways: {pageWidth}px wide in a {viewport}px viewport.");
+    }
+
+    [Fact]
+    public void Page_PastedText_ShowsTheBilingualSummary()
+    {
+        var chromium = StartBrowser();
+        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+
+        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(EnglishArticle);
+        chromium.Driver.FindElement(By.Id("paste-title")).SendKeys("Council budget");
+        chromium.Driver.FindElement(By.Id("paste-submit")).Click();
+
+        var english = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body section[data-lang='en']")), "the English summary");
+        Assert.Contains(FakeModelServer.EnglishSummary, english.Text, StringComparison.Ordinal);
+        var arabic = chromium.Driver.FindElement(By.CssSelector("#detail-body section[data-lang='ar']"));
+        Assert.Equal("rtl", arabic.GetAttribute("dir"));
+        Assert.Contains(FakeModelServer.ArabicSummary, arabic.Text, StringComparison.Ordinal);
+        Assert.Equal("Pasted text", chromium.Driver.FindElement(By.Id("detail-heading")).Text);
+        Assert.Contains("posted text", chromium.Driver.FindElement(By.CssSelector("#detail-body .provenance")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Page_PastedTextTooShort_ShowsTheProblemReadably()
+    {
+        var chromium = StartBrowser();
+        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+
+        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys("Too short to summarise.");
+        chromium.Driver.FindElement(By.Id("paste-submit")).Click();
+
+        var reason = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body .reason")), "the rejection reason");
+        Assert.Contains("too-short", reason.Text, StringComparison.Ordinal);
+        var status = chromium.Driver.FindElement(By.Id("detail-status")).Text;
+        Assert.Contains("Unprocessable", status, StringComparison.Ordinal);
+        Assert.Contains("too-short", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_RejectedUpload_ShowsItsReason()
+    {
+        await container.UploadBlobAsync("short.txt", BinaryData.FromString("Too short to summarise."));
+        await WaitForResultAsync("short.txt");
+        var chromium = StartBrowser();
+
+        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        var item = chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='short.txt']")), "the article in the list");
+        Assert.Equal("rejected", item.FindElement(By.CssSelector(".badge")).Text);
+        item.Click();
+
+        var reason = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body .reason")), "the rejection reason");
+        Assert.Contains("Rejected", reason.Text, StringComparison.Ordinal);
+        Assert.Contains("too-short", reason.Text, StringComparison.Ordinal);
+        Assert.Equal(0, model.RequestCount);
+    }
+
+    private const string EnglishArticle =
+        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
+        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
+        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
+
+    private HeadlessChromium StartBrowser(int width = 1280)
+    {
+        browser = HeadlessChromium.Start(width);
+        return browser;
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as a keyboard user would.</summary>
+    private static void TabTo(HeadlessChromium chromium, IWebElement target)
+    {
+        var body = chromium.Driver.FindElement(By.TagName("body"));
+        body.SendKeys(Keys.Tab);
+        for (var presses = 0; presses < 30; presses++)
+        {
+            if (chromium.Driver.SwitchTo().ActiveElement().Equals(target))
+            {
+                return;
+            }
+
+            chromium.Driver.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
+        }
+
+        Assert.Fail("Tab never reached the article button.");
+    }
+
+    /// <summary>Saves into the test output; with NEWSUM_UPDATE_SCREENSHOTS=1 also into docs/images for the README.</summary>
+    private static void SaveScreenshot(HeadlessChromium chromium, string name)
+    {
+        var shot = chromium.Driver.GetScreenshot();
+        shot.SaveAsFile(Path.Combine(AppContext.BaseDirectory, name));
+        if (Environment.GetEnvironmentVariable("NEWSUM_UPDATE_SCREENSHOTS") == "1")
+        {
+            var target = Path.Combine(RepoPaths.Root, "docs", "images", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            shot.SaveAsFile(target);
+        }
+    }
+
+    private async Task WaitForResultAsync(string name)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var deadline = DateTime.UtcNow + ResultTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
+    }
+}
