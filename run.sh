@@ -83,5 +83,6 @@ fi
 echo
 echo "==> Serving: API http://127.0.0.1:7071/api (health: /api/health). Upload more with"
 echo "    dotnet run --project src/NewsSummarizer.Cli -- upload <file-or-folder> --wait"
+echo "    Reading page: http://127.0.0.1:7071/"
 echo "    Press Ctrl+C to stop Azurite and the DevHost."
 wait "$devhost"

@@ -9,7 +9,9 @@ namespace NewsSummarizer.BrowserTests;
 /// A missing browser or driver fails the test with the install command: it never skips.</summary>
 public sealed class HeadlessChromium : IDisposable
 {
-    public const string InstallHint = "Install them with: apt-get update && apt-get install -y chromium chromium-driver";
+    public const string InstallHint = "Install them with: apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core";
+
+    private static readonly Lazy<string?> Installation = new(TryInstall);
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly string profile;
@@ -27,6 +29,11 @@ public sealed class HeadlessChromium : IDisposable
     {
         var browser = Environment.GetEnvironmentVariable("CHROMIUM_BIN") ?? "/usr/bin/chromium";
         var driverPath = Environment.GetEnvironmentVariable("CHROMEDRIVER_BIN") ?? "/usr/bin/chromedriver";
+        if ((!File.Exists(browser) || !File.Exists(driverPath)) && Installation.Value is { } failure)
+        {
+            throw new InvalidOperationException(failure);
+        }
+
         foreach (var (path, what) in new[] { (browser, "Chromium"), (driverPath, "chromedriver") })
         {
             if (!File.Exists(path))
@@ -56,6 +63,32 @@ public sealed class HeadlessChromium : IDisposable
             TryDelete(profile);
             throw;
         }
+    }
+
+    /// <summary>The test setup installs what it needs where it may (root with apt-get, as on CI machines); anywhere
+    /// else it says what to install. Returns the reason it could not, or <c>null</c>.</summary>
+    private static string? TryInstall()
+    {
+        if (Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
+        {
+            return $"Chromium or chromedriver is missing and this user cannot install them. {InstallHint}";
+        }
+
+        foreach (var arguments in new[] { "update -qq", "install -y -qq chromium chromium-driver fonts-dejavu-core" })
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                return $"Installing Chromium failed (apt-get {arguments}: exit {process.ExitCode}: {errors.Result.Trim()}). {InstallHint}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Waits (up to 30 s) until <paramref name="condition"/> returns something other than null or false.</summary>
