@@ -18,8 +18,15 @@ public sealed partial class ArticleProcessor(
     SummarizerTelemetry telemetry,
     ILogger<ArticleProcessor> logger)
 {
+    // Two deliveries of one article in this process (a trigger retry, the DevHost's sweep, an HTTP backfill) run one
+    // after the other, so the second sees the first's result as current instead of calling the model again.
+    // Across instances the conditional write decides.
+    private readonly KeyedLock articleLocks = new();
+
     public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
         using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)
@@ -37,6 +44,8 @@ public sealed partial class ArticleProcessor(
     /// result for the current content was written meanwhile.</summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
         using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
         var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
         if (state.Outcome is { } early)

@@ -22,8 +22,8 @@ public enum BackfillSelection
     Failed,
 }
 
-/// <summary>Why an article is in a backfill.</summary>
-public sealed record BackfillCandidate(string Name, BackfillSelection Reason);
+/// <summary>Why an article is in a backfill, and when it was last written.</summary>
+public sealed record BackfillCandidate(string Name, BackfillSelection Reason, DateTimeOffset? LastModified = null);
 
 /// <summary>Finds the articles whose result is missing or not current and runs them through the same
 /// <see cref="ArticleProcessor"/> as the trigger (so a current result is still never summarised twice).</summary>
@@ -40,12 +40,18 @@ public sealed class BackfillService(IArticleStore store, ArticleProcessor proces
         var candidates = new List<BackfillCandidate>();
         foreach (var article in blobs.Values.Where(b => !SummaryBlobNames.IsResult(b.Name)))
         {
-            var reason = blobs.ContainsKey(SummaryBlobNames.ResultFor(article.Name))
+            var hasResult = blobs.ContainsKey(SummaryBlobNames.ResultFor(article.Name));
+            if (hasResult && only == BackfillSelection.Missing)
+            {
+                continue;
+            }
+
+            var reason = hasResult
                 ? Classify((await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false))?.Document, article)
                 : BackfillSelection.Missing;
             if (reason is { } selected && (only == BackfillSelection.All || only == selected))
             {
-                candidates.Add(new BackfillCandidate(article.Name, selected));
+                candidates.Add(new BackfillCandidate(article.Name, selected, article.LastModified));
             }
         }
 

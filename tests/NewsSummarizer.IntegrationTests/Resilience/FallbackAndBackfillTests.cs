@@ -34,7 +34,7 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         Assert.Equal(SummaryStatus.Ok, fallback.Status);
         Assert.Equal(SummaryService.FallbackProvider, fallback.Model.Provider);
         Assert.Equal(["ar"], fallback.Unavailable);
-        Assert.Equal([new BackfillCandidate("down.txt", BackfillSelection.Fallback)], plan);
+        Assert.Equal([("down.txt", BackfillSelection.Fallback)], plan.Select(c => (c.Name, c.Reason)));
         Assert.Equal(1, counts[SummaryStatus.Ok]);
         Assert.Equal("OpenAI", document?.Model.Provider);
         Assert.Equal(FakeModelServer.ArabicSummary, document?.Summary.Ar);
@@ -57,6 +57,6 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
 
         var failed = await host.Services.GetRequiredService<BackfillService>().PlanAsync(BackfillSelection.Failed, CancellationToken.None);
 
-        Assert.Contains(new BackfillCandidate("failed.txt", BackfillSelection.Failed), failed);
+        Assert.Contains(("failed.txt", BackfillSelection.Failed), failed.Select(c => (c.Name, c.Reason)));
     }
 }
