@@ -98,6 +98,19 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void SelectSentences_MoreSentencesThanCandidateCap_PicksDistinctSentencesInArticleOrder()
+    {
+        var text = string.Join("\n", Enumerable.Repeat(English, 6));
+        var sut = new ExtractiveSummarizer(ExtractiveOptions.Default with { MaxCandidates = 3 });
+
+        var picked = sut.SelectSentences(new Article(text, null, "en"), new SummaryLength(Sentences: 5));
+
+        Assert.Equal(5, picked.Count);
+        Assert.Equal(picked.Count, picked.Select(s => s.Text).Distinct().Count());
+        Assert.Equal(picked.OrderBy(s => s.Index).ToList(), picked);
+    }
+
+    [Fact]
     public async Task SummarizeAsync_SameInput_SameOutput()
     {
         var article = new Article(Arabic, null, "ar");

@@ -15,6 +15,11 @@ public sealed record ExtractiveOptions
     /// <summary>Each sentence keeps only its strongest edges, so long articles cost linear, not quadratic, time.</summary>
     public int MaxNeighbours { get; init; } = 20;
 
+    /// <summary>Each sentence's neighbours are sought among about this many candidates, those sharing its rarest
+    /// terms first; articles with no more sentences than this compare every pair that shares a term. Bounds the
+    /// similarity work per sentence, so it grows with the article's length rather than its square.</summary>
+    public int MaxCandidates { get; init; } = 40;
+
     /// <summary>Weight of graph centrality in a sentence's score.</summary>
     public double CentralityWeight { get; init; } = 1.0;
 
