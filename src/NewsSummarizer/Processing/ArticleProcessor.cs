@@ -84,8 +84,12 @@ public sealed partial class ArticleProcessor(
             return new LoadedArticle(new ProcessingOutcome(ProcessingResult.SkippedResultBlob));
         }
 
+        // The stored result is fetched while the article downloads: two storage round trips in parallel, not in a row.
         var maxBytes = options.Value.MaxArticleBytes;
-        var blob = await store.GetArticleAsync(name, maxBytes, cancellationToken).ConfigureAwait(false);
+        var blobTask = store.GetArticleAsync(name, maxBytes, cancellationToken);
+        var existingTask = store.GetResultAsync(name, cancellationToken);
+        await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
+        var blob = await blobTask.ConfigureAwait(false);
         if (blob is null)
         {
             LogArticleGone(logger, name);
@@ -93,7 +97,7 @@ public sealed partial class ArticleProcessor(
         }
 
         var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
-        var existing = await store.GetResultAsync(name, cancellationToken).ConfigureAwait(false);
+        var existing = await existingTask.ConfigureAwait(false);
         if (summaries.IsCurrent(existing?.Document, read.Sha256, blob.ETag))
         {
             LogAlreadyCurrent(logger, name, read.Sha256);

@@ -19,34 +19,32 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken)
     {
-        var blob = container.GetBlobClient(name);
-        BlobProperties properties;
+        // One request: the response headers give the version and length before the body is read, so a blob over the
+        // limit is not read (disposing the response drops its body), and the bytes always match the ETag returned.
+        BlobDownloadStreamingResult download;
         try
         {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            download = (await container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        var etag = Quoted(properties.ETag);
-        if (properties.ContentLength > maxBytes)
+        using (download)
         {
-            return new ArticleBlob(Container, name, etag, properties.ContentType, properties.ContentLength, null);
-        }
+            var details = download.Details;
+            var etag = Quoted(details.ETag);
+            var length = details.ContentLength;
+            if (length > maxBytes)
+            {
+                return new ArticleBlob(Container, name, etag, details.ContentType, length, null);
+            }
 
-        try
-        {
-            var download = await blob.DownloadContentAsync(
-                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
-                cancellationToken).ConfigureAwait(false);
-            return new ArticleBlob(Container, name, etag, properties.ContentType, properties.ContentLength, download.Value.Content.ToMemory());
-        }
-        catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
-        {
-            // Deleted or replaced since we read its properties: the newer version triggers its own run.
-            return null;
+            // Read into an array of the exact length: no growing buffers for a large article.
+            var content = new byte[length];
+            await download.Content.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            return new ArticleBlob(Container, name, etag, details.ContentType, length, content);
         }
     }
 

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Benchmarks.Shared;
+using NewsSummarizer.DevHost;
+using NewsSummarizer.Storage;
+
+namespace NewsSummarizer.Throughput;
+
+/// <summary>Uploads N articles to Azurite while the DevHost runs in this process against a fake model of latency L,
+/// and reports the wall time against the ideal N × L ÷ concurrency and each article's upload-to-result time.</summary>
+internal static class ThroughputRun
+{
+    private const string Container = "articles";
+
+    public static async Task<int> RunAsync(int articles, TimeSpan latency, int uploaders, bool preload, string[] settings, CancellationToken cancellationToken)
+    {
+        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"), cancellationToken).ConfigureAwait(false);
+        await using var azurite = await LocalAzurite.StartAsync().ConfigureAwait(false);
+        await using var model = await FakeModelServer.StartAsync(latency).ConfigureAwait(false);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["ArticlesContainer"] = Container,
+            ["Summarizer:Provider"] = "OpenAI",
+            ["OpenAI:Endpoint"] = model.Endpoint.ToString(),
+            ["OpenAI:Model"] = "fake-model",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var setting in settings)
+        {
+            var split = setting.IndexOf('=', StringComparison.Ordinal);
+            configuration[setting[..split].Replace("__", ":", StringComparison.Ordinal)] = setting[(split + 1)..];
+        }
+
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Container);
+        var names = Enumerable.Range(0, articles).Select(i => $"run/{i:D4}.txt").ToArray();
+        var uploaded = new long[articles];
+        if (preload)
+        {
+            // All articles are in the container before the trigger's first scan: what is measured is how fast the
+            // host works through a backlog, free of the polling scan's timing.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
+        }
+
+        RecordingArticleStore? store = null;
+        var started = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopping = new CancellationTokenSource();
+        var host = Task.Run(() => DevHostApplication.RunAsync(
+            ["--urls", $"http://127.0.0.1:{LocalAzurite.FreePort()}"],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+                builder.Services.AddSingleton<IArticleStore>(sp => store = new RecordingArticleStore(new BlobArticleStore(
+                    sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>())));
+            },
+            app => started.TrySetResult(app.Services),
+            stopping.Token), CancellationToken.None);
+        try
+        {
+            var services = await started.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            var concurrency = services.GetRequiredService<IOptions<NewsSummarizer.Summarization.SummarizerOptions>>().Value.MaxConcurrentModelCalls;
+            store = (RecordingArticleStore)services.GetRequiredService<IArticleStore>();
+            long start;
+            if (preload)
+            {
+                start = Stopwatch.GetTimestamp();
+                Array.Fill(uploaded, start);
+            }
+            else
+            {
+                // Warm-up: one article end to end (JIT, connection pools, the trigger's first scan), not counted.
+                await UploadAsync(container, "warmup/article.txt", seed, cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(() => store!.Written.ContainsKey("warmup/article.txt"), TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+                model.ResetCounters();
+                start = Stopwatch.GetTimestamp();
+                await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
+            }
+
+            var progress = Stopwatch.StartNew();
+            var stalled = Stopwatch.StartNew();
+            var lastDone = -1;
+            while (true)
+            {
+                var done = names.Count(store!.Written.ContainsKey);
+                if (done != lastDone)
+                {
+                    lastDone = done;
+                    stalled.Restart();
+                }
+
+                if (done == articles || stalled.Elapsed > StallTimeout)
+                {
+                    break;
+                }
+
+                if (progress.Elapsed > TimeSpan.FromSeconds(5))
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1} s: {done}/{articles} results, {model.Requests} model requests, max in flight {model.MaxInFlight}"));
+                    progress.Restart();
+                }
+
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+
+            var missed = names.Where(n => !store.Written.ContainsKey(n)).ToArray();
+            names = [.. names.Where(store.Written.ContainsKey)];
+            uploaded = [.. uploaded.Where((_, i) => store.Written.ContainsKey($"run/{i:D4}.txt"))];
+            var end = names.Max(n => store!.Written[n]);
+            var wall = Stopwatch.GetElapsedTime(start, end);
+            var ideal = latency * names.Length / concurrency;
+            var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], store!.Written[n]).TotalSeconds).Order().ToArray();
+            var report = string.Create(CultureInfo.InvariantCulture, $"""
+                articles N                 {articles} (seed article, {seed.Length:N0} bytes), uploaded by {uploaders} tasks
+                model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.Requests}
+                mode                               {(preload ? "preloaded backlog (wall from DevHost start)" : "live uploads after a warm-up article")}
+                results                            {names.Length}/{articles}{(missed.Length == 0 ? "" : $"; NEVER TRIGGERED ({missed.Length}): {string.Join(' ', missed.Take(10))}")}
+                wall (start → last result)         {wall.TotalSeconds:F2} s
+                ideal N × L ÷ concurrency          {ideal.TotalSeconds:F2} s
+                wall / ideal                       {wall / ideal:F2}
+                throughput                         {names.Length / wall.TotalSeconds:F1} articles/s
+                upload → result  p50 {Percentile(latencies, 0.50):F2} s   p95 {Percentile(latencies, 0.95):F2} s   max {latencies[^1]:F2} s   min {latencies[0]:F2} s
+                settings                           {(settings.Length == 0 ? "(repository defaults)" : string.Join(' ', settings))}
+                """);
+            Console.WriteLine(report);
+            return 0;
+        }
+        finally
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await host.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(45);
+
+    private static Task UploadAllAsync(BlobContainerClient container, string[] names, byte[] seed, int uploaders, long[] uploaded, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, names.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = uploaders, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                await UploadAsync(container, names[i], seed, ct).ConfigureAwait(false);
+                uploaded[i] = Stopwatch.GetTimestamp();
+            });
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static Task UploadAsync(BlobContainerClient container, string name, byte[] content, CancellationToken cancellationToken) =>
+        container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } }, cancellationToken);
+
+    private static async Task WaitForAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!done())
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Not all results arrived within {timeout}.");
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
