@@ -40,17 +40,22 @@ public sealed class TermAnalyzer : IDisposable
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var span = term.Buffer.AsSpan(0, term.Length);
-            if (!lookup.TryGetValue(span, out var id))
-            {
-                id = vocabulary.Count;
-                lookup[span] = id;
-            }
-
-            ids.Add(id);
+            ids.Add(IdOf(lookup, vocabulary.Count, term.Buffer.AsSpan(0, term.Length)));
         }
 
         stream.End();
+    }
+
+    // A term's id in the article's vocabulary, adding it when new.
+    private static int IdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, int nextId, ReadOnlySpan<char> term)
+    {
+        if (!lookup.TryGetValue(term, out var id))
+        {
+            id = nextId;
+            lookup[term] = id;
+        }
+
+        return id;
     }
 
     /// <summary>Analyses all <paramref name="sentences"/> in one token stream (one reader, one stream reset) and
@@ -81,14 +86,7 @@ public sealed class TermAnalyzer : IDisposable
                 sentenceEnd = text.IndexOf('\n', sentenceEnd + 1);
             }
 
-            var span = term.Buffer.AsSpan(0, term.Length);
-            if (!lookup.TryGetValue(span, out var id))
-            {
-                id = vocabulary.Count;
-                lookup[span] = id;
-            }
-
-            ids.Add(id);
+            ids.Add(IdOf(lookup, vocabulary.Count, term.Buffer.AsSpan(0, term.Length)));
         }
 
         stream.End();
