@@ -34,21 +34,6 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
         Assert.True(ours.Rouge.RougeL.F1 >= lead.Rouge.RougeL.F1, "ROUGE-L must not fall below Lead-⅓.");
     }
 
-    /// <summary>What CI holds the line on while the gate above is open: the level reached (extractive-3: +0.97 ROUGE-1
-    /// over Lead-⅓ at +0.8 words), so a change that makes summaries worse fails CI.</summary>
-    [Fact]
-    public async Task EvaluateAsync_EascDev_NoRegressionFromReachedLevel()
-    {
-        var report = await EvaluateAsync();
-        var ours = report.Systems.Single(s => s.System == "Extractive");
-        var lead = report.Systems.Single(s => s.System == "Lead-0.33");
-
-        Assert.True(ours.Rouge.Rouge1.F1 >= lead.Rouge.Rouge1.F1 + 0.009, "ROUGE-1 fell below the level reached (Lead-⅓ + 0.9).");
-        Assert.True(ours.MeanWords <= lead.MeanWords + 1.0, "Summaries grew longer than Lead-⅓'s + 1 word.");
-        Assert.True(ours.Rouge.Rouge2.F1 >= lead.Rouge.Rouge2.F1, "ROUGE-2 must not fall below Lead-⅓.");
-        Assert.True(ours.Rouge.RougeL.F1 >= lead.Rouge.RougeL.F1, "ROUGE-L must not fall below Lead-⅓.");
-    }
-
     private async Task<EvaluationReport> EvaluateAsync()
     {
         var documents = EascDataset.Load(SharedData.Directory("easc-dev"));

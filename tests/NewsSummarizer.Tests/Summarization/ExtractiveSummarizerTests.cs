@@ -175,6 +175,22 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.33)]
+    [InlineData(0.5)]
+    public void SelectSentences_RatioBelowOne_TakesDistinctSentencesInOrderNearTheBudget(double ratio)
+    {
+        var article = new Article(English, null, "en");
+        var budget = ExtractiveSummarizer.Budget(new SummaryLength(Ratio: ratio), NewsSummarizer.Text.SentenceSplitter.Split(English).Count);
+
+        var picked = CreateSut().SelectSentences(article, new SummaryLength(Ratio: ratio));
+
+        Assert.InRange(picked.Count, Math.Max(1, budget - ExtractiveOptions.Default.CountSpread), budget + ExtractiveOptions.Default.CountSpread);
+        Assert.Equal(picked.Count, picked.Select(s => s.Index).Distinct().Count());
+        Assert.Equal(picked.OrderBy(s => s.Index).Select(s => s.Index), picked.Select(s => s.Index));
+    }
+
+    [Theory]
     [InlineData(0.33)]
     [InlineData(0.5)]
     public void SelectSentences_BudgetInWords_NeverLongerThanLead(double ratio)

@@ -93,11 +93,17 @@ public sealed class ExtractiveSummarizer : ISummarizer
             UnavailableReason(missing));
     }
 
-    // k sentences by score; with BudgetInWords, ratio and default lengths instead take the best sentences that fit
-    // in the words of the lead they replace (its first k sentences). An explicit sentence count is honoured exactly.
+    // k sentences by score; a ratio below 1 sets the length in words instead (see WordTargetShare); with
+    // BudgetInWords, ratio and default lengths take the best sentences that fit in the words of the lead they
+    // replace. An explicit sentence count is honoured exactly.
     private List<int> Pick(SentenceGraph graph, SummaryLength length, int sentenceCount)
     {
         var k = Budget(length, sentenceCount);
+        if (length.Ratio is { } ratio && ratio < 1 && options.WordTargetShare > 0 && !options.BudgetInWords)
+        {
+            return PickByWordTarget(graph, k, options.WordTargetShare * ratio * graph.Words.Take(sentenceCount).Sum());
+        }
+
         if (length.Sentences is not null || !options.BudgetInWords)
         {
             return graph.Select(k, null, options);
@@ -111,6 +117,26 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
 
         return graph.Select(sentenceCount, words, options);
+    }
+
+    // The best sentences in score order, as many (within CountSpread of k) as bring the summary closest to the word
+    // target: a ratio of the article's sentences says little about length when sentence lengths vary.
+    private List<int> PickByWordTarget(SentenceGraph graph, int k, double targetWords)
+    {
+        var ranked = graph.Select(graph.Words.Count, null, options);
+        int best = Math.Min(k, ranked.Count), words = 0;
+        var bestDistance = double.MaxValue;
+        for (var count = 1; count <= ranked.Count && count <= k + options.CountSpread; count++)
+        {
+            words += graph.Words[ranked[count - 1]];
+            var distance = Math.Abs(words - targetWords);
+            if (count >= k - options.CountSpread && distance < bestDistance)
+            {
+                (best, bestDistance) = (count, distance);
+            }
+        }
+
+        return ranked.GetRange(0, Math.Max(1, best));
     }
 
     private (string? Headline, IReadOnlyList<Sentence> Sentences, SentenceGraph Graph) Analyze(Article article)
