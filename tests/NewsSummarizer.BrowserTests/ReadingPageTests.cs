@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Azure.Storage.Blobs;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using OpenQA.Selenium;
 
@@ -13,40 +12,26 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
     private readonly string containerName = AzuriteFixture.NewContainerName("page");
-    private FakeModelServer model = null!;
-    private DevHostRunner host = null!;
-    private BlobContainerClient container = null!;
+    private BilingualDevHost devHost = null!;
     private HeadlessChromium? browser;
 
-    public async Task InitializeAsync()
-    {
-        model = await FakeModelServer.StartAsync();
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-        });
-        container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
-    }
+    public async Task InitializeAsync() => devHost = await BilingualDevHost.StartAsync(azurite, containerName);
 
     public async Task DisposeAsync()
     {
         browser?.Dispose();
-        await host.DisposeAsync();
-        await model.DisposeAsync();
+        await devHost.DisposeAsync();
     }
 
     [Fact]
     public async Task Page_UploadedArticle_IsListedAndOpensWithTheKeyboardInArabicAndEnglish()
     {
         var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
-        await container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
+        await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
         await WaitForResultAsync("world/seed.txt");
         var chromium = StartBrowser();
 
-        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
         var item = chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='world/seed.txt']")), "the article in the list");
         Assert.Contains("ok", item.FindElement(By.CssSelector(".badge")).Text, StringComparison.Ordinal);
         TabTo(chromium, item);
@@ -75,11 +60,11 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_NarrowWindow_StacksTheLanguagesInOneColumn()
     {
-        await container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(EnglishArticle)));
+        await devHost.Container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(EnglishArticle)));
         await WaitForResultAsync("narrow.txt");
         var chromium = StartBrowser(width: 480);
 
-        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
         chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='narrow.txt']")), "the article in the list").Click();
 
         var arabic = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body section[data-lang='ar']")), "the Arabic summary");
@@ -95,7 +80,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     public void Page_PastedText_ShowsTheBilingualSummary()
     {
         var chromium = StartBrowser();
-        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
 
         chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(EnglishArticle);
         chromium.Driver.FindElement(By.Id("paste-title")).SendKeys("Council budget");
@@ -114,7 +99,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     public void Page_PastedTextTooShort_ShowsTheProblemReadably()
     {
         var chromium = StartBrowser();
-        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
 
         chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys("Too short to summarise.");
         chromium.Driver.FindElement(By.Id("paste-submit")).Click();
@@ -129,11 +114,11 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_RejectedUpload_ShowsItsReason()
     {
-        await container.UploadBlobAsync("short.txt", BinaryData.FromString("Too short to summarise."));
+        await devHost.Container.UploadBlobAsync("short.txt", BinaryData.FromString("Too short to summarise."));
         await WaitForResultAsync("short.txt");
         var chromium = StartBrowser();
 
-        chromium.Driver.Navigate().GoToUrl(host.BaseAddress);
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
         var item = chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='short.txt']")), "the article in the list");
         Assert.Equal("rejected", item.FindElement(By.CssSelector(".badge")).Text);
         item.Click();
@@ -141,7 +126,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         var reason = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body .reason")), "the rejection reason");
         Assert.Contains("Rejected", reason.Text, StringComparison.Ordinal);
         Assert.Contains("too-short", reason.Text, StringComparison.Ordinal);
-        Assert.Equal(0, model.RequestCount);
+        Assert.Equal(0, devHost.Model.RequestCount);
     }
 
     private const string EnglishArticle =
@@ -188,7 +173,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task WaitForResultAsync(string name)
     {
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
         var deadline = DateTime.UtcNow + ResultTimeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
@@ -14,34 +13,17 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 {
     private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(30);
     private readonly string containerName = AzuriteFixture.NewContainerName();
-    private FakeModelServer model = null!;
-    private DevHostRunner host = null!;
-    private BlobContainerClient container = null!;
+    private BilingualDevHost devHost = null!;
 
-    public async Task InitializeAsync()
-    {
-        model = await FakeModelServer.StartAsync();
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-        });
-        container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
-    }
+    public async Task InitializeAsync() => devHost = await BilingualDevHost.StartAsync(azurite, containerName);
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await model.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await devHost.DisposeAsync();
 
     [Fact]
     public async Task Upload_SeedArticle_GetsBilingualResultBesideIt()
     {
         var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
-        await container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
+        await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
 
         var document = await WaitForResultAsync("world/seed.txt");
 
@@ -53,21 +35,21 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal("world/seed.txt", document.Source.Name);
         Assert.Equal(seed.Length, document.Source.Bytes);
         Assert.Equal(1200, document.Model.InputTokens);
-        Assert.Equal(1, model.RequestCount);
+        Assert.Equal(1, devHost.Model.RequestCount);
     }
 
     [Fact]
     public async Task Upload_IdenticalContentAgain_MakesNoSecondModelCall()
     {
         var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate.", 4)));
-        await container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text));
+        await devHost.Container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text));
         var first = await WaitForResultAsync("same.txt");
 
-        await container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text), overwrite: true);
+        await devHost.Container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text), overwrite: true);
         await UploadSentinelAndWaitAsync();
 
         var after = await ReadResultAsync("same.txt");
-        Assert.Equal(2, model.RequestCount); // the first upload and the sentinel, nothing for the re-upload
+        Assert.Equal(2, devHost.Model.RequestCount); // the first upload and the sentinel, nothing for the re-upload
         Assert.Equal(first.CreatedAt, after?.CreatedAt);
     }
 
@@ -75,15 +57,15 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Upload_ResultDocument_NeverTriggersANewSummary()
     {
         var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("Heavy rain closed several roads in the north of the country on Monday.", 4)));
-        await container.UploadBlobAsync("rain.txt", BinaryData.FromBytes(text));
+        await devHost.Container.UploadBlobAsync("rain.txt", BinaryData.FromBytes(text));
         await WaitForResultAsync("rain.txt");
-        await container.UploadBlobAsync("user.summary.json", BinaryData.FromString("{\"hello\":\"world\"}"));
+        await devHost.Container.UploadBlobAsync("user.summary.json", BinaryData.FromString("{\"hello\":\"world\"}"));
 
         await UploadSentinelAndWaitAsync();
 
-        Assert.Equal(2, model.RequestCount); // the article and the sentinel
+        Assert.Equal(2, devHost.Model.RequestCount); // the article and the sentinel
         var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync())
+        await foreach (var blob in devHost.Container.GetBlobsAsync())
         {
             names.Add(blob.Name);
         }
@@ -96,7 +78,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Health_StorageUp_ReportsProviderAndStorage()
     {
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
@@ -124,7 +106,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<SummaryDocument?> ReadResultAsync(string name)
     {
-        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
+        var blob = devHost.Container.GetBlobClient(SummaryBlobNames.ResultFor(name));
         if (!(await blob.ExistsAsync()).Value)
         {
             return null;
@@ -138,7 +120,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     private async Task UploadSentinelAndWaitAsync()
     {
         var text = string.Join('\n', Enumerable.Repeat("The sentinel article arrived after the blobs under test were uploaded.", 4));
-        await container.UploadBlobAsync("sentinel.txt", BinaryData.FromString(text));
+        await devHost.Container.UploadBlobAsync("sentinel.txt", BinaryData.FromString(text));
         await WaitForResultAsync("sentinel.txt");
     }
 }
