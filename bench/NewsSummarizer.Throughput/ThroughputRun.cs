@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Blobs;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.DevHost;
 using NewsSummarizer.Storage;
+using NewsSummarizer.Testing;
 
 namespace NewsSummarizer.Throughput;
 
@@ -48,7 +50,8 @@ internal static class ThroughputRun
             await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
         }
 
-        RecordingArticleStore? store = null;
+        // When each article's result was written (Stopwatch timestamps, the same clock the uploads are timed with).
+        var written = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var started = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stopping = new CancellationTokenSource();
         var host = Task.Run(() => DevHostApplication.RunAsync(
@@ -56,8 +59,9 @@ internal static class ThroughputRun
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(configuration);
-                builder.Services.AddSingleton<IArticleStore>(sp => store = new RecordingArticleStore(new BlobArticleStore(
-                    sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>())));
+                builder.Services.AddSingleton<IArticleStore>(sp => new ObservingArticleStore(
+                    new BlobArticleStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>()),
+                    name => written.TryAdd(name, Stopwatch.GetTimestamp())));
             },
             app => started.TrySetResult(app.Services),
             stopping.Token), CancellationToken.None);
@@ -65,7 +69,6 @@ internal static class ThroughputRun
         {
             var services = await started.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
             var concurrency = services.GetRequiredService<IOptions<NewsSummarizer.Summarization.SummarizerOptions>>().Value.MaxConcurrentModelCalls;
-            store = (RecordingArticleStore)services.GetRequiredService<IArticleStore>();
             long start;
             if (preload)
             {
@@ -76,7 +79,7 @@ internal static class ThroughputRun
             {
                 // Warm-up: one article end to end (JIT, connection pools, the trigger's first scan), not counted.
                 await UploadAsync(container, "warmup/article.txt", seed, cancellationToken).ConfigureAwait(false);
-                await WaitForAsync(() => store!.Written.ContainsKey("warmup/article.txt"), TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(() => written.ContainsKey("warmup/article.txt"), TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
                 model.ResetCounters();
                 start = Stopwatch.GetTimestamp();
                 await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
@@ -87,7 +90,7 @@ internal static class ThroughputRun
             var lastDone = -1;
             while (true)
             {
-                var done = names.Count(store!.Written.ContainsKey);
+                var done = names.Count(written.ContainsKey);
                 if (done != lastDone)
                 {
                     lastDone = done;
@@ -109,13 +112,13 @@ internal static class ThroughputRun
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);
             }
 
-            var missed = names.Where(n => !store.Written.ContainsKey(n)).ToArray();
-            names = [.. names.Where(store.Written.ContainsKey)];
-            uploaded = [.. uploaded.Where((_, i) => store.Written.ContainsKey($"run/{i:D4}.txt"))];
-            var end = names.Max(n => store!.Written[n]);
+            var missed = names.Where(n => !written.ContainsKey(n)).ToArray();
+            names = [.. names.Where(written.ContainsKey)];
+            uploaded = [.. uploaded.Where((_, i) => written.ContainsKey($"run/{i:D4}.txt"))];
+            var end = names.Max(n => written[n]);
             var wall = Stopwatch.GetElapsedTime(start, end);
             var ideal = latency * names.Length / concurrency;
-            var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], store!.Written[n]).TotalSeconds).Order().ToArray();
+            var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], written[n]).TotalSeconds).Order().ToArray();
             var report = string.Create(CultureInfo.InvariantCulture, $"""
                 articles N                 {articles} (seed article, {seed.Length:N0} bytes), uploaded by {uploaders} tasks
                 model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.Requests}

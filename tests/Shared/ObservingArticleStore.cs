@@ -1,16 +1,13 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 
-namespace NewsSummarizer.Throughput;
+namespace NewsSummarizer.Testing;
 
-/// <summary>The real blob store, noting when each article's result was written (Stopwatch timestamps, the same
-/// clock the uploads are timed with).</summary>
-internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
+/// <summary>An article store passing everything through to <paramref name="inner"/> and telling
+/// <paramref name="written"/> the article's name after each result write that succeeded. Linked into the integration
+/// tests, the browser tests and the throughput harness.</summary>
+public class ObservingArticleStore(IArticleStore inner, Action<string> written) : IArticleStore
 {
-    public ConcurrentDictionary<string, long> Written { get; } = new(StringComparer.Ordinal);
-
     public string Container => inner.Container;
 
     public Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken) =>
@@ -25,12 +22,12 @@ internal sealed class RecordingArticleStore(IArticleStore inner) : IArticleStore
 
     public async Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
     {
-        var written = await inner.TryWriteResultAsync(articleName, document, ifMatch, cancellationToken).ConfigureAwait(false);
-        if (written)
+        var succeeded = await inner.TryWriteResultAsync(articleName, document, ifMatch, cancellationToken).ConfigureAwait(false);
+        if (succeeded)
         {
-            Written.TryAdd(articleName, Stopwatch.GetTimestamp());
+            written(articleName);
         }
 
-        return written;
+        return succeeded;
     }
 }
