@@ -69,8 +69,8 @@ internal static class LexRank
 
     private static float Weight(long edge) => BitConverter.Int32BitsToSingle((int)(edge >> 32));
 
-    // All edges in the order found when there are at most k; otherwise the k strongest, strongest first. Sorting
-    // a sentence's few dozen candidates as plain integers costs less than a heap with a comparer.
+    // All edges in the order found when there are at most k; otherwise the k strongest, strongest first, kept in
+    // place by insertion (a sentence has at most MaxCandidates edges, so this beats sorting them all).
     private static ReadOnlySpan<long> Strongest(Span<long> edges, int k)
     {
         if (edges.Length <= k)
@@ -78,10 +78,26 @@ internal static class LexRank
             return edges;
         }
 
-        edges.Sort();
-        var strongest = edges[^k..];
-        strongest.Reverse();
-        return strongest;
+        // edges[..kept] holds the strongest so far, strongest first; it never reaches past the edge being read.
+        var kept = 0;
+        for (var c = 0; c < edges.Length; c++)
+        {
+            var edge = edges[c];
+            if (kept == k && edge <= edges[k - 1])
+            {
+                continue;
+            }
+
+            var slot = kept < k ? kept++ : k - 1;
+            for (; slot > 0 && edges[slot - 1] < edge; slot--)
+            {
+                edges[slot] = edges[slot - 1];
+            }
+
+            edges[slot] = edge;
+        }
+
+        return edges[..kept];
     }
 
     // Weighted PageRank by power iteration over each sentence's strongest edges: each iteration is linear in the

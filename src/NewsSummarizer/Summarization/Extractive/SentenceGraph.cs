@@ -36,7 +36,13 @@ internal sealed class SentenceGraph
     {
         var n = sentences.Count;
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new List<int>(n * 16);
+        var characters = 0;
+        foreach (var sentence in sentences)
+        {
+            characters += sentence.Text.Length;
+        }
+
+        var ids = new List<int>((characters / 5) + 16); // About one content term per five characters; never regrown.
         var ends = new int[n];
         analyzer.AddSentenceTermIds(sentences, language, vocabulary, ids, ends);
         var matrix = TermMatrix.Build(CollectionsMarshal.AsSpan(ids), ends, vocabulary.Count);

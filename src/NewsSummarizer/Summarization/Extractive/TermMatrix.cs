@@ -81,23 +81,26 @@ internal sealed class TermMatrix
         var terms = new int[ids.Length];
         var frequencies = new int[ids.Length];
         var tokenCounts = new int[rows];
-        Span<int> scratch = ids.Length <= 1024 ? stackalloc int[ids.Length] : new int[ids.Length];
         var filled = 0;
         for (var row = 0; row < rows; row++)
         {
+            // The row is renumbered and sorted where its ids sit in terms, then compacted to the left: the write
+            // position never passes the read position.
             var from = row == 0 ? 0 : ends[row - 1];
-            var sentence = scratch.Slice(from, ends[row] - from);
+            var sentence = terms.AsSpan(from, ends[row] - from);
             for (var k = 0; k < sentence.Length; k++)
             {
                 sentence[k] = idOf[ids[from + k]];
             }
 
             sentence.Sort();
+            var previous = -1;
             for (var k = 0; k < sentence.Length; k++)
             {
-                if (k == 0 || sentence[k] != sentence[k - 1])
+                var term = sentence[k];
+                if (term != previous)
                 {
-                    terms[filled++] = sentence[k];
+                    terms[filled++] = previous = term;
                 }
 
                 frequencies[filled - 1]++;
