@@ -15,20 +15,38 @@ public static class ArabicNormalizer
             return text;
         }
 
-        return string.Create(text.Length - CountRemoved(text, first), (text, first), static (buffer, state) =>
+        return string.Create(NormalizedLength(text), text, static (buffer, source) => NormalizeTo(source, buffer));
+    }
+
+    /// <summary>The length of <paramref name="text"/> once normalised.</summary>
+    public static int NormalizedLength(ReadOnlySpan<char> text)
+    {
+        var removed = 0;
+        foreach (var c in text)
         {
-            var (source, start) = state;
-            source.AsSpan(0, start).CopyTo(buffer);
-            var written = start;
-            for (var i = start; i < source.Length; i++)
+            if (IsRemoved(c))
             {
-                var c = source[i];
-                if (!IsRemoved(c))
-                {
-                    buffer[written++] = Fold(c);
-                }
+                removed++;
             }
-        });
+        }
+
+        return text.Length - removed;
+    }
+
+    /// <summary>Writes <paramref name="text"/> normalised to <paramref name="destination"/> (at least
+    /// <see cref="NormalizedLength"/> long) and returns how many characters it wrote.</summary>
+    public static int NormalizeTo(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var written = 0;
+        foreach (var c in text)
+        {
+            if (!IsRemoved(c))
+            {
+                destination[written++] = Fold(c);
+            }
+        }
+
+        return written;
     }
 
     /// <summary>True for the characters <see cref="Normalize"/> removes: harakat, superscript alef, tatweel.</summary>
@@ -55,19 +73,5 @@ public static class ArabicNormalizer
         }
 
         return -1;
-    }
-
-    private static int CountRemoved(string text, int start)
-    {
-        var removed = 0;
-        for (var i = start; i < text.Length; i++)
-        {
-            if (IsRemoved(text[i]))
-            {
-                removed++;
-            }
-        }
-
-        return removed;
     }
 }

@@ -15,6 +15,9 @@ public sealed class TermAnalyzer : IDisposable
 {
     private const string Field = "text";
 
+    // Long articles are analysed in pieces of about this many characters (an EASC article is about 2,400).
+    private const int ChunkCharacters = 8192;
+
     private readonly Analyzer arabic = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
     private readonly Analyzer english = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
 
@@ -58,21 +61,36 @@ public sealed class TermAnalyzer : IDisposable
         return id;
     }
 
-    /// <summary>Analyses all <paramref name="sentences"/> in one token stream (one reader, one stream reset) and
-    /// appends their term ids to <paramref name="ids"/>; <paramref name="ends"/>[i] is where sentence i's ids end.
-    /// Sentences are joined with line breaks, which no token crosses, so the terms are those of each sentence alone.</summary>
+    /// <summary>Analyses <paramref name="sentences"/> and appends their term ids to <paramref name="ids"/>;
+    /// <paramref name="ends"/>[i] is where sentence i's ids end. Sentences are analysed a few thousand characters
+    /// at a time, each chunk in one token stream with the sentences joined by line breaks (which no token crosses,
+    /// so the terms are those of each sentence alone): few stream resets, and no chunk is big enough for the large
+    /// object heap however long the article is.</summary>
     internal void AddSentenceTermIds(
         IReadOnlyList<Sentence> sentences, string language, Dictionary<string, int> vocabulary, List<int> ids, int[] ends)
     {
-        var joined = new System.Text.StringBuilder();
-        for (var i = 0; i < sentences.Count; i++)
+        var analyzer = For(language);
+        var arabic = language == ArticleLanguage.Arabic;
+        for (var first = 0; first < sentences.Count;)
         {
-            joined.Append(sentences[i].Text).Append('\n');
-        }
+            var count = 0;
+            for (var chars = 0; first + count < sentences.Count && (count == 0 || chars < ChunkCharacters); count++)
+            {
+                chars += sentences[first + count].Text.Length + 1;
+            }
 
-        var text = Prepare(joined.ToString(), language);
+            var text = Joined(sentences, first, count, arabic);
+            AddChunkTermIds(analyzer, text, vocabulary, ids, ends.AsSpan(first, count));
+            first += count;
+        }
+    }
+
+    // One chunk: text holds ends.Length sentences, each followed by a line break.
+    private static void AddChunkTermIds(
+        Analyzer analyzer, string text, Dictionary<string, int> vocabulary, List<int> ids, Span<int> ends)
+    {
         var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        using var stream = For(language).GetTokenStream(Field, text);
+        using var stream = analyzer.GetTokenStream(Field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
@@ -90,10 +108,40 @@ public sealed class TermAnalyzer : IDisposable
         }
 
         stream.End();
-        while (sentence < sentences.Count)
+        while (sentence < ends.Length)
         {
             ends[sentence++] = ids.Count;
         }
+    }
+
+    // Sentences first..first+count one per line, normalised on the way when Arabic: one copy of the text.
+    private static string Joined(IReadOnlyList<Sentence> sentences, int first, int count, bool arabic)
+    {
+        var length = 0;
+        for (var i = first; i < first + count; i++)
+        {
+            length += (arabic ? ArabicNormalizer.NormalizedLength(sentences[i].Text) : sentences[i].Text.Length) + 1;
+        }
+
+        return string.Create(length, (sentences, first, count, arabic), static (buffer, state) =>
+        {
+            var written = 0;
+            for (var i = state.first; i < state.first + state.count; i++)
+            {
+                var sentence = state.sentences[i].Text;
+                if (state.arabic)
+                {
+                    written += ArabicNormalizer.NormalizeTo(sentence, buffer[written..]);
+                }
+                else
+                {
+                    sentence.CopyTo(buffer[written..]);
+                    written += sentence.Length;
+                }
+
+                buffer[written++] = '\n';
+            }
+        });
     }
 
     public void Dispose()

@@ -33,4 +33,19 @@ public sealed class ArabicNormalizerTests
     public void Normalize_EmptyString_ReturnsEmpty() => Assert.Equal(string.Empty, CreateSut(string.Empty));
 
     private static string CreateSut(string input) => ArabicNormalizer.Normalize(input);
+
+    [Theory]
+    [InlineData("كَتَبَ الطَّالِبُ في المدرسة")]
+    [InlineData("جمـــيل هٰذا، أحمد وإسلام")]
+    [InlineData("Reuters 2024")]
+    [InlineData("")]
+    public void NormalizeTo_AnyText_WritesWhatNormalizeReturns(string text)
+    {
+        var buffer = new char[ArabicNormalizer.NormalizedLength(text)];
+
+        var written = ArabicNormalizer.NormalizeTo(text, buffer);
+
+        Assert.Equal(buffer.Length, written);
+        Assert.Equal(ArabicNormalizer.Normalize(text), new string(buffer));
+    }
 }

@@ -25,9 +25,18 @@ public sealed class TermAnalyzerTests
         Assert.Equal(2, plain.Count);
     }
 
+    public static TheoryData<string, string> Articles => new()
+    {
+        { "en", "The ministers met. Nothing! The meetings ran late.\nRunning ministers, again." },
+        { "ar", "أقر مجلس المدينة الميزانية. وقال الوزير إن الخطة جديدة.\nالمَدْرَسَةُ فِي المَدِينَةِ." },
+
+        // Long enough to be analysed in several chunks: sentences on both sides of every boundary, and an empty one.
+        { "ar", string.Join("\n", Enumerable.Range(0, 400).Select(i => i % 50 == 0 ? "٢٠٢٤." : $"قال الوزير {i} إن الخطة الجديدة للمدينة تبدأ غدًا.")) },
+        { "en", string.Join(" ", Enumerable.Range(0, 600).Select(i => $"Minister {i} said the city's plans were running late.")) },
+    };
+
     [Theory]
-    [InlineData("en", "The ministers met. Nothing! The meetings ran late.\nRunning ministers, again.")]
-    [InlineData("ar", "أقر مجلس المدينة الميزانية. وقال الوزير إن الخطة جديدة.\nالمَدْرَسَةُ فِي المَدِينَةِ.")]
+    [MemberData(nameof(Articles))]
     public void AddSentenceTermIds_OnePass_MatchesEachSentenceAnalysedAlone(string language, string text)
     {
         var sentences = SentenceSplitter.Split(text);

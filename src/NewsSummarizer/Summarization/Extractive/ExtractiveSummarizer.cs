@@ -29,7 +29,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     public string Provider => "Extractive";
 
-    public string PromptVersion => "extractive-3";
+    public string PromptVersion => "extractive-4";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {

@@ -1,0 +1,131 @@
+namespace NewsSummarizer.Summarization.Extractive;
+
+/// <summary>An inverted index of an article's weighted sentence vectors: term → (sentence, weight) in sentence
+/// order. It fills a sentence's similarity row without an n × n matrix: only sentences sharing a term cost anything.</summary>
+internal sealed class Postings
+{
+    private readonly TermMatrix matrix;
+    private readonly int[] start;
+    private readonly int[] sentence;
+    private readonly float[] weight;
+    private readonly double[] dense;
+
+    public Postings(TermMatrix matrix)
+    {
+        this.matrix = matrix;
+        var df = matrix.DocumentFrequencies;
+        start = new int[df.Length + 1];
+        for (var t = 0; t < df.Length; t++)
+        {
+            start[t + 1] = start[t] + df[t];
+        }
+
+        dense = new double[df.Length];
+        var fill = start[..^1];
+        sentence = new int[start[^1]];
+        weight = new float[start[^1]];
+        for (var s = 0; s < matrix.Rows; s++)
+        {
+            var terms = matrix.TermsOf(s);
+            var weights = matrix.WeightsOf(s);
+            for (var k = 0; k < terms.Length; k++)
+            {
+                var slot = fill[terms[k]]++;
+                sentence[slot] = s;
+                weight[slot] = (float)weights[k];
+            }
+        }
+    }
+
+    /// <summary>Sets sentence <paramref name="i"/>'s cosine similarity to its candidate neighbours: every sentence
+    /// sharing a term when there are at most <paramref name="maxCandidates"/> of them; otherwise the sentences
+    /// sharing its rarest terms (highest IDF, so the strongest evidence of similarity), term by term until the
+    /// cap is reached. Candidates get their cosine from the full vectors. The cost per sentence is then bounded by
+    /// the cap and the rare terms' postings, not by Σ df over all its terms.</summary>
+    public void AccumulateCandidates(int i, SimilarityRow row, int maxCandidates)
+    {
+        if (matrix.Rows - 1 <= maxCandidates)
+        {
+            Accumulate(i, row);
+            return;
+        }
+
+        var terms = matrix.TermsOf(i);
+        var values = row.Values;
+        var touched = row.Touched;
+        foreach (var term in terms) // Rarest first.
+        {
+            for (var p = start[term]; p < start[term + 1] && touched.Count < maxCandidates; p++)
+            {
+                var j = sentence[p];
+                if (j != i && values[j] == 0)
+                {
+                    values[j] = 1; // A candidate; its similarity is set below.
+                    touched.Add(j);
+                }
+            }
+        }
+
+        var weights = matrix.WeightsOf(i);
+        for (var k = 0; k < terms.Length; k++)
+        {
+            dense[terms[k]] = weights[k];
+        }
+
+        foreach (var j in row.Touched)
+        {
+            values[j] = matrix.Dot(j, dense);
+        }
+
+        foreach (var term in terms)
+        {
+            dense[term] = 0;
+        }
+    }
+
+    /// <summary>Adds sentence <paramref name="i"/>'s cosine similarity to every other sentence sharing a term.</summary>
+    public void Accumulate(int i, SimilarityRow row)
+    {
+        var terms = matrix.TermsOf(i);
+        var weights = matrix.WeightsOf(i);
+        var values = row.Values;
+        for (var k = 0; k < terms.Length; k++)
+        {
+            var term = terms[k];
+            var wi = weights[k];
+            for (var p = start[term]; p < start[term + 1]; p++)
+            {
+                var j = sentence[p];
+                if (j == i)
+                {
+                    continue;
+                }
+
+                if (values[j] == 0)
+                {
+                    row.Touched.Add(j);
+                }
+
+                values[j] += wi * weight[p];
+            }
+        }
+    }
+}
+/// <summary>A dense accumulator for one sentence's similarities, with the list of sentences it touched so that
+/// reading and clearing cost what the row holds, not the article's length.</summary>
+internal sealed class SimilarityRow(int n)
+{
+    public double[] Values { get; } = new double[n];
+
+    public List<int> Touched { get; } = [];
+
+    public void Clear()
+    {
+        foreach (var j in Touched)
+        {
+            Values[j] = 0;
+        }
+
+        Touched.Clear();
+    }
+}
