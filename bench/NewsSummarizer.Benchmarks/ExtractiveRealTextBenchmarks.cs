@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Evaluation;
-using NewsSummarizer.Summarization.Extractive;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Benchmarks;
 
@@ -13,9 +11,8 @@ namespace NewsSummarizer.Benchmarks;
 /// fails with that path when it is missing. The generated pair in <see cref="ExtractiveSummarizerBenchmarks"/> has
 /// a fixed vocabulary, so every term recurs more as the text grows; real text grows its vocabulary.</remarks>
 [MemoryDiagnoser]
-public class ExtractiveRealTextBenchmarks
+public class ExtractiveRealTextBenchmarks : ExtractiveBenchmark
 {
-    private readonly ExtractiveSummarizer summarizer = new();
     private Article[] separate = [];
     private Article joined = null!;
 
@@ -40,19 +37,16 @@ public class ExtractiveRealTextBenchmarks
     [Benchmark(Baseline = true)]
     public int TenArticlesSeparately()
     {
-        var words = 0;
+        var characters = 0;
         foreach (var article in separate)
         {
-            words += Summarize(article).Summary.Ar!.Length;
+            characters += Summarize(article).Summary.Ar!.Length;
         }
 
-        return words;
+        return characters;
     }
 
     [Benchmark]
     public int TenArticlesAsOne() => Summarize(joined).Summary.Ar!.Length;
 
-    // The summariser completes synchronously; waiting on its task costs nothing.
-    private SummaryContent Summarize(Article article) =>
-        summarizer.SummarizeAsync(article, SummaryLength.Default, CancellationToken.None).GetAwaiter().GetResult();
 }

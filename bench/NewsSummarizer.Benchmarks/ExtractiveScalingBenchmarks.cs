@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Benchmarks;
 
@@ -9,9 +8,8 @@ namespace NewsSummarizer.Benchmarks;
 /// <see cref="ExtractiveSummarizerBenchmarks"/>): the mean divided by the words is the cost per word, which stays
 /// flat when the cost is linear in the article's length.</summary>
 [MemoryDiagnoser]
-public class ExtractiveScalingBenchmarks
+public class ExtractiveScalingBenchmarks : ExtractiveBenchmark
 {
-    private readonly ExtractiveSummarizer summarizer = new();
     private Article article = null!;
 
     [Params(380, 1900, 3800, 7600, 38000)]
@@ -21,6 +19,5 @@ public class ExtractiveScalingBenchmarks
     public void Setup() => article = new Article(GeneratedArticle.Create(Words, seed: 1), null, ArticleLanguage.Arabic);
 
     [Benchmark]
-    public SummaryContent Extractive() =>
-        summarizer.SummarizeAsync(article, SummaryLength.Default, CancellationToken.None).GetAwaiter().GetResult();
+    public SummaryContent Extractive() => Summarize(article);
 }

@@ -1,15 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Benchmarks;
 
 /// <summary>The extractive summariser on an EASC-sized Arabic article (~380 words) and one ten times longer.</summary>
 [MemoryDiagnoser]
-public class ExtractiveSummarizerBenchmarks
+public class ExtractiveSummarizerBenchmarks : ExtractiveBenchmark
 {
-    private readonly ExtractiveSummarizer summarizer = new();
     private Article easc = null!;
     private Article easc10 = null!;
 
@@ -26,7 +24,4 @@ public class ExtractiveSummarizerBenchmarks
     [Benchmark]
     public SummaryContent Extractive_Easc3800Words() => Summarize(easc10);
 
-    // The summariser completes synchronously; waiting on its task costs nothing.
-    private SummaryContent Summarize(Article article) =>
-        summarizer.SummarizeAsync(article, SummaryLength.Default, CancellationToken.None).GetAwaiter().GetResult();
 }
