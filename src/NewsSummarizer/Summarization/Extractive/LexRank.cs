@@ -73,9 +73,9 @@ internal static class LexRank
     // place by insertion (a sentence has at most MaxCandidates edges, so this beats sorting them all).
     private static ReadOnlySpan<long> Strongest(Span<long> edges, int k)
     {
-        if (edges.Length <= k)
+        if (edges.Length <= k || k <= 0)
         {
-            return edges;
+            return k <= 0 ? [] : edges;
         }
 
         // edges[..kept] holds the strongest so far, strongest first; it never reaches past the edge being read.

@@ -38,10 +38,10 @@ internal sealed class Postings
     }
 
     /// <summary>Sets sentence <paramref name="i"/>'s cosine similarity to its candidate neighbours: every sentence
-    /// sharing a term when there are at most <paramref name="maxCandidates"/> of them; otherwise the sentences
-    /// sharing its rarest terms (highest IDF, so the strongest evidence of similarity), term by term until the
-    /// cap is reached. Candidates get their cosine from the full vectors. The cost per sentence is then bounded by
-    /// the cap and the rare terms' postings, not by Σ df over all its terms.</summary>
+    /// sharing a term when the article has at most <paramref name="maxCandidates"/> other sentences; otherwise the
+    /// first <paramref name="maxCandidates"/> sentences met walking its terms rarest first (highest IDF, so the
+    /// strongest evidence of similarity; within a term, in article order). Candidates get their cosine from the full
+    /// vectors, so the cost per sentence is bounded by the cap, not by Σ df over all its terms.</summary>
     public void AccumulateCandidates(int i, SimilarityRow row, int maxCandidates)
     {
         if (matrix.Rows - 1 <= maxCandidates)
