@@ -64,8 +64,8 @@ public sealed class TermAnalyzer : IDisposable
     /// <summary>Analyses <paramref name="sentences"/> and appends their term ids to <paramref name="ids"/>;
     /// <paramref name="ends"/>[i] is where sentence i's ids end. Sentences are analysed a few thousand characters
     /// at a time, each chunk in one token stream with the sentences joined by line breaks (which no token crosses,
-    /// so the terms are those of each sentence alone): few stream resets, and no chunk is big enough for the large
-    /// object heap however long the article is.</summary>
+    /// so the terms are those of each sentence alone): few stream resets, and the text is never copied whole, so
+    /// however long the article, no chunk reaches the large object heap unless one sentence is that long.</summary>
     internal void AddSentenceTermIds(
         IReadOnlyList<Sentence> sentences, string language, Dictionary<string, int> vocabulary, List<int> ids, int[] ends)
     {

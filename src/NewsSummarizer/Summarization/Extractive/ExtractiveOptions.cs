@@ -18,7 +18,7 @@ public sealed record ExtractiveOptions
     public int MaxNeighbours { get; init; } = 10;
 
     /// <summary>Each sentence's neighbours are sought among at most this many candidates, those sharing its rarest
-    /// terms first (within a term, the earlier sentences); articles with no more than this many other sentences
+    /// terms first (within a term, the nearest sentences); articles with no more than this many other sentences
     /// compare every pair that shares a term. Bounds the similarity work per sentence, so it grows with the
     /// article's length rather than its square.</summary>
     public int MaxCandidates { get; init; } = 20;

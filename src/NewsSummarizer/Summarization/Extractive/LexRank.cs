@@ -19,7 +19,8 @@ internal static class LexRank
         var duplicate = new bool[n];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var edgeStart = new int[n + 1];
-        var most = n * Math.Clamp(Math.Min(n - 1, options.MaxNeighbours), 0, n);
+        // A sentence has at most MaxNeighbours edges, and no more than its candidates.
+        var most = n * Math.Clamp(Math.Min(Math.Min(n - 1, options.MaxNeighbours), Math.Max(options.MaxCandidates, 0)), 0, n);
         var edgeTarget = new int[most];
         var edgeWeight = new double[most];
         var edges = 0;

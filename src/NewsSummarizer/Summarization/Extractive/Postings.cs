@@ -40,8 +40,8 @@ internal sealed class Postings
     /// <summary>Sets sentence <paramref name="i"/>'s cosine similarity to its candidate neighbours: every sentence
     /// sharing a term when the article has at most <paramref name="maxCandidates"/> other sentences; otherwise the
     /// first <paramref name="maxCandidates"/> sentences met walking its terms rarest first (highest IDF, so the
-    /// strongest evidence of similarity; within a term, in article order). Candidates get their cosine from the full
-    /// vectors, so the cost per sentence is bounded by the cap, not by Σ df over all its terms.</summary>
+    /// strongest evidence of similarity; within a term, the nearest sentences first). Candidates get their cosine
+    /// from the full vectors, so the cost per sentence is bounded by the cap, not by Σ df over all its terms.</summary>
     public void AccumulateCandidates(int i, SimilarityRow row, int maxCandidates)
     {
         if (matrix.Rows - 1 <= maxCandidates)
@@ -55,10 +55,19 @@ internal sealed class Postings
         var touched = row.Touched;
         foreach (var term in terms) // Rarest first.
         {
-            for (var p = start[term]; p < start[term + 1] && touched.Count < maxCandidates; p++)
+            if (touched.Count >= maxCandidates)
             {
-                var j = sentence[p];
-                if (j != i && values[j] == 0)
+                break;
+            }
+
+            // The term's sentences outward from i, nearest first (ties to the earlier one): a repeat or a sentence on
+            // the same point is usually close by, and no part of a long article is favoured.
+            var list = sentence.AsSpan(start[term], start[term + 1] - start[term]);
+            var at = list.BinarySearch(i); // i has the term, so it is in the list.
+            for (int left = at - 1, right = at + 1; touched.Count < maxCandidates && (left >= 0 || right < list.Length);)
+            {
+                var j = right >= list.Length || (left >= 0 && i - list[left] <= list[right] - i) ? list[left--] : list[right++];
+                if (values[j] == 0)
                 {
                     values[j] = 1; // A candidate; its similarity is set below.
                     touched.Add(j);

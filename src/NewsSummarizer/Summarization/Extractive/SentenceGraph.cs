@@ -42,7 +42,7 @@ internal sealed class SentenceGraph
             characters += sentence.Text.Length;
         }
 
-        var ids = new List<int>((characters / 5) + 16); // About one content term per five characters; never regrown.
+        var ids = new List<int>((characters / 5) + 16); // About one content term per five characters.
         var ends = new int[n];
         analyzer.AddSentenceTermIds(sentences, language, vocabulary, ids, ends);
         var matrix = TermMatrix.Build(CollectionsMarshal.AsSpan(ids), ends, vocabulary.Count);

@@ -47,6 +47,23 @@ public sealed class LexRankTests
         Assert.Equal(0, centrality[^1]);
     }
 
+    [Fact]
+    public void Rank_NearCopyAfterManySentencesSharingItsTerms_IsRepeat()
+    {
+        // Every term of the last two sentences is in the 25 before them, more than the candidate cap.
+        var lines = Enumerable.Range(0, 25)
+            .Select(i => $"Harbour pumps failed near dock{(char)('a' + i)}z.")
+            .Append("Harbour pumps failed.")
+            .Append("Harbour pumps failed!")
+            .ToArray();
+
+        var (duplicate, centrality) = Rank(lines);
+
+        Assert.True(duplicate[^1]);
+        Assert.False(duplicate[^2]);
+        Assert.Equal(0, centrality[^1]);
+    }
+
     private static (bool[] Duplicate, double[] Centrality) Rank(params string[] lines)
     {
         var sentences = SentenceSplitter.Split(string.Join("\n", lines));
