@@ -10,6 +10,10 @@ internal sealed class Postings
     private readonly float[] weight;
     private readonly double[] dense;
 
+    // Where each row's k-th term sits in that term's postings: slotOf[firstOfRow[row] + k].
+    private readonly int[] firstOfRow;
+    private readonly int[] slotOf;
+
     public Postings(TermMatrix matrix)
     {
         this.matrix = matrix;
@@ -24,15 +28,19 @@ internal sealed class Postings
         var fill = start[..^1];
         sentence = new int[start[^1]];
         weight = new float[start[^1]];
+        firstOfRow = new int[matrix.Rows + 1];
+        slotOf = new int[start[^1]];
         for (var s = 0; s < matrix.Rows; s++)
         {
             var terms = matrix.TermsOf(s);
             var weights = matrix.WeightsOf(s);
+            firstOfRow[s + 1] = firstOfRow[s] + terms.Length;
             for (var k = 0; k < terms.Length; k++)
             {
                 var slot = fill[terms[k]]++;
                 sentence[slot] = s;
                 weight[slot] = (float)weights[k];
+                slotOf[firstOfRow[s] + k] = slot;
             }
         }
     }
@@ -53,17 +61,13 @@ internal sealed class Postings
         var terms = matrix.TermsOf(i);
         var values = row.Values;
         var touched = row.Touched;
-        foreach (var term in terms) // Rarest first.
+        for (var k = 0; k < terms.Length && touched.Count < maxCandidates; k++) // Rarest first.
         {
-            if (touched.Count >= maxCandidates)
-            {
-                break;
-            }
-
             // The term's sentences outward from i, nearest first (ties to the earlier one): a repeat or a sentence on
             // the same point is usually close by, and no part of a long article is favoured.
-            var list = sentence.AsSpan(start[term], start[term + 1] - start[term]);
-            var at = list.BinarySearch(i); // i has the term, so it is in the list.
+            var from = start[terms[k]];
+            var list = sentence.AsSpan(from, start[terms[k] + 1] - from);
+            var at = slotOf[firstOfRow[i] + k] - from;
             for (int left = at - 1, right = at + 1; touched.Count < maxCandidates && (left >= 0 || right < list.Length);)
             {
                 var j = right >= list.Length || (left >= 0 && i - list[left] <= list[right] - i) ? list[left--] : list[right++];
