@@ -28,7 +28,7 @@ internal static class LexRank
         var candidates = new long[n];
         for (var i = 0; i < n; i++)
         {
-            postings.AccumulateCandidates(i, row, options.MaxCandidates);
+            postings.AccumulateCandidates(i, row);
             duplicate[i] = !seen.Add(sentences[i].Text);
             var count = 0;
             foreach (var j in row.Touched)

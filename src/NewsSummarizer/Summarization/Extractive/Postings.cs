@@ -9,14 +9,20 @@ internal sealed class Postings
     private readonly int[] sentence;
     private readonly float[] weight;
     private readonly double[] dense;
+    private readonly int maxCandidates;
 
-    // Where each row's k-th term sits in that term's postings: slotOf[firstOfRow[row] + k].
-    private readonly int[] firstOfRow;
-    private readonly int[] slotOf;
+    // Where each row's k-th term sits in that term's postings, slotOf[firstOfRow[row] + k]; only when candidates
+    // are capped (more than maxCandidates other sentences).
+    private readonly int[] firstOfRow = [];
+    private readonly int[] slotOf = [];
 
-    public Postings(TermMatrix matrix)
+    /// <param name="matrix">The article's weighted sentence vectors.</param>
+    /// <param name="maxCandidates">How many candidate neighbours <see cref="AccumulateCandidates"/> gives a sentence
+    /// at most; see <see cref="ExtractiveOptions.MaxCandidates"/>.</param>
+    public Postings(TermMatrix matrix, int maxCandidates)
     {
         this.matrix = matrix;
+        this.maxCandidates = maxCandidates;
         var df = matrix.DocumentFrequencies;
         start = new int[df.Length + 1];
         for (var t = 0; t < df.Length; t++)
@@ -28,31 +34,42 @@ internal sealed class Postings
         var fill = start[..^1];
         sentence = new int[start[^1]];
         weight = new float[start[^1]];
-        firstOfRow = new int[matrix.Rows + 1];
-        slotOf = new int[start[^1]];
+        if (Capped)
+        {
+            firstOfRow = new int[matrix.Rows + 1];
+            slotOf = new int[start[^1]];
+        }
+
         for (var s = 0; s < matrix.Rows; s++)
         {
             var terms = matrix.TermsOf(s);
             var weights = matrix.WeightsOf(s);
-            firstOfRow[s + 1] = firstOfRow[s] + terms.Length;
             for (var k = 0; k < terms.Length; k++)
             {
                 var slot = fill[terms[k]]++;
                 sentence[slot] = s;
                 weight[slot] = (float)weights[k];
-                slotOf[firstOfRow[s] + k] = slot;
+                if (Capped)
+                {
+                    slotOf[firstOfRow[s] + k] = slot;
+                }
+            }
+
+            if (Capped)
+            {
+                firstOfRow[s + 1] = firstOfRow[s] + terms.Length;
             }
         }
     }
 
     /// <summary>Sets sentence <paramref name="i"/>'s cosine similarity to its candidate neighbours: every sentence
-    /// sharing a term when the article has at most <paramref name="maxCandidates"/> other sentences; otherwise the
-    /// first <paramref name="maxCandidates"/> sentences met walking its terms rarest first (highest IDF, so the
-    /// strongest evidence of similarity; within a term, the nearest sentences first). Candidates get their cosine
-    /// from the full vectors, so the cost per sentence is bounded by the cap, not by Σ df over all its terms.</summary>
-    public void AccumulateCandidates(int i, SimilarityRow row, int maxCandidates)
+    /// sharing a term when the article has no more other sentences than the cap; otherwise the first cap-many
+    /// sentences met walking its terms rarest first (highest IDF, so the strongest evidence of similarity; within a
+    /// term, the nearest sentences first). Candidates get their cosine from the full vectors, so the cost per
+    /// sentence is bounded by the cap, not by Σ df over all its terms.</summary>
+    public void AccumulateCandidates(int i, SimilarityRow row)
     {
-        if (matrix.Rows - 1 <= maxCandidates)
+        if (!Capped)
         {
             Accumulate(i, row);
             return;
@@ -95,6 +112,9 @@ internal sealed class Postings
             dense[term] = 0;
         }
     }
+
+    // Whether the article has more sentences than a sentence may compare itself with.
+    private bool Capped => matrix.Rows - 1 > maxCandidates;
 
     /// <summary>Adds sentence <paramref name="i"/>'s cosine similarity to every other sentence sharing a term.</summary>
     public void Accumulate(int i, SimilarityRow row)

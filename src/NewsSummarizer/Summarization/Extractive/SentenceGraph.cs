@@ -54,7 +54,7 @@ internal sealed class SentenceGraph
             termCounts[i] = matrix.TokenCount(i);
         }
 
-        var postings = new Postings(matrix);
+        var postings = new Postings(matrix, options.MaxCandidates);
         var (duplicate, centrality) = LexRank.Rank(sentences, postings, options);
         var reference = TitleSimilarities(title, language, vocabulary, idf, matrix, analyzer);
         var centroid = options.CentroidWeight != 0 ? CentroidSimilarities(matrix) : new double[n];

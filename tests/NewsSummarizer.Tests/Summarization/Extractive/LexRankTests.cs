@@ -76,6 +76,6 @@ public sealed class LexRankTests
             .Select(t => Math.Log(1.0 + ((double)matrix.Rows / matrix.DocumentFrequencies[t])))
             .ToArray());
         var options = ExtractiveOptions.Default with { MaxCandidates = 8, MaxNeighbours = 4 };
-        return LexRank.Rank(sentences, new Postings(matrix), options);
+        return LexRank.Rank(sentences, new Postings(matrix, options.MaxCandidates), options);
     }
 }

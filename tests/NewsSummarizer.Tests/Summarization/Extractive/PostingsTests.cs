@@ -8,10 +8,10 @@ public sealed class PostingsTests
     public void AccumulateCandidates_SmallArticle_ExactCosineToEverySentenceSharingATerm()
     {
         var matrix = Matrix([[0, 1], [1, 2], [3], [0, 3]]);
-        var sut = new Postings(matrix);
+        var sut = new Postings(matrix, maxCandidates: 10);
         var row = new SimilarityRow(matrix.Rows);
 
-        sut.AccumulateCandidates(0, row, maxCandidates: 10);
+        sut.AccumulateCandidates(0, row);
 
         Assert.Equal([1, 3], row.Touched.Order());
         // The inverted index keeps weights as floats.
@@ -28,10 +28,10 @@ public sealed class PostingsTests
         sentences[0] = [0, 1];
         sentences[9] = [0, 1, 11];
         var matrix = Matrix(sentences);
-        var sut = new Postings(matrix);
+        var sut = new Postings(matrix, maxCandidates: 4);
         var row = new SimilarityRow(matrix.Rows);
 
-        sut.AccumulateCandidates(0, row, maxCandidates: 4);
+        sut.AccumulateCandidates(0, row);
 
         Assert.Equal(4, row.Touched.Count);
         Assert.Contains(9, row.Touched);
@@ -44,7 +44,7 @@ public sealed class PostingsTests
     {
         var matrix = Matrix([[0], [0], [0]]);
         var row = new SimilarityRow(matrix.Rows);
-        new Postings(matrix).AccumulateCandidates(0, row, maxCandidates: 10);
+        new Postings(matrix, maxCandidates: 10).AccumulateCandidates(0, row);
 
         row.Clear();
 
