@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.DevHost;
+using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Testing;
 
@@ -23,13 +24,14 @@ internal static class ThroughputRun
     {
         var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"), cancellationToken).ConfigureAwait(false);
         await using var azurite = await LocalAzurite.StartAsync().ConfigureAwait(false);
-        await using var model = await FakeModelServer.StartAsync(latency).ConfigureAwait(false);
+        await using var model = await FakeModelServer.StartAsync().ConfigureAwait(false);
+        model.Script = _ => FakeReply.Ok(FakeModelServer.ValidReply) with { Delay = latency };
         var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["ArticlesContainer"] = Container,
             ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = model.Endpoint.ToString(),
+            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
             ["OpenAI:Model"] = "fake-model",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -105,7 +107,7 @@ internal static class ThroughputRun
                 if (progress.Elapsed > TimeSpan.FromSeconds(5))
                 {
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1} s: {done}/{articles} results, {model.Requests} model requests, max in flight {model.MaxInFlight}"));
+                        $"  {Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1} s: {done}/{articles} results, {model.RequestCount} model requests, max in flight {model.MaxInFlight}"));
                     progress.Restart();
                 }
 
@@ -121,7 +123,7 @@ internal static class ThroughputRun
             var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], written[n]).TotalSeconds).Order().ToArray();
             var report = string.Create(CultureInfo.InvariantCulture, $"""
                 articles N                 {articles} (seed article, {seed.Length:N0} bytes), uploaded by {uploaders} tasks
-                model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.Requests}
+                model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.RequestCount}
                 mode                               {(preload ? "preloaded backlog (wall from DevHost start)" : "live uploads after a warm-up article")}
                 results                            {names.Length}/{articles}{(missed.Length == 0 ? "" : $"; NEVER TRIGGERED ({missed.Length}): {string.Join(' ', missed.Take(10))}")}
                 wall (start → last result)         {wall.TotalSeconds:F2} s

@@ -18,7 +18,8 @@ public sealed record FakeReply(int Status, string? Content = null, IReadOnlyDict
 }
 
 /// <summary>An OpenAI-compatible chat-completions server on loopback (Azure OpenAI and OpenAI paths), scripted per
-/// request, recording every request body.</summary>
+/// request, recording every request body and how many requests it held at once (the concurrency the model saw).
+/// Shared with the throughput harness (bench/NewsSummarizer.Throughput).</summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
     public const string ArabicSummary = "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.";
@@ -28,6 +29,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<JsonNode> requests = new();
     private int count;
+    private int inFlight;
+    private int maxInFlight;
 
     private FakeModelServer(WebApplication app) => this.app = app;
 
@@ -37,6 +40,9 @@ public sealed class FakeModelServer : IAsyncDisposable
     public Uri Endpoint => new(app.Urls.First());
 
     public int RequestCount => Volatile.Read(ref count);
+
+    /// <summary>The most requests in progress at once since the start or <see cref="ResetCounters"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     public IReadOnlyList<JsonNode> Requests => [.. requests];
 
@@ -59,14 +65,21 @@ public sealed class FakeModelServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeModelServer(app);
         app.MapPost("/{**path}", server.HandleAsync);
-        await app.StartAsync();
+        await app.StartAsync().ConfigureAwait(false);
         return server;
+    }
+
+    /// <summary>Starts counting requests and concurrency afresh (requests in progress still count).</summary>
+    public void ResetCounters()
+    {
+        Volatile.Write(ref maxInFlight, Volatile.Read(ref inFlight));
+        Volatile.Write(ref count, 0);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task HandleAsync(HttpContext context, string path)
@@ -77,19 +90,37 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var body = await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false);
         requests.Enqueue(body!);
         var reply = Script(Interlocked.Increment(ref count));
+        var now = Interlocked.Increment(ref inFlight);
+        for (var max = Volatile.Read(ref maxInFlight); now > max; max = Volatile.Read(ref maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref maxInFlight, now, max) == max)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await ReplyAsync(context, body, reply).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up waiting.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private static async Task ReplyAsync(HttpContext context, JsonNode? body, FakeReply reply)
+    {
         if (reply.Delay > TimeSpan.Zero)
         {
-            try
-            {
-                await Task.Delay(reply.Delay, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await Task.Delay(reply.Delay, context.RequestAborted).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = reply.Status;
@@ -100,7 +131,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         if (reply.Status != 200)
         {
-            await context.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "fake", code = reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "fake", code = reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } }).ConfigureAwait(false);
             return;
         }
 
@@ -112,6 +143,6 @@ public sealed class FakeModelServer : IAsyncDisposable
             model = body?["model"]?.GetValue<string>() ?? "fake-model",
             choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 1200, completion_tokens = 300, total_tokens = 1500 },
-        });
+        }).ConfigureAwait(false);
     }
 }

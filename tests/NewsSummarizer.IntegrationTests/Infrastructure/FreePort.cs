@@ -21,12 +21,12 @@ public static class FreePort
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
+                await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
                 return;
             }
             catch (SocketException)
             {
-                await Task.Delay(100);
+                await Task.Delay(100).ConfigureAwait(false);
             }
         }
 
