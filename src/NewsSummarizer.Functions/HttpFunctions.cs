@@ -14,39 +14,39 @@ public sealed class HttpFunctions(HealthReport health, SummariesApi summaries, A
 {
     [Function("Health")]
     public async Task<IActionResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Templates.Health)] HttpRequest request) =>
         new ResultAction(await health.GetAsync(request.HttpContext.RequestAborted).ConfigureAwait(false));
 
     [Function("CreateSummary")]
     public async Task<IActionResult> CreateSummary(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "summaries")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Templates.Summaries)] HttpRequest request) =>
         new ResultAction(await summaries.SummarizeAsync(request, request.HttpContext.RequestAborted).ConfigureAwait(false));
 
     [Function("GetSummary")]
     public async Task<IActionResult> GetSummary(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "summaries/{*name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Templates.Summary)] HttpRequest request,
         string? name) =>
         new ResultAction(await summaries.GetAsync(name, request.HttpContext.RequestAborted).ConfigureAwait(false));
 
     [Function("ListArticles")]
     public async Task<IActionResult> ListArticles(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Templates.Articles)] HttpRequest request) =>
         new ResultAction(await articles.ListAsync(
             request.Query["prefix"], request.Query["continuation"], request.Query["pageSize"], request.HttpContext.RequestAborted).ConfigureAwait(false));
 
     [Function("Page")]
     public IActionResult Page(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ui")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Templates.Page)] HttpRequest request) =>
         new ResultAction(page.Get(PageFiles.IndexFile, request));
 
     [Function("PageStyle")]
     public IActionResult PageStyle(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page.css")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Templates.PageStyle)] HttpRequest request) =>
         new ResultAction(page.Get(PageFiles.StyleFile, request));
 
     [Function("PageScript")]
     public IActionResult PageScript(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "page.js")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Templates.PageScript)] HttpRequest request) =>
         new ResultAction(page.Get(PageFiles.ScriptFile, request));
 
     /// <summary>Runs a minimal-API <see cref="IResult"/> inside the Functions ASP.NET Core integration.</summary>

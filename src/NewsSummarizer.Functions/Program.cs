@@ -1,11 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.Telemetry;
+using NewsSummarizer.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddNewsSummarizer(builder.Configuration);
-builder.Services.AddNewsSummarizerTelemetry(builder.Configuration, otel => otel.UseFunctionsWorkerDefaults());
+builder.AddNewsSummarizerFunctions();
 builder.Build().Run();

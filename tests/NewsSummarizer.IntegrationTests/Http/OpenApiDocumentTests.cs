@@ -2,11 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using NewsSummarizer.DevHost;
+using NewsSummarizer.Http;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 
-/// <summary>docs/openapi.yaml describes exactly the routes the DevHost maps (which are the Functions app's routes).
+/// <summary>docs/openapi.yaml describes exactly the routes the DevHost maps, and the DevHost maps exactly the route table
+/// the Functions app declares its triggers from (FunctionsAppTests holds the Functions app to it).
 /// A line-based reading of the <c>paths</c> block is enough for the file's plain two-space YAML.</summary>
 public sealed partial class OpenApiDocumentTests
 {
@@ -21,6 +23,16 @@ public sealed partial class OpenApiDocumentTests
 
         Assert.NotEmpty(mapped);
         Assert.Equal(mapped.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DevHost_MapsExactlyTheRouteTable()
+    {
+        var mapped = await MappedRoutesAsync();
+
+        var table = ApiRoutes.All.Select(route => $"{route.Method} {CatchAll().Replace(route.DevHostPath, "{$1}")}");
+
+        Assert.Equal(table.Order(StringComparer.Ordinal), mapped.Order(StringComparer.Ordinal));
     }
 
     [Fact]
