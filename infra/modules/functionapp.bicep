@@ -13,7 +13,16 @@ param articlesContainerName string
 param applicationInsightsConnectionString string
 param openAiEndpoint string
 param openAiDeploymentName string
-param maximumInstanceCount int = 100
+@description('Empty: Summarizer__ReasoningEffort is not set and the model default applies.')
+param openAiReasoningEffort string
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+@description('Summarizer__TokensPerMinute: the share of the deployment tokens per minute one instance may use.')
+@minValue(1)
+param tokensPerMinutePerInstance int
+@minValue(1)
+param maxConcurrentModelCalls int
 param instanceMemoryMB int = 2048
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -74,7 +83,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   // comes from functionAppConfig above.
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    properties: union({
       // The host's own storage, by identity (the blob trigger's receipts and retry queue live here).
       AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
       AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
@@ -89,7 +98,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    }
+      // Inside the quota: main.bicep divides the deployment's capacity among maximumInstanceCount instances.
+      Summarizer__TokensPerMinute: string(tokensPerMinutePerInstance)
+      Summarizer__MaxConcurrentModelCalls: string(maxConcurrentModelCalls)
+    }, empty(openAiReasoningEffort) ? {} : { Summarizer__ReasoningEffort: openAiReasoningEffort })
   }
 }
 
