@@ -69,6 +69,9 @@ var quota = {
 var articlesContainerName = 'articles'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
+// The Functions host keeps leases and blob receipts in the first and function keys in the second (it would create
+// them itself; creating them here lets its role stop at these containers).
+var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -86,6 +89,18 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// Flex Consumption reads and writes the deployment package with this identity; the app's code uses the other one,
+// which has no rights on the deployment container.
+module deploymentIdentity 'modules/identity.bicep' = {
+  name: 'deployment-identity'
+  scope: rg
+  params: {
+    name: 'id-deploy-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -93,7 +108,7 @@ module storage 'modules/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    containerNames: [articlesContainerName, deploymentContainerName, deadLetterContainerName]
+    containerNames: [articlesContainerName, deploymentContainerName, deadLetterContainerName, ...hostContainerNames]
   }
 }
 
@@ -133,6 +148,7 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    deploymentIdentityId: deploymentIdentity.outputs.id
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
     deploymentContainerName: deploymentContainerName
@@ -152,9 +168,13 @@ module rbac 'modules/rbac.bicep' = {
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
+    articlesContainerName: articlesContainerName
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
     openAiAccountName: openAi.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     appPrincipalId: identity.outputs.principalId
+    deploymentPrincipalId: deploymentIdentity.outputs.principalId
     developerPrincipalId: principalId
   }
 }

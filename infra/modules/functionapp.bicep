@@ -6,6 +6,8 @@ param location string
 param tags object
 param identityId string
 param identityClientId string
+@description('Identity for the deployment container only; attached to the app because Flex Consumption requires it.')
+param deploymentIdentityId string
 param storageBlobEndpoint string
 param storageQueueEndpoint string
 param deploymentContainerName string
@@ -49,6 +51,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${deploymentIdentityId}': {}
     }
   }
   properties: {
@@ -64,7 +67,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: '${storageBlobEndpoint}${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
