@@ -44,6 +44,7 @@ param openAiDeploymentCapacity int = 200
 @description('Requests per minute Azure grants per capacity unit for this model (AZURE_OPENAI_RPM_PER_UNIT).')
 param openAiRequestsPerMinutePerUnit int = 1
 
+// Flex Consumption accepts 1 to 1,000 (https://learn.microsoft.com/azure/azure-functions/event-driven-scaling#limit-scale-out).
 @minValue(1)
 @maxValue(1000)
 @description('Most Flex Consumption instances (AZURE_FUNCTION_MAX_INSTANCES); the model quota is divided among them.')
