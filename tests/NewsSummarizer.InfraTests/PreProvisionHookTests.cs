@@ -125,6 +125,16 @@ public sealed class PreProvisionHookTests
     }
 
     [Fact]
+    public async Task PreProvisionHook_NoLocationYet_SkipsWithoutCallingAz()
+    {
+        var run = await RunAsync(SwedenCentral, []);
+
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Contains("model check is skipped", run.Result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(run.AzCalls);
+    }
+
+    [Fact]
     public async Task PreProvisionHook_AzFails_FailsWithSignInHint()
     {
         var run = await RunAsync(models: null, new() { ["AZURE_LOCATION"] = "swedencentral" });
