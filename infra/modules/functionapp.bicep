@@ -6,6 +6,8 @@ param location string
 param tags object
 param identityId string
 param identityClientId string
+@description('Identity for the deployment container only; attached to the app because Flex Consumption requires it.')
+param deploymentIdentityId string
 param storageBlobEndpoint string
 param storageQueueEndpoint string
 param deploymentContainerName string
@@ -13,7 +15,16 @@ param articlesContainerName string
 param applicationInsightsConnectionString string
 param openAiEndpoint string
 param openAiDeploymentName string
-param maximumInstanceCount int = 100
+@description('Empty: Summarizer__ReasoningEffort is not set and the model default applies.')
+param openAiReasoningEffort string
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+@description('Summarizer__TokensPerMinute: the share of the deployment tokens per minute one instance may use.')
+@minValue(1)
+param tokensPerMinutePerInstance int
+@minValue(1)
+param maxConcurrentModelCalls int
 param instanceMemoryMB int = 2048
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -40,6 +51,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${deploymentIdentityId}': {}
     }
   }
   properties: {
@@ -55,7 +67,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: '${storageBlobEndpoint}${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
@@ -74,7 +86,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   // comes from functionAppConfig above.
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    properties: union({
       // The host's own storage, by identity (the blob trigger's receipts and retry queue live here).
       AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
       AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
@@ -89,7 +101,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    }
+      // Inside the quota: main.bicep divides the deployment's capacity among maximumInstanceCount instances.
+      Summarizer__TokensPerMinute: string(tokensPerMinutePerInstance)
+      Summarizer__MaxConcurrentModelCalls: string(maxConcurrentModelCalls)
+    }, empty(openAiReasoningEffort) ? {} : { Summarizer__ReasoningEffort: openAiReasoningEffort })
   }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,7 +66,14 @@ public static class DevHostApplication
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("Azure.Messaging", LogLevel.Error);
         configure?.Invoke(builder);
-        LoopbackUrls.Ensure(builder.Configuration[WebHostDefaults.ServerUrlsKey]);
+        LoopbackUrls.Ensure(builder.Configuration);
+        // Loopback names only, whatever AllowedHosts says: a page whose DNS name rebinds to 127.0.0.1 gets a 400.
+        // (The host's PostConfigure fills AllowedHosts from configuration only when it is still empty.)
+        builder.Services.Configure<HostFilteringOptions>(options =>
+        {
+            options.AllowedHosts = [.. LoopbackUrls.HostNames];
+            options.AllowEmptyHosts = false;
+        });
 
         builder.Services.AddNewsSummarizer(builder.Configuration);
         builder.Services.AddNewsSummarizerTelemetry(builder.Configuration);
@@ -83,6 +91,7 @@ public static class DevHostApplication
         builder.Services.AddSingleton<IWebJobsExceptionHandler, RestartingExceptionHandler>();
 
         var app = builder.Build();
+        app.UseOwnOriginOnly();
         app.MapDevHostRoutes();
         return app;
     }

@@ -9,6 +9,8 @@ public sealed class AzdConfigurationTests
     [InlineData("    project: ./src/NewsSummarizer.Functions")]
     [InlineData("    language: dotnet")]
     [InlineData("    host: function")]
+    [InlineData("  preprovision:")]
+    [InlineData("      run: ./infra/hooks/preprovision.sh")]
     [InlineData("  postdeploy:")]
     [InlineData("      run: ./infra/hooks/postdeploy.sh")]
     public void AzureYaml_Line_IsPresent(string line)
@@ -23,6 +25,7 @@ public sealed class AzdConfigurationTests
     {
         Assert.True(Directory.Exists(Repo.PathOf("src/NewsSummarizer.Functions")));
         Assert.True(File.Exists(Repo.PathOf("infra/hooks/postdeploy.sh")));
+        Assert.True(File.Exists(Repo.PathOf("infra/hooks/preprovision.sh")));
     }
 
     [Theory]

@@ -26,9 +26,11 @@ public sealed class CompiledTemplate : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Every resource at any depth, including those inside module (nested deployment) templates.</summary>
+    /// <summary>Every resource at any depth, including those inside module (nested deployment) templates, but not
+    /// references to existing ones (<c>"existing": true</c> in symbolic-name templates).</summary>
     public IEnumerable<JsonObject> Resources() => Walk(Root)
-        .Where(o => o["type"] is JsonValue && o["apiVersion"] is JsonValue);
+        .Where(o => o["type"] is JsonValue && o["apiVersion"] is JsonValue)
+        .Where(o => o["existing"] is not JsonValue existing || !existing.GetValue<bool>());
 
     public IReadOnlyList<JsonObject> ResourcesOfType(string type) =>
         [.. Resources().Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase))];

@@ -14,10 +14,10 @@ public sealed class OpenAiAndMonitoringTemplateTests(CompiledTemplate template)
     }
 
     [Theory]
-    [InlineData("openAiModelName", "gpt-4o-mini")]
-    [InlineData("openAiModelVersion", "2024-07-18")]
+    [InlineData("openAiModelName", "gpt-5.4-mini")]
+    [InlineData("openAiModelVersion", "2026-03-17")]
     [InlineData("openAiDeploymentSkuName", "GlobalStandard")]
-    public void MainParameters_ModelDefaults_AreGpt4oMiniGlobalStandard(string parameter, string expected)
+    public void MainParameters_ModelDefaults_AreGpt54MiniGlobalStandard(string parameter, string expected)
     {
         Assert.Equal(expected, (string?)template.Root["parameters"]![parameter]!["defaultValue"]);
     }
@@ -27,7 +27,7 @@ public sealed class OpenAiAndMonitoringTemplateTests(CompiledTemplate template)
     {
         var deployment = template.Single("Microsoft.CognitiveServices/accounts/deployments");
 
-        Assert.Equal(30, (int)template.Root["parameters"]!["openAiDeploymentCapacity"]!["defaultValue"]!);
+        Assert.Equal(200, (int)template.Root["parameters"]!["openAiDeploymentCapacity"]!["defaultValue"]!);
         Assert.Equal("[parameters('skuName')]", (string?)deployment["sku"]!["name"]);
         Assert.Equal("[parameters('capacity')]", (string?)deployment["sku"]!["capacity"]);
         Assert.Equal("[parameters('modelName')]", (string?)deployment["properties"]!["model"]!["name"]);

@@ -25,6 +25,9 @@ public sealed class StorageTemplateTests(CompiledTemplate template)
         Assert.Contains("articlesContainerName", passed, StringComparison.Ordinal);
         Assert.Contains("deploymentContainerName", passed, StringComparison.Ordinal);
         Assert.Contains("deadLetterContainerName", passed, StringComparison.Ordinal);
+        // Created up front so the host's blob role can stop at these containers (RoleAssignmentTemplateTests).
+        Assert.Contains("hostContainerNames", passed, StringComparison.Ordinal);
+        Assert.Equal("[\"azure-webjobs-hosts\",\"azure-webjobs-secrets\"]", variables["hostContainerNames"]!.ToJsonString());
     }
 
     [Theory]
