@@ -84,7 +84,7 @@ internal static class UploadCommand
                 }
 
                 lastSeen[upload.Name] = document;
-                if (summaries.Classify(document, upload.Sha256, upload.ETag) is ResultState.Missing or ResultState.Stale)
+                if (!summaries.Classify(document, upload.Sha256, upload.ETag).IsSettled())
                 {
                     continue;
                 }

@@ -55,6 +55,10 @@ public static class ResultClassifier
         return model.Provider == provider && model.PromptVersion == promptVersion ? ResultState.Current : ResultState.Stale;
     }
 
+    /// <summary>Whether the service is done with this version: its result is current, or is the fallback or the
+    /// failure written for it. <c>newsum upload --wait</c> waits for this; missing and stale results are still to come.</summary>
+    public static bool IsSettled(this ResultState state) => state is ResultState.Current or ResultState.Fallback or ResultState.Failed;
+
     /// <summary>Whether the result was made from this version's content: the same text (sha256 of the normalised
     /// text) when the article was read, else the same blob version (ETag). Identical text uploaded again has a new
     /// ETag and the same hash, so once read it is the same content.</summary>

@@ -54,6 +54,19 @@ public sealed class ResultClassifierTests
         Assert.Equal(ResultState.Current, ResultClassifier.Classify(
             Document() with { Status = SummaryStatus.Rejected, Error = new ErrorInfo("too-short", "x") }, Read, Provider, Prompt));
 
+    [Theory]
+    [InlineData(ResultState.Missing, false)]
+    [InlineData(ResultState.Stale, false)]
+    [InlineData(ResultState.Current, true)]
+    [InlineData(ResultState.Fallback, true)]
+    [InlineData(ResultState.Failed, true)]
+    public void IsSettled_State_TellsWhetherTheServiceIsDoneWithThisVersion(ResultState state, bool settled) =>
+        Assert.Equal(settled, state.IsSettled());
+
+    [Fact]
+    public void Classify_UploadOfIdenticalTextWhoseOldResultNamesTheOldETag_IsSettledForUploadWait() =>
+        Assert.True(ResultClassifier.Classify(Document(), new ArticleVersion("\"v9\"", Sha), Provider, Prompt).IsSettled());
+
     private static SummaryDocument Document(string? sha = null, string provider = Provider, string prompt = Prompt) => new()
     {
         Status = SummaryStatus.Ok,

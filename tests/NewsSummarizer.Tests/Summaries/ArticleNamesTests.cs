@@ -1,4 +1,6 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Summaries;
@@ -69,6 +71,26 @@ public sealed class ArticleNamesTests
     [Fact]
     public void Validate_ResultName_IsRefusedAsResult() =>
         Assert.Equal(ArticleNames.ResultName, ArticleNames.Validate("a/x.txt.summary.json")?.Code);
+
+    [Theory]
+    [InlineData("a/../../other/x.txt")]
+    [InlineData("x.txt.summary.json")]
+    public async Task UploadAsync_NameTheServiceWouldRefuse_IsRefusedBeforeAnyRequest(string name)
+    {
+        // Port 9 on loopback: any request would fail with a connection error, not an ArgumentException.
+        var service = new BlobServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"));
+        var uploader = new ArticleUploader(service, Options.Create(new StorageOptions()));
+        var path = Path.GetTempFileName();
+        try
+        {
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => uploader.UploadAsync(path, name, CancellationToken.None));
+            Assert.Contains(name, refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     private static (string Container, string Name) Resolve(string name)
     {
