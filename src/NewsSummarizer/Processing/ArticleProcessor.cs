@@ -26,6 +26,12 @@ public sealed partial class ArticleProcessor(
     /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
     public const int MaxRounds = 5;
 
+    /// <summary>What a <c>failed</c> result from the poison queue says: only what is known.</summary>
+    public const string PoisonReason =
+        "Every attempt the blob trigger made to summarise this version of the article failed, so it stopped retrying. " +
+        "The cause of each attempt is in the host's log (search it for the article's name). " +
+        "Upload the article again or run `newsum backfill --only failed` to try again.";
+
     /// <summary>Pauses between attempts to write a result that failed with a storage fault (not a lost race).
     /// The model's output is kept meanwhile: a storage fault never costs a second model call.</summary>
     public static IReadOnlyList<TimeSpan> WriteBackoff { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15)];
@@ -135,12 +141,6 @@ public sealed partial class ArticleProcessor(
 
         return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, cancellationToken);
     }
-
-    /// <summary>What a <c>failed</c> result from the poison queue says: only what is known.</summary>
-    public const string PoisonReason =
-        "Every attempt the blob trigger made to summarise this version of the article failed, so it stopped retrying. " +
-        "The cause of each attempt is in the host's log (search it for the article's name). " +
-        "Upload the article again or run `newsum backfill --only failed` to try again.";
 
     private ProcessingOutcome? Refuse(string name)
     {
