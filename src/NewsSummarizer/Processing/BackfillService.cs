@@ -39,7 +39,7 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
     {
         var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<BackfillCandidate>();
-        foreach (var article in blobs.Values.Where(b => !SummaryBlobNames.IsResult(b.Name)))
+        foreach (var article in Articles(blobs))
         {
             StoredResult? result = null;
             if (blobs.ContainsKey(SummaryBlobNames.ResultFor(article.Name)))
@@ -66,8 +66,8 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
     public async Task<IReadOnlyList<BackfillCandidate>> FindWithoutResultAsync(CancellationToken cancellationToken)
     {
         var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
-        return blobs.Values
-            .Where(b => !SummaryBlobNames.IsResult(b.Name) && !blobs.ContainsKey(SummaryBlobNames.ResultFor(b.Name)))
+        return Articles(blobs)
+            .Where(b => !blobs.ContainsKey(SummaryBlobNames.ResultFor(b.Name)))
             .Select(b => new BackfillCandidate(b.Name, BackfillSelection.Missing, b.LastModified))
             .ToList();
     }
@@ -116,6 +116,28 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
         return blobs;
     }
 
+    /// <summary>The listed blobs that can be articles. A name the processor refuses (one whose result name would
+    /// pass 1,024 characters, say) can never get a result: it is logged and left out, so it neither aborts the
+    /// plan (its result name is not a valid blob name) nor comes back at every sweep.</summary>
+    private IEnumerable<StoredBlob> Articles(Dictionary<string, StoredBlob> blobs)
+    {
+        foreach (var blob in blobs.Values)
+        {
+            if (SummaryBlobNames.IsResult(blob.Name))
+            {
+                continue;
+            }
+
+            if (ArticleNames.Validate(blob.Name) is { } invalid)
+            {
+                LogRefusedName(logger, blob.Name.Length > 200 ? blob.Name[..200] + "…" : blob.Name, invalid.Message);
+                continue;
+            }
+
+            yield return blob;
+        }
+    }
+
     private static BackfillSelection? ToSelection(ResultState state) => state switch
     {
         ResultState.Current => null,
@@ -125,6 +147,9 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
         ResultState.Failed => BackfillSelection.Failed,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Left {Name} out: it cannot be an article ({Reason}); rename the blob")]
+    private static partial void LogRefusedName(ILogger logger, string name, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored result of {Name} is not trusted and counts as missing: {Problem}")]
     private static partial void LogUntrustedResult(ILogger logger, string name, string problem);

@@ -19,12 +19,14 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken)
     {
-        // One request: the response headers give the version and length before the body is read, so a blob over the
-        // limit is not read (disposing the response drops its body), and the bytes always match the ETag returned.
         if (maxBytes <= 0)
         {
+            // Properties only (a HEAD request): the poison path needs the version, never the content.
             return await GetArticlePropertiesAsync(name, cancellationToken).ConfigureAwait(false);
         }
+
+        // One request: the response headers give the version and length before the body is read, so a blob over the
+        // limit is not read (disposing the response drops its body), and the bytes always match the ETag returned.
 
         BlobDownloadStreamingResult download;
         try

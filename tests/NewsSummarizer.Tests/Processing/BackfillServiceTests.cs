@@ -104,6 +104,20 @@ public sealed class BackfillServiceTests
         Assert.Equal(["todo.txt"], found.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task PlanAsync_ArticleWhoseResultNameWouldBeTooLong_IsLeftOutAndTheRestIsPlanned()
+    {
+        var (sut, _) = CreateSut();
+        store.PutArticle(new string('a', 1008) + ".txt", TestData.EnglishArticle);
+        store.PutArticle("b.txt", TestData.EnglishArticle);
+
+        var plan = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
+        var sweep = await sut.FindWithoutResultAsync(CancellationToken.None);
+
+        Assert.Equal(["b.txt"], plan.Select(c => c.Name));
+        Assert.Equal(["b.txt"], sweep.Select(c => c.Name));
+    }
+
     private (BackfillService Backfill, ArticleProcessor Processor) CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());

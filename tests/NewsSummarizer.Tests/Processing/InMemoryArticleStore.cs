@@ -105,6 +105,12 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     public Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken)
     {
+        if (SummaryBlobNames.ResultFor(articleName).Length > ArticleNames.MaxBlobNameLength)
+        {
+            // What Blob Storage answers for a name over its limit.
+            throw new RequestFailedException(400, "The specified resource name length is not within the permissible limits.", "OutOfRangeInput", null);
+        }
+
         lock (articles)
         {
             if (!results.TryGetValue(articleName, out var result))
