@@ -178,9 +178,9 @@ public sealed partial class ArticleProcessor(
             var version = new ArticleVersion(source.ETag, read.Sha256);
             if (state.Existing?.Document is { } current && summaries.Classify(current, read.Sha256, source.ETag) == ResultState.Current)
             {
-                if (await RefreshVersionAsync(name, current, source, state.Existing.ETag, cancellationToken).ConfigureAwait(false))
+                if (await RefreshVersionAsync(name, current, source, state.Existing.ETag, cancellationToken).ConfigureAwait(false) is { } stored)
                 {
-                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, current);
+                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored);
                 }
             }
             else
@@ -245,32 +245,33 @@ public sealed partial class ArticleProcessor(
 
     /// <summary>A current result written for an earlier upload of the same text names that upload's ETag. It is
     /// rewritten (no model call) to name this version, so listings that see only ETags (the backfill plan) agree
-    /// with the hash. <c>false</c> when another writer changed the result first: decide again.</summary>
-    private async Task<bool> RefreshVersionAsync(
+    /// with the hash. Returns the result as stored, or <c>null</c> when another writer changed it first: decide again.</summary>
+    private async Task<SummaryDocument?> RefreshVersionAsync(
         string name, SummaryDocument current, SourceInfo source, string resultETag, CancellationToken cancellationToken)
     {
         if (string.Equals(current.Source.ETag, source.ETag, StringComparison.Ordinal))
         {
             LogAlreadyCurrent(logger, name, source.Sha256);
-            return true;
+            return current;
         }
 
+        var refreshed = current with { Source = source };
         try
         {
-            if (!await store.TryWriteResultAsync(name, current with { Source = source }, resultETag, cancellationToken).ConfigureAwait(false))
+            if (!await store.TryWriteResultAsync(name, refreshed, resultETag, cancellationToken).ConfigureAwait(false))
             {
-                return false;
+                return null;
             }
 
             LogRefreshedVersion(logger, name, source.ETag);
+            return refreshed;
         }
         catch (Exception exception) when (IsStorageFault(exception))
         {
             // The result is current either way; only the ETag it names lags. The next upload or backfill refreshes it.
             LogRefreshFailed(logger, exception, name);
+            return current;
         }
-
-        return true;
     }
 
     private SummaryDocument? Pending(string name, string? sha256) => pending.Find(name, sha256, summaries.Provider, summaries.PromptVersion);

@@ -100,6 +100,21 @@ public sealed class ArticleProcessorTests
         Assert.Equal("\"result-v1\"", writtenIfMatch);
     }
 
+    [Fact]
+    public async Task ProcessAsync_SameTextUploadedAgainAndStorageFailsToRecordTheNewVersion_StaysCurrentWithoutThrowing()
+    {
+        // Throwing would send the trigger into retries and, at the end, a failed result over a current one.
+        GivenArticle(TestData.EnglishArticle);
+        GivenStoredResult(Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1"));
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "busy"));
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Theory]
     [InlineData("other-sha", "AzureOpenAI", "bilingual-1", SummaryStatus.Ok)]
     [InlineData(null, "Extractive", "bilingual-1", SummaryStatus.Ok)]
