@@ -32,9 +32,27 @@ internal static class UploadCommand
         CliHost.ValidateOptions(services);
         var uploader = services.GetRequiredService<ArticleUploader>();
         var reader = services.GetRequiredService<ArticleReader>();
+        // Every name is checked before anything is uploaded: the service would refuse these articles anyway.
+        var files = ArticleUploader.Expand(paths).ToList();
+        var refused = 0;
+        foreach (var (path, blobName) in files)
+        {
+            if (ArticleNames.Validate(blobName) is { } invalid)
+            {
+                refused++;
+                await Console.Error.WriteLineAsync($"cannot upload {path} as '{blobName}': {invalid.Message}").ConfigureAwait(false);
+            }
+        }
+
+        if (refused > 0)
+        {
+            await Console.Error.WriteLineAsync($"{refused} file(s) have names the service refuses; nothing was uploaded.").ConfigureAwait(false);
+            return 2;
+        }
+
         await uploader.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         var uploads = new List<Upload>();
-        foreach (var (path, blobName) in ArticleUploader.Expand(paths))
+        foreach (var (path, blobName) in files)
         {
             var etag = await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false);
             var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), blobName, ArticleUploader.ContentTypeOf(path)).Sha256;
@@ -51,15 +69,22 @@ internal static class UploadCommand
         var summaries = services.GetRequiredService<SummaryService>();
         var deadline = Stopwatch.StartNew();
         var pending = new List<Upload>(uploads);
+        var lastSeen = new Dictionary<string, SummaryDocument>(StringComparer.Ordinal);
         var failures = 0;
         while (pending.Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(timeoutSeconds))
         {
             foreach (var upload in pending.ToArray())
             {
-                // A result of an older version (or another provider) does not count: wait for this upload's.
+                // The service's own verdict: done once the result is current for this upload's text (or is its
+                // fallback or failure). A result of an older version or another provider does not count.
                 var result = await store.GetResultAsync(upload.Name, cancellationToken).ConfigureAwait(false);
-                if (result?.Document is not { } document ||
-                    (document.Source.ETag != upload.ETag && !summaries.IsCurrent(document, upload.Sha256, upload.ETag)))
+                if (result?.Document is not { } document)
+                {
+                    continue;
+                }
+
+                lastSeen[upload.Name] = document;
+                if (!summaries.Classify(document, upload.Sha256, upload.ETag).IsSettled())
                 {
                     continue;
                 }
@@ -75,10 +100,13 @@ internal static class UploadCommand
             }
         }
 
-        foreach (var (name, _, _) in pending)
+        foreach (var (name, etag, sha256) in pending)
         {
-            await Console.Error.WriteLineAsync($"no result for {name} after {timeoutSeconds} s: is the DevHost (or the Functions app) running against this storage?")
-                .ConfigureAwait(false);
+            var hint = lastSeen.TryGetValue(name, out var seen) && ResultClassifier.Describes(seen.Source, new ArticleVersion(etag, sha256))
+                ? $" A result for this text exists from {seen.Model.Provider} (prompt {seen.Model.PromptVersion}), but this CLI is set up " +
+                  $"for {summaries.Provider} (prompt {summaries.PromptVersion}): check Summarizer__Provider."
+                : " Is the DevHost (or the Functions app) running against this storage?";
+            await Console.Error.WriteLineAsync($"no current result for {name} after {timeoutSeconds} s.{hint}").ConfigureAwait(false);
         }
 
         if (failures > 0)

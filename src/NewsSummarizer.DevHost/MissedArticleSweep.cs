@@ -51,7 +51,7 @@ internal sealed partial class MissedArticleSweep(
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - grace;
-        var plan = await backfill.PlanAsync(BackfillSelection.Missing, cancellationToken).ConfigureAwait(false);
+        var plan = await backfill.FindWithoutResultAsync(cancellationToken).ConfigureAwait(false);
         foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified < cutoff))
         {
             LogSweeping(logger, candidate.Name);

@@ -142,10 +142,11 @@ public sealed partial class SummariesApi
 
             if (result.Document is null)
             {
+                // Never served: a result that is too large or not valid against the schema was not written by us.
                 return ApiResult.Problem(
                     StatusCodes.Status500InternalServerError, "unreadable-result",
-                    $"The stored result of '{name}' is not a schema version {SummaryDocument.CurrentSchemaVersion} document. " +
-                    "Upload the article again or run `newsum backfill` to rewrite it.");
+                    $"The stored result of '{name}' is not trusted: {result.Problem ?? "it is not a valid result document"}. " +
+                    "Upload the article again or run `newsum backfill --only missing` to replace it.");
             }
 
             return ApiResult.Json(

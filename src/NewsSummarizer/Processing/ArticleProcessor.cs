@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
@@ -9,53 +10,116 @@ using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Processing;
 
-/// <summary>The blob path: read → hash → skip if current → summarise → write beside the article (conditionally).</summary>
+/// <summary>The blob path: check the name → read → hash → skip if current → summarise → write beside the article
+/// (conditionally). A lost conditional write is not the end: the processor reloads and decides again against the
+/// article as it is now, so a result always describes the newest version that was summarised.</summary>
 public sealed partial class ArticleProcessor(
     IArticleStore store,
     ArticleReader reader,
     SummaryService summaries,
     IOptions<SummarizerOptions> options,
     SummarizerTelemetry telemetry,
+    TimeProvider time,
     ILogger<ArticleProcessor> logger)
 {
+    /// <summary>How often one run reloads and decides again after other writers won the conditional write.
+    /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
+    public const int MaxRounds = 5;
+
+    /// <summary>What a <c>failed</c> result from the poison queue says: only what is known.</summary>
+    public const string PoisonReason =
+        "Every attempt the blob trigger made to summarise this version of the article failed, so it stopped retrying. " +
+        "The cause of each attempt is in the host's log (search it for the article's name). " +
+        "Upload the article again or run `newsum backfill --only failed` to try again.";
+
+    /// <summary>Pauses between attempts to write a result that failed with a storage fault (not a lost race).
+    /// The model's output is kept meanwhile: a storage fault never costs a second model call.</summary>
+    public static IReadOnlyList<TimeSpan> WriteBackoff { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15)];
+
     // Two deliveries of one article in this process (a trigger retry, the DevHost's sweep, an HTTP backfill) run one
     // after the other, so the second sees the first's result as current instead of calling the model again.
     // Across instances the conditional write decides.
     private readonly KeyedLock articleLocks = new();
+    private readonly PendingResults pending = new(time);
+
+    /// <summary>Results whose write failed and are kept for the next attempt (see <see cref="PendingResults"/>).</summary>
+    internal int PendingCount => pending.Count;
 
     public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (Refuse(name) is { } refused)
+        {
+            return refused;
+        }
+
         using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
         using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
-        var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
-        if (state.Outcome is { } early)
-        {
-            activity?.SetTag("newssummarizer.outcome", early.Result.ToString());
-            return early;
-        }
-
-        var document = await summaries.CreateDocumentAsync(state.Read!, state.Source!, SummaryLength.Default, cancellationToken)
-            .ConfigureAwait(false);
-        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessHeldAsync(name, activity, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
+        return outcome;
     }
 
-    /// <summary>Records that the trigger gave up on an article (poison): a <c>failed</c> result says why, unless a
-    /// result for the current content was written meanwhile.</summary>
-    public async Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken)
+    /// <summary>Records that the trigger gave up on the article's current version (see the overload with an ETag).</summary>
+    public Task<ProcessingOutcome> RecordFailureAsync(string name, string reason, CancellationToken cancellationToken) =>
+        RecordFailureAsync(name, failedETag: null, reason, cancellationToken);
+
+    /// <summary>Records that the trigger gave up on version <paramref name="failedETag"/> of an article (poison): a
+    /// <c>failed</c> result from what the message says, without reading or parsing the article (which may be what
+    /// failed). Nothing is written when the article is gone, when it was replaced by a version nobody has tried yet
+    /// (that version has its own run), or when a result for this version was written meanwhile.
+    /// <paramref name="failedETag"/> <c>null</c> means the current version.</summary>
+    public async Task<ProcessingOutcome> RecordFailureAsync(string name, string? failedETag, string reason, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
-        using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
-        var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
-        if (state.Outcome is { } early)
+        if (Refuse(name) is { } refused)
         {
-            return early;
+            return refused;
         }
 
-        LogRecordedFailure(logger, name, reason);
-        var document = summaries.Failed(new ErrorInfo("retries-exhausted", reason), state.Source!);
-        return await WriteAsync(name, document, state.Existing, activity, cancellationToken).ConfigureAwait(false);
+        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
+        using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
+        for (var round = 1; ; round++)
+        {
+            // Properties only (maxBytes 0): the version and size, never the content.
+            var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
+            var existingTask = store.GetResultAsync(name, cancellationToken);
+            await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
+            var blob = await blobTask.ConfigureAwait(false);
+            if (blob is null)
+            {
+                LogArticleGone(logger, name);
+                return new ProcessingOutcome(ProcessingResult.ArticleGone);
+            }
+
+            if (failedETag is not null && !string.Equals(blob.ETag, failedETag, StringComparison.Ordinal))
+            {
+                LogFailureOfOldVersion(logger, name, failedETag, blob.ETag);
+                return new ProcessingOutcome(ProcessingResult.Superseded);
+            }
+
+            var existing = await existingTask.ConfigureAwait(false);
+            if (existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
+            {
+                LogFailureAlreadyResolved(logger, name, document.Status);
+                return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
+            }
+
+            LogRecordedFailure(logger, name, blob.ETag, reason);
+            var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
+            var failed = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+            if (await WriteWithRetryAsync(name, failed, existing?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                telemetry.RecordResult(activity, failed);
+                return new ProcessingOutcome(ProcessingResult.Written, failed);
+            }
+
+            if (round == MaxRounds)
+            {
+                LogGaveUpRounds(logger, name, MaxRounds);
+                return new ProcessingOutcome(ProcessingResult.LostRace);
+            }
+
+            LogReloading(logger, name);
+        }
     }
 
     /// <summary>Handles a message of the poison queue: messages for other containers are not ours and are ignored.</summary>
@@ -68,22 +132,94 @@ public sealed partial class ArticleProcessor(
             return Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
         }
 
-        return RecordFailureAsync(
-            poison.BlobName!,
-            "Summarising the article failed on every attempt the trigger made (for example the model stayed unavailable " +
-            "or throttled). Upload the article again or run `newsum backfill --only failed` to retry.",
-            cancellationToken);
+        if (string.IsNullOrEmpty(poison.ETag))
+        {
+            // Without the version that failed, a newer version nobody tried could be marked failed: leave it alone.
+            LogPoisonWithoutETag(logger, poison.BlobName!);
+            return Task.FromResult(new ProcessingOutcome(ProcessingResult.Superseded));
+        }
+
+        return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, cancellationToken);
+    }
+
+    private ProcessingOutcome? Refuse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length > 0 && SummaryBlobNames.IsResult(name))
+        {
+            LogSkippedResultBlob(logger, name);
+            return new ProcessingOutcome(ProcessingResult.SkippedResultBlob);
+        }
+
+        if (ArticleNames.Validate(name) is { } invalid)
+        {
+            // Checked before any storage call: the name could address another container, or its result could not be written.
+            LogInvalidName(logger, name.Length > 200 ? name[..200] + "…" : name, invalid.Message);
+            return new ProcessingOutcome(ProcessingResult.InvalidName, Error: invalid);
+        }
+
+        return null;
+    }
+
+    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, CancellationToken cancellationToken)
+    {
+        // The model's output, kept across rounds: a lost race or a storage fault never pays the model twice.
+        SummaryDocument? produced = null;
+        for (var round = 1; ; round++)
+        {
+            var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+            if (state.Outcome is { } early)
+            {
+                return early;
+            }
+
+            var read = state.Read!;
+            var source = state.Source!;
+            var version = new ArticleVersion(source.ETag, read.Sha256);
+            if (state.Existing?.Document is { } current && summaries.Classify(current, read.Sha256, source.ETag) == ResultState.Current)
+            {
+                if (await RefreshVersionAsync(name, current, source, state.Existing.ETag, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored);
+                }
+            }
+            else
+            {
+                var document = Reusable(produced, version, source) ?? Reusable(Pending(name, read.Sha256), version, source);
+                if (document is null)
+                {
+                    if (produced is not null)
+                    {
+                        // What this run summarised is no longer the article: the newer version has its own run.
+                        LogSuperseded(logger, name);
+                        return new ProcessingOutcome(ProcessingResult.Superseded);
+                    }
+
+                    document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
+                }
+
+                produced = document;
+                if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
+                {
+                    telemetry.RecordResult(activity, document);
+                    LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
+                    return new ProcessingOutcome(ProcessingResult.Written, document);
+                }
+            }
+
+            if (round == MaxRounds)
+            {
+                LogGaveUpRounds(logger, name, MaxRounds);
+                return new ProcessingOutcome(ProcessingResult.LostRace);
+            }
+
+            // Another writer got there first. Whatever it wrote, decide again against the article as it is now.
+            LogReloading(logger, name);
+        }
     }
 
     private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (SummaryBlobNames.IsResult(name))
-        {
-            LogSkippedResultBlob(logger, name);
-            return new LoadedArticle(new ProcessingOutcome(ProcessingResult.SkippedResultBlob));
-        }
-
         // The stored result is fetched while the article downloads: two storage round trips in parallel, not in a row.
         var maxBytes = options.Value.MaxArticleBytes;
         var blobTask = store.GetArticleAsync(name, maxBytes, cancellationToken);
@@ -96,34 +232,102 @@ public sealed partial class ArticleProcessor(
             return new LoadedArticle(new ProcessingOutcome(ProcessingResult.ArticleGone));
         }
 
-        var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var existing = await existingTask.ConfigureAwait(false);
-        if (summaries.IsCurrent(existing?.Document, read.Sha256, blob.ETag))
+        if (existing is { Document: null, Problem: var problem })
         {
-            LogAlreadyCurrent(logger, name, read.Sha256);
-            return new LoadedArticle(new ProcessingOutcome(ProcessingResult.AlreadyCurrent, existing!.Document));
+            LogUntrustedResult(logger, name, problem ?? "unreadable");
         }
 
+        var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, read.Sha256, blob.ContentType, blob.Bytes, read.Encoding);
         return new LoadedArticle(null, read, source, existing);
     }
 
-    private async Task<ProcessingOutcome> WriteAsync(
-        string name, SummaryDocument document, StoredResult? existing, Activity? activity, CancellationToken cancellationToken)
+    /// <summary>A current result written for an earlier upload of the same text names that upload's ETag. It is
+    /// rewritten (no model call) to name this version, so listings that see only ETags (the backfill plan) agree
+    /// with the hash. Returns the result as stored, or <c>null</c> when another writer changed it first: decide again.</summary>
+    private async Task<SummaryDocument?> RefreshVersionAsync(
+        string name, SummaryDocument current, SourceInfo source, string resultETag, CancellationToken cancellationToken)
     {
-        if (!await store.TryWriteResultAsync(name, document, existing?.ETag, cancellationToken).ConfigureAwait(false))
+        if (string.Equals(current.Source.ETag, source.ETag, StringComparison.Ordinal))
         {
-            LogLostRace(logger, name);
-            return new ProcessingOutcome(ProcessingResult.LostRace);
+            LogAlreadyCurrent(logger, name, source.Sha256);
+            return current;
         }
 
-        telemetry.RecordResult(activity, document);
-        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
-        return new ProcessingOutcome(ProcessingResult.Written, document);
+        var refreshed = current with { Source = source };
+        try
+        {
+            if (!await store.TryWriteResultAsync(name, refreshed, resultETag, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            LogRefreshedVersion(logger, name, source.ETag);
+            return refreshed;
+        }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            // The result is current either way; only the ETag it names lags. The next upload or backfill refreshes it.
+            LogRefreshFailed(logger, exception, name);
+            return current;
+        }
     }
+
+    private SummaryDocument? Pending(string name, string? sha256) => pending.Find(name, sha256, summaries.Provider, summaries.PromptVersion);
+
+    /// <summary>A document produced earlier for the same text (or, for text that was not decoded, the same
+    /// version), restated for the version being written.</summary>
+    private static SummaryDocument? Reusable(SummaryDocument? document, ArticleVersion version, SourceInfo source) =>
+        document is not null && ResultClassifier.Describes(document.Source, version) ? document with { Source = source } : null;
+
+    private async Task<bool> WriteKeepingOutputAsync(string name, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await WriteWithRetryAsync(name, document, ifMatch, cancellationToken).ConfigureAwait(false);
+            if (written)
+            {
+                pending.Forget(name, document.Source.Sha256, summaries.Provider, summaries.PromptVersion);
+            }
+
+            return written;
+        }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            // Storage is still failing: the trigger retries, and its next attempt here writes this output, not a new one.
+            pending.Keep(name, document, summaries.Provider, summaries.PromptVersion);
+            LogKeptForRetry(logger, exception, name);
+            throw;
+        }
+    }
+
+    /// <summary>Writes conditionally; a storage fault (anything but the 409/412 of a lost race) is retried
+    /// <see cref="WriteBackoff"/>.Count times with those pauses, then thrown.</summary>
+    private async Task<bool> WriteWithRetryAsync(string name, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await store.TryWriteResultAsync(name, document, ifMatch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsStorageFault(exception) && attempt < WriteBackoff.Count)
+            {
+                LogWriteRetry(logger, name, attempt + 1, WriteBackoff[attempt].TotalSeconds, exception.Message);
+                await Task.Delay(WriteBackoff[attempt], time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsStorageFault(Exception exception) =>
+        exception is RequestFailedException or HttpRequestException or IOException or TimeoutException;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Name}: result documents are never summarised")]
     private static partial void LogSkippedResultBlob(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused article name {Name}: {Reason}")]
+    private static partial void LogInvalidName(ILogger logger, string name, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: it no longer exists in this version")]
     private static partial void LogArticleGone(ILogger logger, string name);
@@ -131,18 +335,48 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its result is current (sha256 {Sha256})")]
     private static partial void LogAlreadyCurrent(ILogger logger, string name, string? sha256);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped writing {Name}: another run wrote its result first")]
-    private static partial void LogLostRace(ILogger logger, string name);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The result of {Name} is current for the same text uploaded again; it now names version {ETag}")]
+    private static partial void LogRefreshedVersion(ILogger logger, string name, string? etag);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The result of {Name} is current, but naming the new version in it failed")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored result of {Name} is not trusted and is treated as missing: {Problem}")]
+    private static partial void LogUntrustedResult(ILogger logger, string name, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another run wrote the result of {Name} first; reloading to decide again")]
+    private static partial void LogReloading(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Name}: the article changed after it was summarised, and the newer version has its own run")]
+    private static partial void LogSuperseded(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped {Name}: other writers won the conditional write {Rounds} times in a row")]
+    private static partial void LogGaveUpRounds(ILogger logger, string name, int rounds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the result of {Name} failed (attempt {Attempt}); retrying in {DelaySeconds} s: {Reason}")]
+    private static partial void LogWriteRetry(ILogger logger, string name, int attempt, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the result of {Name} kept failing; the summary is kept in this process for the trigger's next attempt")]
+    private static partial void LogKeptForRetry(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
     private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name}: {Reason}")]
-    private static partial void LogRecordedFailure(ILogger logger, string name, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name} (version {ETag}): {Reason}")]
+    private static partial void LogRecordedFailure(ILogger logger, string name, string etag, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: version {FailedETag} failed, but the article is now version {CurrentETag}, which has its own run")]
+    private static partial void LogFailureOfOldVersion(ILogger logger, string name, string failedETag, string currentETag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: a {Status} result for this version was written meanwhile")]
+    private static partial void LogFailureAlreadyResolved(ILogger logger, string name, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message that does not name an article of this container")]
     private static partial void LogIgnoredPoisonMessage(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message for {Name} without an ETag: the version that failed is unknown")]
+    private static partial void LogPoisonWithoutETag(ILogger logger, string name);
 
     private sealed record LoadedArticle(
         ProcessingOutcome? Outcome, ArticleReadResult? Read = null, SourceInfo? Source = null, StoredResult? Existing = null);

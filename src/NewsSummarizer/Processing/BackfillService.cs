@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 
@@ -9,16 +10,18 @@ public enum BackfillSelection
     /// <summary>Every article whose result is missing or not current.</summary>
     All,
 
-    /// <summary>Articles without a result.</summary>
+    /// <summary>Articles without a result, or with one that cannot be trusted (<see cref="ResultState.Missing"/>).</summary>
     Missing,
 
-    /// <summary>Results from another provider or prompt version, or of an older version of the article.</summary>
+    /// <summary>Results from another provider or prompt version, or of another version of the article
+    /// (<see cref="ResultState.Stale"/>). Identical text uploaded again leaves the set after one run: the processor
+    /// finds the result current by hash and makes it name the new version.</summary>
     Stale,
 
-    /// <summary>Extractive results written because the model was unavailable.</summary>
+    /// <summary>Extractive results written for this version because the model was unavailable (<see cref="ResultState.Fallback"/>).</summary>
     Fallback,
 
-    /// <summary>Results whose retries were exhausted.</summary>
+    /// <summary>Results whose retries were exhausted for this version (<see cref="ResultState.Failed"/>).</summary>
     Failed,
 }
 
@@ -27,28 +30,28 @@ public sealed record BackfillCandidate(string Name, BackfillSelection Reason, Da
 
 /// <summary>Finds the articles whose result is missing or not current and runs them through the same
 /// <see cref="ArticleProcessor"/> as the trigger (so a current result is still never summarised twice).</summary>
-public sealed class BackfillService(IArticleStore store, ArticleProcessor processor, SummaryService summaries)
+public sealed partial class BackfillService(IArticleStore store, ArticleProcessor processor, SummaryService summaries, ILogger<BackfillService> logger)
 {
+    /// <summary>The articles whose result is in the <paramref name="only"/> state (<see cref="BackfillSelection.All"/>:
+    /// any state but current), judged by <see cref="SummaryService.Classify"/> from the listing's ETags. An
+    /// unreadable or invalid result counts as missing; it never stops the plan.</summary>
     public async Task<IReadOnlyList<BackfillCandidate>> PlanAsync(BackfillSelection only, CancellationToken cancellationToken)
     {
-        var blobs = new Dictionary<string, StoredBlob>(StringComparer.Ordinal);
-        await foreach (var blob in store.ListAsync(prefix: null, cancellationToken).ConfigureAwait(false))
-        {
-            blobs[blob.Name] = blob;
-        }
-
+        var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<BackfillCandidate>();
-        foreach (var article in blobs.Values.Where(b => !SummaryBlobNames.IsResult(b.Name)))
+        foreach (var article in Articles(blobs))
         {
-            var hasResult = blobs.ContainsKey(SummaryBlobNames.ResultFor(article.Name));
-            if (hasResult && only == BackfillSelection.Missing)
+            StoredResult? result = null;
+            if (blobs.ContainsKey(SummaryBlobNames.ResultFor(article.Name)))
             {
-                continue;
+                result = await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false);
+                if (result is { Document: null, Problem: var problem })
+                {
+                    LogUntrustedResult(logger, article.Name, problem ?? "unreadable");
+                }
             }
 
-            var reason = hasResult
-                ? Classify((await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false))?.Document, article)
-                : BackfillSelection.Missing;
+            var reason = ToSelection(summaries.Classify(result?.Document, sha256: null, etag: article.ETag));
             if (reason is { } selected && (only == BackfillSelection.All || only == selected))
             {
                 candidates.Add(new BackfillCandidate(article.Name, selected, article.LastModified));
@@ -56,6 +59,17 @@ public sealed class BackfillService(IArticleStore store, ArticleProcessor proces
         }
 
         return candidates;
+    }
+
+    /// <summary>Articles without any result blob, from the listing alone (no result is read): what the DevHost's
+    /// sweep takes when the polling trigger missed an upload.</summary>
+    public async Task<IReadOnlyList<BackfillCandidate>> FindWithoutResultAsync(CancellationToken cancellationToken)
+    {
+        var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
+        return Articles(blobs)
+            .Where(b => !blobs.ContainsKey(SummaryBlobNames.ResultFor(b.Name)))
+            .Select(b => new BackfillCandidate(b.Name, BackfillSelection.Missing, b.LastModified))
+            .ToList();
     }
 
     /// <summary>Processes the candidates, at most <paramref name="parallelism"/> at once; reports each outcome.</summary>
@@ -91,26 +105,52 @@ public sealed class BackfillService(IArticleStore store, ArticleProcessor proces
         return counts;
     }
 
-    private BackfillSelection? Classify(SummaryDocument? result, StoredBlob article)
+    private async Task<Dictionary<string, StoredBlob>> ListAsync(CancellationToken cancellationToken)
     {
-        if (result is null)
+        var blobs = new Dictionary<string, StoredBlob>(StringComparer.Ordinal);
+        await foreach (var blob in store.ListAsync(prefix: null, cancellationToken).ConfigureAwait(false))
         {
-            return BackfillSelection.Stale;
+            blobs[blob.Name] = blob;
         }
 
-        if (result.Status == SummaryStatus.Failed)
-        {
-            return BackfillSelection.Failed;
-        }
-
-        if (result.Model.Provider == SummaryService.FallbackProvider)
-        {
-            return BackfillSelection.Fallback;
-        }
-
-        var sameVersion = result.Source.ETag == article.ETag;
-        return sameVersion && result.Model.Provider == summaries.Provider && result.Model.PromptVersion == summaries.PromptVersion
-            ? null
-            : BackfillSelection.Stale;
+        return blobs;
     }
+
+    /// <summary>The listed blobs that can be articles. A name the processor refuses (one whose result name would
+    /// pass 1,024 characters, say) can never get a result: it is logged and left out, so it neither aborts the
+    /// plan (its result name is not a valid blob name) nor comes back at every sweep.</summary>
+    private IEnumerable<StoredBlob> Articles(Dictionary<string, StoredBlob> blobs)
+    {
+        foreach (var blob in blobs.Values)
+        {
+            if (SummaryBlobNames.IsResult(blob.Name))
+            {
+                continue;
+            }
+
+            if (ArticleNames.Validate(blob.Name) is { } invalid)
+            {
+                LogRefusedName(logger, blob.Name.Length > 200 ? blob.Name[..200] + "…" : blob.Name, invalid.Message);
+                continue;
+            }
+
+            yield return blob;
+        }
+    }
+
+    private static BackfillSelection? ToSelection(ResultState state) => state switch
+    {
+        ResultState.Current => null,
+        ResultState.Missing => BackfillSelection.Missing,
+        ResultState.Stale => BackfillSelection.Stale,
+        ResultState.Fallback => BackfillSelection.Fallback,
+        ResultState.Failed => BackfillSelection.Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Left {Name} out: it cannot be an article ({Reason}); rename the blob")]
+    private static partial void LogRefusedName(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored result of {Name} is not trusted and counts as missing: {Problem}")]
+    private static partial void LogUntrustedResult(ILogger logger, string name, string problem);
 }

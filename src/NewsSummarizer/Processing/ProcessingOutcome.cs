@@ -14,11 +14,19 @@ public enum ProcessingResult
     /// <summary>The blob is a result document (or named like one) and is never summarised.</summary>
     SkippedResultBlob,
 
-    /// <summary>The article was deleted or replaced before it could be read; the newer version has its own run.</summary>
+    /// <summary>The article was deleted before it could be read.</summary>
     ArticleGone,
 
-    /// <summary>Another run wrote the result first (conditional write lost); nothing was overwritten.</summary>
+    /// <summary>Other writers won the conditional write round after round; nothing was overwritten.</summary>
     LostRace,
+
+    /// <summary>The article was replaced by a version this run did not summarise (or, on the poison path, did not
+    /// fail on); that version has its own run, so nothing was written.</summary>
+    Superseded,
+
+    /// <summary>The name cannot be an article (see <see cref="ArticleNames"/>): nothing was read, called or written.
+    /// <see cref="ProcessingOutcome.Error"/> says why.</summary>
+    InvalidName,
 }
 
-public sealed record ProcessingOutcome(ProcessingResult Result, SummaryDocument? Document = null);
+public sealed record ProcessingOutcome(ProcessingResult Result, SummaryDocument? Document = null, ErrorInfo? Error = null);

@@ -24,19 +24,14 @@ public sealed partial class SummaryService(
 
     public string PromptVersion => summarizer.PromptVersion;
 
-    /// <summary>A stored result is current when it describes the same content (its hash, or the same blob version
-    /// when the content could not be decoded) from this provider and prompt version, and is not a failure.
-    /// A current result is never summarised again: no model call.</summary>
-    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag)
-    {
-        if (stored is null || stored.Status == SummaryStatus.Failed ||
-            stored.Model.Provider != Provider || stored.Model.PromptVersion != PromptVersion)
-        {
-            return false;
-        }
+    /// <summary>The state of a stored result against the article (its text's hash when read, else its ETag), from
+    /// this service's provider and prompt version. See <see cref="ResultClassifier"/>.</summary>
+    public ResultState Classify(SummaryDocument? stored, string? sha256, string? etag) =>
+        ResultClassifier.Classify(stored, new ArticleVersion(etag, sha256), Provider, PromptVersion);
 
-        return sha256 is not null ? stored.Source.Sha256 == sha256 : etag is not null && stored.Source.ETag == etag;
-    }
+    /// <summary>A current result is never summarised again: no model call.</summary>
+    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag) =>
+        Classify(stored, sha256, etag) == ResultState.Current;
 
     /// <summary>Summarises an accepted article or records the rejection. Transient failures (network, throttling)
     /// propagate so the caller can retry.</summary>

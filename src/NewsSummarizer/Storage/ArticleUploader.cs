@@ -16,9 +16,9 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
     /// <summary>Uploads one file (overwriting an older version of the article) and returns the new version's ETag.</summary>
     public async Task<string> UploadAsync(string path, string blobName, CancellationToken cancellationToken)
     {
-        if (SummaryBlobNames.IsResult(blobName))
+        if (ArticleNames.Validate(blobName) is { } invalid)
         {
-            throw new ArgumentException($"'{blobName}' is named like a result document and would never be summarised.", nameof(blobName));
+            throw new ArgumentException($"'{blobName}' cannot be an article: {invalid.Message}", nameof(blobName));
         }
 
         var stream = File.OpenRead(path);

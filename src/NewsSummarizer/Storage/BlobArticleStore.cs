@@ -19,8 +19,15 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken)
     {
+        if (maxBytes <= 0)
+        {
+            // Properties only (a HEAD request): the poison path needs the version, never the content.
+            return await GetArticlePropertiesAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+
         // One request: the response headers give the version and length before the body is read, so a blob over the
         // limit is not read (disposing the response drops its body), and the bytes always match the ETag returned.
+
         BlobDownloadStreamingResult download;
         try
         {
@@ -48,6 +55,20 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         }
     }
 
+    private async Task<ArticleBlob?> GetArticlePropertiesAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var empty = properties.ContentLength == 0 ? ReadOnlyMemory<byte>.Empty : (ReadOnlyMemory<byte>?)null;
+            return new ArticleBlob(Container, name, Quoted(properties.ETag), properties.ContentType, properties.ContentLength, empty);
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken) =>
         (await container.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
@@ -61,21 +82,42 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken)
     {
+        // Streamed, so the length is known before the body is read: an oversized blob (planted, or not ours) is not read.
+        BlobDownloadStreamingResult download;
         try
         {
-            var download = await container.GetBlobClient(SummaryBlobNames.ResultFor(articleName))
-                .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            var document = SummaryJson.TryDeserialize(download.Value.Content.ToMemory().Span);
-            return new StoredResult(document, Quoted(download.Value.Details.ETag));
+            download = (await container.GetBlobClient(SummaryBlobNames.ResultFor(articleName))
+                .DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
+
+        using (download)
+        {
+            var etag = Quoted(download.Details.ETag);
+            var length = download.Details.ContentLength;
+            if (length > SummaryJson.MaxResultBytes)
+            {
+                return new StoredResult(null, etag, SummaryJson.TooLarge(length));
+            }
+
+            var content = new byte[length];
+            await download.Content.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            var document = SummaryJson.TryRead(content, out var problem);
+            return new StoredResult(document, etag, problem);
+        }
     }
 
     public async Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
     {
+        // The processor has checked the name already; a write is where an unchecked name would do harm elsewhere.
+        if (ArticleNames.Validate(articleName) is { } invalid)
+        {
+            throw new ArgumentException(invalid.Message, nameof(articleName));
+        }
+
         var conditions = ifMatch is null
             ? new BlobRequestConditions { IfNoneMatch = ETag.All }
             : new BlobRequestConditions { IfMatch = new ETag(ifMatch) };

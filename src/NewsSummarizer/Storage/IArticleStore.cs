@@ -5,8 +5,10 @@ namespace NewsSummarizer.Storage;
 /// <summary>An article blob's properties and, when it is within the size limit, its content.</summary>
 public sealed record ArticleBlob(string Container, string Name, string ETag, string? ContentType, long Bytes, ReadOnlyMemory<byte>? Content);
 
-/// <summary>A stored result: the document (<c>null</c> when unreadable) and the blob's ETag for a conditional overwrite.</summary>
-public sealed record StoredResult(SummaryDocument? Document, string ETag);
+/// <summary>A stored result: the document and the blob's ETag for a conditional overwrite. <see cref="Document"/> is
+/// <c>null</c> when the blob is not a result the service can trust (too large, not JSON, not valid against the
+/// schema); <see cref="Problem"/> then says why. Such a result counts as missing and is replaced.</summary>
+public sealed record StoredResult(SummaryDocument? Document, string ETag, string? Problem = null);
 
 /// <summary>A blob in the articles container as a listing shows it.</summary>
 public sealed record StoredBlob(string Name, string ETag, long Bytes, DateTimeOffset? LastModified);
@@ -17,7 +19,8 @@ public interface IArticleStore
     string Container { get; }
 
     /// <summary>The article, or <c>null</c> when it does not exist (any more). Content is downloaded only when the
-    /// blob is at most <paramref name="maxBytes"/> long, and only the version the properties describe.</summary>
+    /// blob is at most <paramref name="maxBytes"/> long, and only the version the properties describe; with
+    /// <paramref name="maxBytes"/> 0 only the properties are read (the poison path needs the version, never the text).</summary>
     Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken);
 
     Task<bool> ArticleExistsAsync(string name, CancellationToken cancellationToken);
@@ -25,9 +28,12 @@ public interface IArticleStore
     /// <summary>Every blob below <paramref name="prefix"/> (articles and results alike), in name order.</summary>
     IAsyncEnumerable<StoredBlob> ListAsync(string? prefix, CancellationToken cancellationToken);
 
+    /// <summary>The result beside the article, or <c>null</c> when there is none. A result over
+    /// <see cref="SummaryJson.MaxResultBytes"/> is not downloaded, and none is trusted unless valid against the schema.</summary>
     Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken);
 
     /// <summary>Writes the result beside the article: over the version <paramref name="ifMatch"/> when given, else
-    /// only if no result exists. Returns <c>false</c> when another writer got there first.</summary>
+    /// only if no result exists. Returns <c>false</c> when another writer got there first (409/412); any other
+    /// failure throws.</summary>
     Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken);
 }

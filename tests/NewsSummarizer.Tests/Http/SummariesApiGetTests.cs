@@ -119,6 +119,42 @@ public sealed class SummariesApiGetTests
     }
 
     [Fact]
+    public async Task GetAsync_NameWhoseResultWouldExceedTheBlobNameLimit_Returns400WithoutTouchingStorage()
+    {
+        // 1,012 characters: a blob name Azure accepts, but "<name>.summary.json" would have 1,025.
+        var result = await CreateSut().GetAsync(new string('a', 1008) + ".txt", default);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, result.AsApi().StatusCode);
+        Assert.Equal("invalid-name", result.Problem().Code);
+        store.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("a//b.txt")]
+    [InlineData("a/./b.txt")]
+    [InlineData("a/")]
+    public async Task GetAsync_EmptyOrDotSegment_Returns400WithoutTouchingStorage(string name)
+    {
+        var result = await CreateSut().GetAsync(name, default);
+
+        Assert.Equal("invalid-name", result.Problem().Code);
+        store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetAsync_UntrustedStoredResult_SaysWhyAndIsNotServed()
+    {
+        store.Setup(s => s.ArticleExistsAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StoredResult(null, "\"0x1\"", "it does not match summary.schema.json (/model: null)"));
+
+        var result = await CreateSut().GetAsync(Name, default);
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, result.AsApi().StatusCode);
+        Assert.Contains("/model", result.Problem().Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetAsync_UnreadableStoredResult_Returns500Problem()
     {
         store.Setup(s => s.ArticleExistsAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(true);

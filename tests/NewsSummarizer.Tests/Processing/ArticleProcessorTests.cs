@@ -75,13 +75,44 @@ public sealed class ArticleProcessorTests
     public async Task ProcessAsync_CurrentResultExists_MakesNoModelCall()
     {
         GivenArticle(TestData.EnglishArticle);
-        GivenStoredResult(Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1"));
+        var current = Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1");
+        GivenStoredResult(current with { Source = current.Source with { ETag = "\"v1\"" } });
 
         var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
 
         Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
         summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Null(written);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameTextUploadedAgain_NamesTheNewVersionInTheResultWithoutAModelCall()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        GivenStoredResult(Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1"));
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal("\"v1\"", written?.Source.ETag);
+        Assert.Equal("Summary", written?.Summary.En);
+        Assert.Equal("\"result-v1\"", writtenIfMatch);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameTextUploadedAgainAndStorageFailsToRecordTheNewVersion_StaysCurrentWithoutThrowing()
+    {
+        // Throwing would send the trigger into retries and, at the end, a failed result over a current one.
+        GivenArticle(TestData.EnglishArticle);
+        GivenStoredResult(Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1"));
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "busy"));
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
@@ -157,14 +188,164 @@ public sealed class ArticleProcessorTests
     public async Task HandlePoisonMessageAsync_MessageForThisContainer_WritesFailedDocument()
     {
         GivenArticle(TestData.EnglishArticle);
-        const string message = """{"FunctionId":"Host.Functions.SummarizeArticle","BlobType":"BlockBlob","ContainerName":"articles","BlobName":"news/today.txt","ETag":"\"v1\""}""";
 
-        var outcome = await CreateSut().HandlePoisonMessageAsync(message, CancellationToken.None);
+        var outcome = await CreateSut().HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
 
         Assert.Equal(ProcessingResult.Written, outcome.Result);
         Assert.Equal(SummaryStatus.Failed, written?.Status);
         Assert.Equal("retries-exhausted", written?.Error?.Code);
+        Assert.Equal("\"v1\"", written?.Source.ETag);
         TestData.AssertMatchesSchema(written!);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_ArticleThatCannotBeRead_WritesFailedFromTheMessageAlone()
+    {
+        // Reading the content again is what failed five times (a parser that throws, a stack overflow): never do it here.
+        store.Setup(s => s.GetArticleAsync(Name, It.Is<long>(max => max > 0), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("the poison path must not read the article's content"));
+        store.Setup(s => s.GetArticleAsync(Name, 0, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ArticleBlob("articles", Name, "\"v1\"", "text/markdown", 300_000, null));
+
+        var outcome = await CreateSut().HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Failed, written?.Status);
+        Assert.Equal(300_000, written?.Source.Bytes);
+        TestData.AssertMatchesSchema(written!);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_NewerVersionUploadedSince_WritesNothing()
+    {
+        GivenArticle(TestData.EnglishArticle);
+
+        var outcome = await CreateSut().HandlePoisonMessageAsync(PoisonMessage("\"v0\""), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, outcome.Result);
+        Assert.Null(written);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_ResultForThisVersionWrittenMeanwhile_WritesNothing()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        GivenStoredResult(Document("sha", "AzureOpenAI", "bilingual-1") with { Source = new SourceInfo("articles", Name, "\"v1\"", "sha", "text/plain", 1, "utf-8") });
+
+        var outcome = await CreateSut().HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        Assert.Null(written);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_FailedDocument_SaysWhatIsKnownWithoutGuessingACause()
+    {
+        GivenArticle(TestData.EnglishArticle);
+
+        await CreateSut().HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
+
+        var message = written?.Error?.Message ?? string.Empty;
+        Assert.DoesNotContain("for example", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("throttl", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("log", message, StringComparison.Ordinal);
+        Assert.Contains("newsum backfill --only failed", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a/../../other/x.txt")]
+    [InlineData("./x.txt")]
+    [InlineData("a//x.txt")]
+    [InlineData("a\\x.txt")]
+    [InlineData("x\u0000.txt")]
+    public async Task ProcessAsync_NameThatCouldAddressAnotherBlob_IsRefusedBeforeAnyStorageCall(string name)
+    {
+        var outcome = await CreateSut().ProcessAsync(name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.InvalidName, outcome.Result);
+        Assert.Equal(ArticleNames.InvalidName, outcome.Error?.Code);
+        store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NameWhoseResultNameWouldExceedTheBlobLimit_IsRefusedWithoutAModelCall()
+    {
+        var name = new string('a', ArticleNames.MaxBlobNameLength - 4) + ".txt";
+
+        var outcome = await CreateSut().ProcessAsync(name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.InvalidName, outcome.Result);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.GetArticleAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_TraversalName_WritesNothing()
+    {
+        var outcome = await CreateSut().HandlePoisonMessageAsync(
+            """{"ContainerName":"articles","BlobName":"a/../../app-package/x.zip","ETag":"\"v1\""}""", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.InvalidName, outcome.Result);
+        Assert.Null(written);
+    }
+
+    [Theory]
+    [InlineData("model")]
+    [InlineData("source")]
+    public async Task ProcessAsync_StoredResultWithNullField_IsReplacedWithoutThrowing(string field)
+    {
+        GivenArticle(TestData.EnglishArticle);
+        var current = Document(ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle)), "AzureOpenAI", "bilingual-1");
+        GivenStoredResult(field == "model" ? current with { Model = null! } : current with { Source = null! });
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal("\"result-v1\"", writtenIfMatch);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ResultWriteHitsStorageFaults_RetriesTheWriteAloneWithOneModelCall()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        var writes = 0;
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns(() => ++writes < 3 ? throw new Azure.RequestFailedException(503, "busy") : Task.FromResult(true));
+
+        var outcome = await RunAdvancingClockAsync(() => CreateSut().ProcessAsync(Name, CancellationToken.None));
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(3, writes);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ResultWriteKeepsFailing_TheTriggersNextAttemptWritesTheKeptOutput()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        var storageDown = true;
+        var writes = new List<SummaryDocument>();
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, SummaryDocument document, string? _, CancellationToken _) =>
+            {
+                if (storageDown)
+                {
+                    throw new Azure.RequestFailedException(500, "down");
+                }
+
+                writes.Add(document);
+                return Task.FromResult(true);
+            });
+        var sut = CreateSut();
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAdvancingClockAsync(() => sut.ProcessAsync(Name, CancellationToken.None)));
+        storageDown = false;
+        var retry = await sut.ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, retry.Result);
+        Assert.Single(writes);
+        Assert.Equal(0, sut.PendingCount);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
@@ -175,6 +356,22 @@ public sealed class ArticleProcessorTests
         await CreateSut().HandlePoisonMessageAsync(message, CancellationToken.None);
 
         Assert.Null(written);
+    }
+
+    private static string PoisonMessage(string etag) =>
+        $$"""{"FunctionId":"Host.Functions.SummarizeArticle","BlobType":"BlockBlob","ContainerName":"articles","BlobName":"{{Name}}","ETag":{{System.Text.Json.JsonSerializer.Serialize(etag)}}}""";
+
+    /// <summary>Runs <paramref name="run"/> while moving the fake clock on, so its backoff pauses end without real waiting.</summary>
+    private async Task<T> RunAdvancingClockAsync<T>(Func<Task<T>> run)
+    {
+        var task = run();
+        while (!task.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        return await task;
     }
 
     private void GivenArticle(string text)
@@ -205,6 +402,7 @@ public sealed class ArticleProcessorTests
             new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
             options,
             TestData.Telemetry(),
+            time,
             NullLogger<ArticleProcessor>.Instance);
     }
 }

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Tests.Processing;
+
+public sealed class BackfillServiceTests
+{
+    private readonly InMemoryArticleStore store = new();
+    private readonly Mock<ISummarizer> summarizer = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+
+    public BackfillServiceTests()
+    {
+        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
+        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
+        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SummaryContent(
+                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
+                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5), [], null));
+    }
+
+    [Fact]
+    public async Task PlanAsync_IdenticalTextUploadedAgain_LeavesTheStaleSetAfterOneRun()
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle);
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        store.PutArticle("a.txt", TestData.EnglishArticle);
+
+        var first = await sut.PlanAsync(BackfillSelection.Stale, CancellationToken.None);
+        await sut.RunAsync(first, 1, null, CancellationToken.None);
+        var second = await sut.PlanAsync(BackfillSelection.Stale, CancellationToken.None);
+
+        Assert.Empty(second);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task PlanAsync_ProcessorSawIdenticalReupload_DoesNotListItAsStale()
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle);
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        var second = store.PutArticle("a.txt", TestData.EnglishArticle);
+
+        var outcome = await processor.ProcessAsync("a.txt", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        Assert.Equal(second, store.Result("a.txt")?.Source.ETag);
+        Assert.Empty(await sut.PlanAsync(BackfillSelection.All, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("model")]
+    [InlineData("source")]
+    [InlineData("status")]
+    public async Task PlanAsync_PlantedResultWithNullField_CountsAsMissingAndTheOthersAreStillPlanned(string field)
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("bad.txt", TestData.EnglishArticle);
+        store.PutArticle("new.txt", TestData.ArabicArticle);
+        store.PutArticle("ok.txt", TestData.EnglishArticle);
+        await processor.ProcessAsync("ok.txt", CancellationToken.None);
+        var good = System.Text.Json.Nodes.JsonNode.Parse(SummaryJson.Serialize(store.Result("ok.txt")!))!;
+        good[field] = null;
+        store.PutRawResult("bad.txt", good.ToJsonString());
+
+        var plan = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
+
+        Assert.Equal([("bad.txt", BackfillSelection.Missing), ("new.txt", BackfillSelection.Missing)], plan.Select(c => (c.Name, c.Reason)).Order());
+    }
+
+    [Fact]
+    public async Task RunAsync_PlantedOversizedResult_IsReplaced()
+    {
+        var (sut, _) = CreateSut();
+        store.PutArticle("big.txt", TestData.EnglishArticle);
+        store.PutRawResult("big.txt", "{\"padding\":\"" + new string('x', SummaryJson.MaxResultBytes) + "\"}");
+
+        var plan = await sut.PlanAsync(BackfillSelection.Missing, CancellationToken.None);
+        var counts = await sut.RunAsync(plan, 1, null, CancellationToken.None);
+
+        Assert.Equal(1, counts[SummaryStatus.Ok]);
+        Assert.Equal(SummaryStatus.Ok, store.Result("big.txt")?.Status);
+    }
+
+    [Fact]
+    public async Task FindWithoutResultAsync_ArticleWithAnyResultBlob_IsNotListed()
+    {
+        var (sut, _) = CreateSut();
+        store.PutArticle("done.txt", TestData.EnglishArticle);
+        store.PutRawResult("done.txt", "not json");
+        store.PutArticle("todo.txt", TestData.EnglishArticle);
+
+        var found = await sut.FindWithoutResultAsync(CancellationToken.None);
+
+        Assert.Equal(["todo.txt"], found.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task PlanAsync_ArticleWhoseResultNameWouldBeTooLong_IsLeftOutAndTheRestIsPlanned()
+    {
+        var (sut, _) = CreateSut();
+        store.PutArticle(new string('a', 1008) + ".txt", TestData.EnglishArticle);
+        store.PutArticle("b.txt", TestData.EnglishArticle);
+
+        var plan = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
+        var sweep = await sut.FindWithoutResultAsync(CancellationToken.None);
+
+        Assert.Equal(["b.txt"], plan.Select(c => c.Name));
+        Assert.Equal(["b.txt"], sweep.Select(c => c.Name));
+    }
+
+    private (BackfillService Backfill, ArticleProcessor Processor) CreateSut()
+    {
+        var options = Options.Create(new SummarizerOptions());
+        var summaries = new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance);
+        var processor = new ArticleProcessor(
+            store, new ArticleReader(options), summaries, options, TestData.Telemetry(), time, NullLogger<ArticleProcessor>.Instance);
+        return (new BackfillService(store, processor, summaries, NullLogger<BackfillService>.Instance), processor);
+    }
+}

@@ -1,0 +1,78 @@
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Tests.Processing;
+
+public sealed class ResultClassifierTests
+{
+    private const string Provider = "AzureOpenAI";
+    private const string Prompt = "bilingual-1";
+    private static readonly string Sha = new('a', 64);
+    private static readonly ArticleVersion Read = new("\"v2\"", Sha);
+    private static readonly ArticleVersion Listed = new("\"v1\"", null);
+
+    [Fact]
+    public void Classify_NoResult_IsMissing() =>
+        Assert.Equal(ResultState.Missing, ResultClassifier.Classify(null, Read, Provider, Prompt));
+
+    [Fact]
+    public void Classify_DocumentWithNullModelOrSource_IsMissingWithoutThrowing()
+    {
+        Assert.Equal(ResultState.Missing, ResultClassifier.Classify(Document() with { Model = null! }, Read, Provider, Prompt));
+        Assert.Equal(ResultState.Missing, ResultClassifier.Classify(Document() with { Source = null! }, Listed, Provider, Prompt));
+        Assert.Equal(ResultState.Missing, ResultClassifier.Classify(Document() with { Status = null! }, Listed, Provider, Prompt));
+    }
+
+    [Fact]
+    public void Classify_SameTextUploadedAgain_IsCurrentOnceTheTextIsRead() =>
+        Assert.Equal(ResultState.Current, ResultClassifier.Classify(Document(), Read, Provider, Prompt));
+
+    [Fact]
+    public void Classify_ListingOnlyAndSameVersion_IsCurrent() =>
+        Assert.Equal(ResultState.Current, ResultClassifier.Classify(Document(), Listed, Provider, Prompt));
+
+    [Theory]
+    [InlineData("other", Provider, Prompt)]
+    [InlineData(null, "OpenAI", Prompt)]
+    [InlineData(null, Provider, "bilingual-0")]
+    public void Classify_OtherTextProviderOrPrompt_IsStale(string? sha, string provider, string prompt) =>
+        Assert.Equal(ResultState.Stale, ResultClassifier.Classify(Document(sha ?? Sha, provider, prompt), Read, Provider, Prompt));
+
+    [Fact]
+    public void Classify_FallbackForThisText_IsFallback() =>
+        Assert.Equal(ResultState.Fallback, ResultClassifier.Classify(Document(provider: SummaryService.FallbackProvider, prompt: "extractive-1"), Read, Provider, Prompt));
+
+    [Fact]
+    public void Classify_FailedForThisVersion_IsFailed() =>
+        Assert.Equal(ResultState.Failed, ResultClassifier.Classify(
+            Document() with { Status = SummaryStatus.Failed, Error = new ErrorInfo("retries-exhausted", "x") }, Listed, Provider, Prompt));
+
+    [Fact]
+    public void Classify_RejectedForThisText_IsCurrent() =>
+        Assert.Equal(ResultState.Current, ResultClassifier.Classify(
+            Document() with { Status = SummaryStatus.Rejected, Error = new ErrorInfo("too-short", "x") }, Read, Provider, Prompt));
+
+    [Theory]
+    [InlineData(ResultState.Missing, false)]
+    [InlineData(ResultState.Stale, false)]
+    [InlineData(ResultState.Current, true)]
+    [InlineData(ResultState.Fallback, true)]
+    [InlineData(ResultState.Failed, true)]
+    public void IsSettled_State_TellsWhetherTheServiceIsDoneWithThisVersion(ResultState state, bool settled) =>
+        Assert.Equal(settled, state.IsSettled());
+
+    [Fact]
+    public void Classify_UploadOfIdenticalTextWhoseOldResultNamesTheOldETag_IsSettledForUploadWait() =>
+        Assert.True(ResultClassifier.Classify(Document(), new ArticleVersion("\"v9\"", Sha), Provider, Prompt).IsSettled());
+
+    private static SummaryDocument Document(string? sha = null, string provider = Provider, string prompt = Prompt) => new()
+    {
+        Status = SummaryStatus.Ok,
+        Language = ArticleLanguage.English,
+        Summary = new LocalizedText(null, "Summary"),
+        Source = new SourceInfo("articles", "x.txt", "\"v1\"", sha ?? Sha, "text/plain", 10, "utf-8"),
+        Model = new ModelUsage(provider, "m", prompt, null, null),
+    };
+}
