@@ -92,8 +92,7 @@ internal static class EvalCommand
             return 2;
         }
 
-        var report = await CrossValidation.RunAsync(
-            documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken).ConfigureAwait(false);
+        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken);
 
         var table = new Table().Title($"{Markup.Escape(dataset)}: {folds}-fold cross-validation over {report.Candidates} settings, ratio {ratio.ToString(CultureInfo.InvariantCulture)}, held-out F1 ×100 (ours / length-matched lead)");
         table.AddColumns("fold", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");

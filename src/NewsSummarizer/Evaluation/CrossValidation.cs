@@ -1,4 +1,7 @@
+using NewsSummarizer.Articles;
+using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Evaluation;
 
@@ -31,7 +34,7 @@ public static class CrossValidation
     /// <summary>The fold of the <paramref name="index"/>-th document.</summary>
     public static int FoldOf(int index, int folds) => index % folds;
 
-    public static async Task<CrossValidationReport> RunAsync(
+    public static CrossValidationReport Run(
         IReadOnlyList<EvaluationDocument> documents,
         string language,
         double ratio,
@@ -49,13 +52,7 @@ public static class CrossValidation
         }
 
         // Every candidate scored once on every document; folds only choose among these.
-        var scores = new IReadOnlyList<DocumentScores>[candidates.Count];
-        for (var c = 0; c < candidates.Count; c++)
-        {
-            scores[c] = await new SummaryEvaluator(new ExtractiveSummarizer(candidates[c].Options))
-                .ScoreDocumentsAsync(documents, language, ratio, cancellationToken).ConfigureAwait(false);
-        }
-
+        var scores = Score(documents, language, ratio, candidates, cancellationToken);
         var results = new List<FoldResult>(folds);
         for (var fold = 0; fold < folds; fold++)
         {
@@ -72,6 +69,59 @@ public static class CrossValidation
             results,
             MeanOfFolds("summary", results.Select(r => r.Summary).ToList()),
             MeanOfFolds(SummaryEvaluator.LengthMatchedLeadName, results.Select(r => r.Lead).ToList()));
+    }
+
+    /// <summary>Each candidate's per-document scores. Candidates that build the same graph share one analysis of
+    /// each article, and a summary (or lead length) met before is not scored again.</summary>
+    public static IReadOnlyList<DocumentScores>[] Score(
+        IReadOnlyList<EvaluationDocument> documents,
+        string language,
+        double ratio,
+        IReadOnlyList<TuningCandidate> candidates,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var rouge = SummaryEvaluator.CreateRouge(language);
+        var length = new SummaryLength(Ratio: ratio);
+        var leadSentences = documents.Select(d => SentenceSplitter.Split(d.Text).Select(s => s.Text).ToList()).ToList();
+        var summaryCache = documents.Select(_ => new Dictionary<string, (RougeScores Rouge, int Words)>(StringComparer.Ordinal)).ToList();
+        var leadCache = documents.Select(_ => new Dictionary<int, RougeScores>()).ToList();
+        var scores = new IReadOnlyList<DocumentScores>[candidates.Count];
+        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(c => GraphOptions(candidates[c].Options)))
+        {
+            var preparer = new ExtractiveSummarizer(group.Key);
+            var prepared = documents.Select(d => preparer.Prepare(new Article(d.Text, null, language))).ToList();
+            foreach (var c in group)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var summarizer = new ExtractiveSummarizer(candidates[c].Options);
+                var results = new List<DocumentScores>(documents.Count);
+                for (var d = 0; d < documents.Count; d++)
+                {
+                    var picked = summarizer.SelectSentences(prepared[d], length);
+                    var key = string.Join(',', picked);
+                    if (!summaryCache[d].TryGetValue(key, out var summary))
+                    {
+                        var text = string.Join(' ', picked.Select(i => prepared[d].Sentences[i].Text));
+                        summary = (rouge.Score(text, documents[d].References), Words.Count(text));
+                        summaryCache[d][key] = summary;
+                    }
+
+                    if (!leadCache[d].TryGetValue(summary.Words, out var lead))
+                    {
+                        lead = rouge.Score(LengthMatchedLead.Cut(leadSentences[d], summary.Words), documents[d].References);
+                        leadCache[d][summary.Words] = lead;
+                    }
+
+                    results.Add(new DocumentScores(documents[d].Id, summary.Rouge, lead, summary.Words));
+                }
+
+                scores[c] = results;
+            }
+        }
+
+        return scores;
     }
 
     /// <summary>The candidate with the highest mean ROUGE-1 margin over the length-matched lead among those whose
@@ -106,6 +156,17 @@ public static class CrossValidation
 
         return best;
     }
+
+    // The options that shape the graph; the rest are weights applied to it.
+    private static ExtractiveOptions GraphOptions(ExtractiveOptions o) => ExtractiveOptions.Default with
+    {
+        Damping = o.Damping,
+        EdgeThreshold = o.EdgeThreshold,
+        MaxNeighbours = o.MaxNeighbours,
+        MaxCandidates = o.MaxCandidates,
+        DuplicateSimilarity = o.DuplicateSimilarity,
+        TitleMaxWords = o.TitleMaxWords,
+    };
 
     private static SystemScores Mean(string system, List<DocumentScores> documents, Func<DocumentScores, RougeScores> pick) =>
         new(system, RougeScores.Mean(documents.Select(pick).ToList()), documents.Count == 0 ? 0 : documents.Average(d => d.Words));

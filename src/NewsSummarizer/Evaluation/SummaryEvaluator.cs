@@ -105,7 +105,7 @@ public sealed class SummaryEvaluator
         return results;
     }
 
-    private static Rouge CreateRouge(string language) =>
+    internal static Rouge CreateRouge(string language) =>
         new(stem: language == ArticleLanguage.English, arabic: language == ArticleLanguage.Arabic);
 
     // The extractive summariser exposes its sentences; for any other provider the summary's sentences are re-split.
