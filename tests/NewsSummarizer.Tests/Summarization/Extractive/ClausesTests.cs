@@ -59,6 +59,22 @@ public sealed class ClausesTests
     }
 
     [Fact]
+    public void Cut_CommaInsideQuotation_IsNotABoundary()
+    {
+        const string sentence = "The ministry said that “the minister discussed the crisis, the talks and the aid” and that a further meeting would follow in Geneva next week.";
+
+        Assert.Null(Clauses.Cut(sentence, 20));
+    }
+
+    [Fact]
+    public void Cut_OpeningUnderAThirdOfTheLimit_IsAFragmentNotUsed()
+    {
+        const string sentence = "وذكرت وزارة الخارجية الأميركية، في بيان، أن وزير الخارجية تحدث اليوم مع نظيره التركي حول التنسيق المستمر بشأن التصعيد في أوكرانيا والمحادثات المقبلة بين البلدين في جنيف";
+
+        Assert.Null(Clauses.Cut(sentence, 24));
+    }
+
+    [Fact]
     public void Cut_OpeningTooShort_IsNotUsed()
     {
         const string sentence = "Today, the city council approved a new budget for public transport after a long debate about fares.";
