@@ -4,7 +4,7 @@ using NewsSummarizer.Text;
 namespace NewsSummarizer.Summarization.Extractive;
 
 /// <summary>One article's sentences as a cosine-similarity graph over TF-IDF weighted stemmed terms, with a score
-/// per sentence (graph centrality + lead bias + title similarity) and MMR selection.</summary>
+/// per sentence (LexRank centrality + lead bias + slow fade over the article + title similarity) and MMR selection.</summary>
 /// <remarks>Similarities are never held as an n × n matrix: a sentence's row is accumulated on demand through an
 /// inverted index over terms, so only sentence pairs that share a term cost anything.</remarks>
 internal sealed class SentenceGraph
