@@ -11,6 +11,8 @@ public abstract class ExtractiveBenchmark
     private readonly ExtractiveSummarizer summarizer = new();
 
     // The summariser completes synchronously; waiting on its task costs nothing.
-    protected SummaryContent Summarize(Article article) =>
+    protected SummaryContent Summarize(Article article) => Summarize(summarizer, article);
+
+    protected static SummaryContent Summarize(ExtractiveSummarizer summarizer, Article article) =>
         summarizer.SummarizeAsync(article, SummaryLength.Default, CancellationToken.None).GetAwaiter().GetResult();
 }

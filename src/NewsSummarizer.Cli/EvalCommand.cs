@@ -9,8 +9,10 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum eval --dataset DIR [--ratio R] [--json-out FILE]</c>: ROUGE-1/2/L of the configured summariser
-/// and the Lead-1, Lead-3 and Lead-ratio baselines on an EASC-layout (Arabic) folder, as a table and as JSON.</summary>
+/// <summary><c>newsum eval --dataset DIR [--ratio R] [--json-out FILE] [--cv K]</c>: ROUGE-1/2/L of the configured
+/// summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and Lead-ratio on an EASC-layout
+/// (Arabic) folder, as a table and as JSON. With <c>--cv K</c>: k-fold cross-validation of the offline summariser's
+/// tuning against the length-matched lead (fixed folds), per held-out fold and their mean.</summary>
 internal static class EvalCommand
 {
     public const string DefaultJsonFile = "eval-results.json";
@@ -20,9 +22,11 @@ internal static class EvalCommand
         var dataset = new Option<string>("--dataset") { Description = "An EASC-layout folder (Articles/TopicN, MTurk/TopicN), e.g. ../shared/data/easc-dev.", Required = true };
         var ratio = new Option<double>("--ratio") { Description = "Summary length as a share of each article's sentences.", DefaultValueFactory = _ => 0.33 };
         var jsonOut = new Option<string>("--json-out") { Description = "Where to write the figures as JSON.", DefaultValueFactory = _ => DefaultJsonFile };
-        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, ratio, jsonOut };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(dataset), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
+        var cv = new Option<int?>("--cv") { Description = "Cross-validate the offline summariser's tuning with this many folds (tune on k-1, score the held-out one)." };
+        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, ratio, jsonOut, cv };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(cv) is { } folds
+            ? RunCrossValidationAsync(parse.GetRequiredValue(dataset), parse.GetValue(ratio), folds, parse.GetRequiredValue(jsonOut), cancellationToken)
+            : RunAsync(parse.GetRequiredValue(dataset), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
         return command;
     }
 
@@ -42,6 +46,73 @@ internal static class EvalCommand
             meanWords = Math.Round(s.MeanWords, 1),
         }),
     };
+
+    /// <summary>The cross-validation figures as written to the JSON file.</summary>
+    public static object ToJson(string dataset, CrossValidationReport report) => new
+    {
+        dataset,
+        folds = report.FoldCount,
+        report.Ratio,
+        report.Candidates,
+        heldOut = report.Folds.Select(f => new
+        {
+            f.Fold,
+            f.Documents,
+            f.Chosen,
+            summary = Row(f.Summary),
+            lengthMatchedLead = Row(f.Lead),
+        }),
+        mean = new { summary = Row(report.Summary), lengthMatchedLead = Row(report.Lead) },
+        rouge1Margin = Math.Round(report.Rouge1Margin, 2),
+        rouge2Margin = Math.Round(report.Rouge2Margin, 2),
+    };
+
+    private static async Task<int> RunCrossValidationAsync(string dataset, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
+    {
+        if (SummarizePlan.Length(ratio, null, out var error) is null)
+        {
+            await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+            return 2;
+        }
+
+        IReadOnlyList<EvaluationDocument> documents;
+        try
+        {
+            documents = EascDataset.Load(dataset);
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        if (folds < 2 || folds > documents.Count)
+        {
+            await Console.Error.WriteLineAsync($"--cv needs between 2 and {documents.Count} folds.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken);
+
+        var table = new Table().Title($"{Markup.Escape(dataset)}: {folds}-fold cross-validation over {report.Candidates} settings, ratio {ratio.ToString(CultureInfo.InvariantCulture)}, held-out F1 ×100 (ours / length-matched lead)");
+        table.AddColumns("fold", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");
+        foreach (var f in report.Folds)
+        {
+            table.AddRow(f.Fold.ToString(CultureInfo.InvariantCulture), f.Documents.ToString(CultureInfo.InvariantCulture), Pair(f.Summary.Rouge.Rouge1, f.Lead.Rouge.Rouge1), Pair(f.Summary.Rouge.Rouge2, f.Lead.Rouge.Rouge2), Pair(f.Summary.Rouge.RougeL, f.Lead.Rouge.RougeL), f.Summary.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F((f.Summary.Rouge.Rouge1.F1 - f.Lead.Rouge.Rouge1.F1) * 100), F((f.Summary.Rouge.Rouge2.F1 - f.Lead.Rouge.Rouge2.F1) * 100));
+        }
+
+        table.AddRow("mean", documents.Count.ToString(CultureInfo.InvariantCulture), Pair(report.Summary.Rouge.Rouge1, report.Lead.Rouge.Rouge1), Pair(report.Summary.Rouge.Rouge2, report.Lead.Rouge.Rouge2), Pair(report.Summary.Rouge.RougeL, report.Lead.Rouge.RougeL), report.Summary.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F(report.Rouge1Margin), F(report.Rouge2Margin));
+        AnsiConsole.Write(table);
+        foreach (var f in report.Folds)
+        {
+            Console.WriteLine($"fold {f.Fold}: chosen on the other folds: {f.Chosen}");
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(ToJson(dataset, report), CliJson.Options);
+        await File.WriteAllBytesAsync(jsonOut, json, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"wrote {Path.GetFullPath(jsonOut)}");
+        return 0;
+    }
 
     private static async Task<int> RunAsync(string dataset, double ratio, string jsonOut, CancellationToken cancellationToken)
     {
@@ -88,6 +159,16 @@ internal static class EvalCommand
         Console.WriteLine($"wrote {Path.GetFullPath(jsonOut)}");
         return 0;
     }
+
+    private static object Row(SystemScores s) => new
+    {
+        rouge1 = Percent(s.Rouge.Rouge1),
+        rouge2 = Percent(s.Rouge.Rouge2),
+        rougeL = Percent(s.Rouge.RougeL),
+        meanWords = Math.Round(s.MeanWords, 1),
+    };
+
+    private static string Pair(RougeScore ours, RougeScore lead) => F(ours.F1 * 100) + " / " + F(lead.F1 * 100);
 
     private static object Percent(RougeScore score) => new
     {

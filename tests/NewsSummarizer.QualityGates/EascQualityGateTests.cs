@@ -5,15 +5,21 @@ using Xunit.Abstractions;
 
 namespace NewsSummarizer.QualityGates;
 
-/// <summary>The extractive summariser against Lead-⅓ on EASC dev (ratio 0.33, Arabic-normalised, no stemming).</summary>
+/// <summary>The extractive summariser against the lead cut to its own length on EASC dev (ratio 0.33,
+/// Arabic-normalised, no stemming), in- and out-of-sample.</summary>
 public sealed class EascQualityGateTests(ITestOutputHelper output)
 {
     private const double Ratio = 0.33;
 
+    // Five-fold cross-validation measures +0.78 ROUGE-1 / +0.84 ROUGE-2 over the length-matched lead (docs/quality.md);
+    // the gate holds the held-out margin at 0.7, so a change that loses it fails CI.
+    private const double CrossValidatedRouge1Margin = 0.007;
+    private const int Folds = 5;
+
     [Fact]
     public async Task EvaluateAsync_EascDev_LeadThirdMatchesPublishedBaseline()
     {
-        var lead = (await EvaluateAsync()).Systems.Single(s => s.System == "Lead-0.33");
+        var lead = (await EvaluateAsync())[SummaryEvaluator.LeadRatioName(Ratio)];
 
         // Published for this split: 46.46 / 40.06 / 42.37; reproducing it validates splitting and normalisation.
         Assert.InRange(lead.Rouge.Rouge1.F1 * 100, 46.16, 46.76);
@@ -22,16 +28,48 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task EvaluateAsync_EascDev_ExtractiveBeatsLeadThird()
+    public async Task EvaluateAsync_EascDev_ExtractiveBeatsLengthMatchedLead()
     {
         var report = await EvaluateAsync();
-        var ours = report.Systems.Single(s => s.System == "Extractive");
-        var lead = report.Systems.Single(s => s.System == "Lead-0.33");
+        var ours = report["Extractive"];
+        var lead = report[SummaryEvaluator.LengthMatchedLeadName];
 
-        Assert.True(ours.Rouge.Rouge1.F1 >= lead.Rouge.Rouge1.F1 + 0.01, "ROUGE-1 must beat Lead-⅓ by 1 point.");
-        Assert.True(ours.MeanWords <= lead.MeanWords, "Summaries must not be longer than Lead-⅓'s.");
-        Assert.True(ours.Rouge.Rouge2.F1 >= lead.Rouge.Rouge2.F1, "ROUGE-2 must not fall below Lead-⅓.");
-        Assert.True(ours.Rouge.RougeL.F1 >= lead.Rouge.RougeL.F1, "ROUGE-L must not fall below Lead-⅓.");
+        Assert.Equal(lead.MeanWords, ours.MeanWords, 6);
+        Assert.True(ours.Rouge.Rouge1.F1 >= lead.Rouge.Rouge1.F1 + CrossValidatedRouge1Margin, "ROUGE-1 must beat the length-matched lead by the cross-validated margin.");
+        Assert.True(ours.Rouge.Rouge2.F1 >= lead.Rouge.Rouge2.F1, "ROUGE-2 must not fall below the length-matched lead.");
+        Assert.True(ours.Rouge.RougeL.F1 >= lead.Rouge.RougeL.F1, "ROUGE-L must not fall below the length-matched lead.");
+    }
+
+    [Fact]
+    public void Run_EascDevFiveFolds_HeldOutBeatsLengthMatchedLead()
+    {
+        var documents = EascDataset.Load(SharedData.Directory("easc-dev"));
+
+        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, Ratio, Folds, ExtractiveTuning.Candidates(), CancellationToken.None);
+
+        foreach (var f in report.Folds)
+        {
+            output.WriteLine(
+                $"fold {f.Fold}  R1 {f.Summary.Rouge.Rouge1.F1 * 100:F2} / {f.Lead.Rouge.Rouge1.F1 * 100:F2}  "
+                + $"R2 {f.Summary.Rouge.Rouge2.F1 * 100:F2} / {f.Lead.Rouge.Rouge2.F1 * 100:F2}  words {f.Summary.MeanWords:F1}  chosen {f.Chosen}");
+        }
+
+        output.WriteLine($"held-out mean  R1 {report.Summary.Rouge.Rouge1.F1 * 100:F2} / {report.Lead.Rouge.Rouge1.F1 * 100:F2} ({report.Rouge1Margin:+0.00;-0.00})  "
+            + $"R2 {report.Summary.Rouge.Rouge2.F1 * 100:F2} / {report.Lead.Rouge.Rouge2.F1 * 100:F2} ({report.Rouge2Margin:+0.00;-0.00})");
+        Assert.True(report.Rouge1Margin >= CrossValidatedRouge1Margin * 100, $"Held-out ROUGE-1 margin {report.Rouge1Margin:F2} is below the gate.");
+        Assert.True(report.Rouge2Margin >= 0, $"Held-out ROUGE-2 margin {report.Rouge2Margin:F2} is negative.");
+    }
+
+    [Fact]
+    public void Best_AllEascDev_IsTheShippedDefault()
+    {
+        var documents = EascDataset.Load(SharedData.Directory("easc-dev"));
+        var candidates = ExtractiveTuning.Candidates();
+        var scores = CrossValidation.Score(documents, ArticleLanguage.Arabic, Ratio, candidates, CancellationToken.None);
+
+        var best = candidates[CrossValidation.Best(scores, _ => true)];
+
+        Assert.True(best.Options == ExtractiveOptions.Default, $"Tuning on all of EASC dev chooses '{best.Name}', not the defaults.");
     }
 
     private async Task<EvaluationReport> EvaluateAsync()

@@ -10,15 +10,27 @@ namespace NewsSummarizer.Evaluation;
 public sealed record SystemScores(string System, RougeScores Rouge, double MeanWords);
 
 /// <summary>The evaluation table: a summariser against lead baselines.</summary>
-public sealed record EvaluationReport(string Language, double Ratio, int Documents, IReadOnlyList<SystemScores> Systems);
+public sealed record EvaluationReport(string Language, double Ratio, int Documents, IReadOnlyList<SystemScores> Systems)
+{
+    /// <summary>The row of one system.</summary>
+    public SystemScores this[string system] => Systems.Single(s => s.System == system);
+}
 
-/// <summary>Scores a summariser and the Lead-1, Lead-3 and Lead-ratio baselines against reference summaries.</summary>
+/// <summary>One article's scores: the summary and the lead cut to the summary's word count.</summary>
+public sealed record DocumentScores(string Id, RougeScores Summary, RougeScores LengthMatchedLead, int Words);
+
+/// <summary>Scores a summariser against reference summaries, beside the lead cut to each summary's own word count
+/// (<see cref="LengthMatchedLeadName"/>) and the Lead-1, Lead-3 and Lead-ratio baselines.</summary>
 /// <remarks>Every system sees the article through <see cref="SentenceSplitter"/>; Lead-ratio takes as many
-/// leading sentences as <see cref="ExtractiveSummarizer.Budget"/> gives the summariser for the same ratio, so both
-/// get the same number of sentences. Summaries are scored as one paragraph (one ROUGE-1.5.5 line) and references
+/// leading sentences as <see cref="ExtractiveSummarizer.Budget"/> gives the summariser for the same ratio.
+/// The length-matched lead is the fair baseline: ROUGE F on these references rewards length, so a summariser must
+/// beat the lead at its own length. Summaries are scored as one paragraph (one ROUGE-1.5.5 line) and references
 /// line by line as stored, so ROUGE-L is summary-level LCS over those lines.</remarks>
 public sealed class SummaryEvaluator
 {
+    /// <summary>The row of the lead cut, per article, to the summary's word count.</summary>
+    public const string LengthMatchedLeadName = "Lead-matched";
+
     private readonly ISummarizer summarizer;
 
     public SummaryEvaluator(ISummarizer summarizer)
@@ -27,33 +39,35 @@ public sealed class SummaryEvaluator
         this.summarizer = summarizer;
     }
 
+    /// <summary>The name of the Lead-ratio row, e.g. <c>Lead-0.33</c>.</summary>
+    public static string LeadRatioName(double ratio) => "Lead-" + ratio.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The rows: the summariser, the lead at its length, Lead-1, Lead-3, Lead-ratio.</summary>
     public async Task<EvaluationReport> EvaluateAsync(
         IReadOnlyList<EvaluationDocument> documents, string language, double ratio, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var rouge = new Rouge(stem: language == ArticleLanguage.English, arabic: language == ArticleLanguage.Arabic);
-        var leadName = "Lead-" + ratio.ToString("0.##", CultureInfo.InvariantCulture);
-        var systems = new[] { summarizer.Provider, "Lead-1", "Lead-3", leadName };
+        var rouge = CreateRouge(language);
+        var leadName = LeadRatioName(ratio);
+        var systems = new[] { summarizer.Provider, LengthMatchedLeadName, "Lead-1", "Lead-3", leadName };
         var scores = systems.ToDictionary(s => s, _ => new List<(RougeScores Rouge, int Words)>());
         var length = new SummaryLength(Ratio: ratio);
 
         foreach (var document in documents)
         {
             var sentences = SentenceSplitter.Split(document.Text).Select(s => s.Text).ToList();
-            var article = new Article(document.Text, null, language);
-            var summary = await SummaryOf(article, length, cancellationToken).ConfigureAwait(false);
-
-            var outputs = new Dictionary<string, IReadOnlyList<string>>
+            var summary = string.Join(' ', await SummaryOf(document, language, length, cancellationToken).ConfigureAwait(false));
+            var outputs = new Dictionary<string, string>
             {
                 [summarizer.Provider] = summary,
-                ["Lead-1"] = sentences.Take(1).ToList(),
-                ["Lead-3"] = sentences.Take(3).ToList(),
-                [leadName] = sentences.Take(ExtractiveSummarizer.Budget(length, sentences.Count)).ToList(),
+                [LengthMatchedLeadName] = LengthMatchedLead.Cut(sentences, Words.Count(summary)),
+                ["Lead-1"] = string.Join(' ', sentences.Take(1)),
+                ["Lead-3"] = string.Join(' ', sentences.Take(3)),
+                [leadName] = string.Join(' ', sentences.Take(ExtractiveSummarizer.Budget(length, sentences.Count))),
             };
-            foreach (var (system, output) in outputs)
+            foreach (var (system, text) in outputs)
             {
                 // A summary is one paragraph, as the service writes it: one ROUGE "line".
-                var text = string.Join(' ', output);
                 scores[system].Add((rouge.Score(text, document.References), Words.Count(text)));
             }
         }
@@ -67,16 +81,45 @@ public sealed class SummaryEvaluator
         return new EvaluationReport(language, ratio, documents.Count, table);
     }
 
-    // The extractive summariser exposes its sentences; for any other provider the summary's sentences are re-split.
-    private async Task<IReadOnlyList<string>> SummaryOf(Article article, SummaryLength length, CancellationToken ct)
+    /// <summary>Per article, the summary's scores and the length-matched lead's (what cross-validation averages
+    /// over folds).</summary>
+    public async Task<IReadOnlyList<DocumentScores>> ScoreDocumentsAsync(
+        IReadOnlyList<EvaluationDocument> documents, string language, double ratio, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(documents);
+        var rouge = CreateRouge(language);
+        var length = new SummaryLength(Ratio: ratio);
+        var results = new List<DocumentScores>(documents.Count);
+        foreach (var document in documents)
+        {
+            var sentences = SentenceSplitter.Split(document.Text).Select(s => s.Text).ToList();
+            var summary = string.Join(' ', await SummaryOf(document, language, length, cancellationToken).ConfigureAwait(false));
+            var words = Words.Count(summary);
+            results.Add(new DocumentScores(
+                document.Id,
+                rouge.Score(summary, document.References),
+                rouge.Score(LengthMatchedLead.Cut(sentences, words), document.References),
+                words));
+        }
+
+        return results;
+    }
+
+    internal static Rouge CreateRouge(string language) =>
+        new(stem: language == ArticleLanguage.English, arabic: language == ArticleLanguage.Arabic);
+
+    // The extractive summariser exposes its sentences; for any other provider the summary's sentences are re-split.
+    private async Task<IReadOnlyList<string>> SummaryOf(
+        EvaluationDocument document, string language, SummaryLength length, CancellationToken ct)
+    {
+        var article = new Article(document.Text, null, language);
         if (summarizer is ExtractiveSummarizer extractive)
         {
             return extractive.SelectSentences(article, length).Select(s => s.Text).ToList();
         }
 
         var content = await summarizer.SummarizeAsync(article, length, ct).ConfigureAwait(false);
-        var text = (article.Language == ArticleLanguage.Arabic ? content.Summary.Ar : content.Summary.En) ?? string.Empty;
+        var text = (language == ArticleLanguage.Arabic ? content.Summary.Ar : content.Summary.En) ?? string.Empty;
         return SentenceSplitter.Split(text).Select(s => s.Text).ToList();
     }
 }

@@ -3,14 +3,14 @@ using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Summarization.Extractive;
 
-/// <summary>The offline provider: picks the article's most central sentences, favouring the news lead and avoiding
-/// repeats (TextRank-style centrality, lead bias, MMR), and returns them in the article's order.</summary>
+/// <summary>The offline provider: scores each sentence by LexRank centrality (PageRank over a sparse cosine-similarity
+/// graph) plus a news lead bias and a slow fade over the article, picks by maximal marginal relevance so that no two
+/// picks say the same thing, and returns the picks in the article's order.</summary>
 /// <remarks>It never translates or rewrites: it fills only the article's own language and lists the other one as
-/// unavailable. Deterministic, thread-safe, no network.</remarks>
+/// unavailable. Deterministic, thread-safe, no network. Weights: <see cref="ExtractiveOptions"/>.</remarks>
 public sealed class ExtractiveSummarizer : ISummarizer
 {
     private const int DefaultSentences = 3;
-    private const string Ellipsis = "\u2026";
 
     private readonly ExtractiveOptions options;
     private readonly TermAnalyzer analyzer;
@@ -29,7 +29,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     public string Provider => "Extractive";
 
-    public string PromptVersion => "extractive-4";
+    public string PromptVersion => "extractive-5";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
@@ -46,6 +46,19 @@ public sealed class ExtractiveSummarizer : ISummarizer
         var (_, sentences, graph) = Analyze(article);
         return InArticleOrder(sentences, Pick(graph, length, sentences.Count));
     }
+
+    /// <summary>The article analysed once (sentences, similarity graph, features), for tuning: the weights in this
+    /// summariser's options rescore it without rebuilding the graph.</summary>
+    internal PreparedArticle Prepare(Article article)
+    {
+        var (_, sentences, graph) = Analyze(article);
+        return new PreparedArticle(sentences, graph);
+    }
+
+    /// <summary>What <see cref="SelectSentences(Article, SummaryLength)"/> returns, from an article prepared by a
+    /// summariser whose options build the same graph; returns sentence indices in the article's order.</summary>
+    internal IReadOnlyList<int> SelectSentences(PreparedArticle prepared, SummaryLength length) =>
+        Pick(prepared.Graph.WithWeights(options), length, prepared.Sentences.Count).Order().ToList();
 
     /// <summary>How many sentences a summary of an article with <paramref name="sentenceCount"/> sentences gets.</summary>
     public static int Budget(SummaryLength length, int sentenceCount)
@@ -74,10 +87,11 @@ public sealed class ExtractiveSummarizer : ISummarizer
     private SummaryContent Summarize(Article article, SummaryLength length)
     {
         var (headline, sentences, graph) = Analyze(article);
-        var ranked = graph.Select(sentences.Count, null, options);
+        // By score alone for the title (any sentence may be the best short one); by MMR for the key points.
+        var ranked = graph.Select(sentences.Count, null, options with { MmrLambda = 1 });
         var summary = InArticleOrder(sentences, Pick(graph, length, sentences.Count));
-        var keyPoints = InArticleOrder(sentences, ranked.Take(KeyPointCount(ranked.Count)))
-            .Select(s => Shorten(s.Text, options.KeyPointMaxWords))
+        var keyPoints = InArticleOrder(sentences, graph.Select(KeyPointCount(ranked.Count), null, options))
+            .Select(s => KeyPoint(s.Text, options.KeyPointMaxWords))
             .ToList();
         var title = string.IsNullOrWhiteSpace(article.Title) ? headline ?? TitleFrom(sentences, ranked) : article.Title.Trim();
         var text = string.Join(" ", summary.Select(s => s.Text));
@@ -123,7 +137,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
     // target: a ratio of the article's sentences says little about length when sentence lengths vary.
     private List<int> PickByWordTarget(SentenceGraph graph, int k, double targetWords)
     {
-        var ranked = graph.Select(graph.Words.Count, null, options);
+        var ranked = graph.Select(Math.Min(graph.Words.Count, k + options.CountSpread), null, options);
         int best = Math.Min(k, ranked.Count), words = 0;
         var bestDistance = double.MaxValue;
         for (var count = 1; count <= ranked.Count && count <= k + options.CountSpread; count++)
@@ -194,15 +208,16 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return Shorten(sentences[ranked[0]].Text, options.TitleMaxWords);
     }
 
-    // Cuts at a word boundary and marks the cut; never adds words.
-    private static string Shorten(string text, int maxWords)
-    {
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length <= maxWords)
-        {
-            return text;
-        }
+    // A title too long to use whole ends at its last clause boundary within the limit, or failing that at the
+    // limit's last word, marked as cut.
+    private static string Shorten(string text, int maxWords) =>
+        Clauses.Cut(text, maxWords)
+        ?? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(maxWords)) + "\u2026";
 
-        return string.Join(' ', words.Take(maxWords)).TrimEnd(',', '\u060C', ';', '\u061B', ':') + Ellipsis;
-    }
+    // A key point is a whole sentence, or its opening clauses when the sentence is longer than the limit; never a
+    // cut mid-clause.
+    private static string KeyPoint(string text, int maxWords) => Clauses.Cut(text, maxWords) ?? text;
 }
+
+/// <summary>An article's sentences and similarity graph, built once.</summary>
+internal sealed record PreparedArticle(IReadOnlyList<Sentence> Sentences, SentenceGraph Graph);

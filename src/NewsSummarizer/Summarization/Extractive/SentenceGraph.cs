@@ -4,7 +4,7 @@ using NewsSummarizer.Text;
 namespace NewsSummarizer.Summarization.Extractive;
 
 /// <summary>One article's sentences as a cosine-similarity graph over TF-IDF weighted stemmed terms, with a score
-/// per sentence (graph centrality + lead bias + title similarity) and MMR selection.</summary>
+/// per sentence (LexRank centrality + lead bias + slow fade over the article + title similarity) and MMR selection.</summary>
 /// <remarks>Similarities are never held as an n × n matrix: a sentence's row is accumulated on demand through an
 /// inverted index over terms, so only sentence pairs that share a term cost anything.</remarks>
 internal sealed class SentenceGraph
@@ -14,14 +14,16 @@ internal sealed class SentenceGraph
     private readonly int[] termCounts;
     private readonly bool[] duplicate;
     private readonly int[] words;
+    private readonly Features features;
 
-    private SentenceGraph(int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, double[] scores)
+    private SentenceGraph(int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, Features features, double[] scores)
     {
         this.count = count;
         this.postings = postings;
         this.termCounts = termCounts;
         this.duplicate = duplicate;
         this.words = words;
+        this.features = features;
         Scores = scores;
     }
 
@@ -30,6 +32,10 @@ internal sealed class SentenceGraph
 
     /// <summary>Each sentence's length in words.</summary>
     public IReadOnlyList<int> Words => words;
+
+    /// <summary>The same graph scored with other weights (tuning reuses the graph; weights do not change it).</summary>
+    public SentenceGraph WithWeights(ExtractiveOptions options) =>
+        new(count, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
 
     public static SentenceGraph Build(
         IReadOnlyList<Sentence> sentences, string language, string? title, ExtractiveOptions options, TermAnalyzer analyzer)
@@ -57,27 +63,34 @@ internal sealed class SentenceGraph
         var postings = new Postings(matrix, options.MaxCandidates);
         var (duplicate, centrality) = LexRank.Rank(sentences, postings, options);
         var reference = TitleSimilarities(title, language, vocabulary, idf, matrix, analyzer);
-        var centroid = options.CentroidWeight != 0 ? CentroidSimilarities(matrix) : new double[n];
-
+        var centroid = CentroidSimilarities(matrix);
+        var paragraphStart = new bool[n];
         var words = new int[n];
         for (var i = 0; i < n; i++)
         {
             words[i] = Math.Max(1, Text.Words.Count(sentences[i].Text));
+            paragraphStart[i] = i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph;
         }
 
+        var features = new Features(centrality, reference, centroid, paragraphStart);
+        return new SentenceGraph(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
+    }
+
+    // A weighted sum of the features, divided by the sentence's relative length to a power, scaled to a best of 1.
+    private static double[] ScoreAll(Features features, int[] words, ExtractiveOptions options)
+    {
+        var n = words.Length;
         var meanWords = words.Average();
         var scores = new double[n];
         var max = double.MinValue;
         for (var i = 0; i < n; i++)
         {
             var position = 1.0 / (1.0 + (i / options.PositionScale));
-            scores[i] = (options.CentralityWeight * centrality[i]) + (options.PositionWeight * position)
-                + (options.TitleWeight * reference[i]) + (options.CentroidWeight * centroid[i]);
-            if (i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph)
-            {
-                scores[i] += options.ParagraphStartWeight;
-            }
-
+            var remaining = n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1));
+            scores[i] = (options.CentralityWeight * features.Centrality[i]) + (options.PositionWeight * position)
+                + (options.TitleWeight * features.Title[i]) + (options.CentroidWeight * features.Centroid[i])
+                + (options.RemainingWeight * remaining)
+                + (features.ParagraphStart[i] ? options.ParagraphStartWeight : 0);
             scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
             max = Math.Max(max, scores[i]);
         }
@@ -87,7 +100,7 @@ internal sealed class SentenceGraph
             scores[i] = max > 0 ? scores[i] / max : 0;
         }
 
-        return new SentenceGraph(n, postings, termCounts, duplicate, words, scores);
+        return scores;
     }
 
     /// <summary>Picks sentences by maximal marginal relevance, best first: up to <paramref name="take"/> of them,
@@ -195,8 +208,7 @@ internal sealed class SentenceGraph
         return best;
     }
 
-    // Smoothed IDF over the article's sentences. BM25's IDF (near zero for terms in most sentences) scored lower on
-    // EASC dev (47.13 against 47.27 ROUGE-1 at a similar length), so it is not used.
+    // Smoothed IDF over the article's sentences (docs/quality.md: BM25's IDF scored lower).
     private static double[] InverseDocumentFrequencies(TermMatrix matrix)
     {
         var idf = new double[matrix.Terms];
@@ -255,4 +267,6 @@ internal sealed class SentenceGraph
 
         return matrix.Cosines(query);
     }
+
+    private sealed record Features(double[] Centrality, double[] Title, double[] Centroid, bool[] ParagraphStart);
 }
