@@ -79,7 +79,8 @@ public static class ServiceCollectionExtensions
             model.Info,
             options,
             services.GetRequiredService<TokenCounter>(),
-            services.GetRequiredService<ILogger<ChatSummarizer>>());
+            services.GetRequiredService<ILogger<ChatSummarizer>>(),
+            services.GetRequiredService<TimeProvider>());
     }
 
     private static ModelClient CreateModelClient(IServiceProvider services)
