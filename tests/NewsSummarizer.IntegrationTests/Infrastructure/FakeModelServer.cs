@@ -19,7 +19,10 @@ public sealed record FakeReply(int Status, string? Content = null, IReadOnlyDict
 
 /// <summary>An OpenAI-compatible chat-completions server on loopback (Azure OpenAI and OpenAI paths), scripted per
 /// request, recording every request body and how many requests it held at once (the concurrency the model saw).
-/// Shared with the throughput harness (bench/NewsSummarizer.Throughput).</summary>
+/// With a <see cref="Family"/> other than <see cref="FakeModelFamily.Lenient"/> it keeps the request contract of
+/// today's models (<see cref="FakeModelContract"/>): refusals with the services' documented payloads, reasoning
+/// tokens paid from the output budget, Azure's prompt and completion content filters, a context window, strict
+/// JSON-schema rules. Shared with the throughput harness (bench/NewsSummarizer.Throughput).</summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
     public const string ArabicSummary = "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.";
@@ -28,7 +31,9 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<JsonNode> requests = new();
+    private readonly ConcurrentQueue<FakeRequest> rawRequests = new();
     private int count;
+    private int accepted;
     private int inFlight;
     private int maxInFlight;
 
@@ -36,6 +41,19 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     /// <summary>Decides the reply to the n-th request (1-based). Default: always a valid bilingual summary.</summary>
     public Func<int, FakeReply> Script { get; set; } = _ => FakeReply.Ok(ValidReply);
+
+    /// <summary>The model behaviour to play. Default <see cref="FakeModelFamily.Lenient"/>: no request checks.</summary>
+    public FakeModelFamily Family { get; set; } = FakeModelFamily.Lenient;
+
+    /// <summary>Messages plus output budget over this many (estimated) tokens answer 400 <c>context_length_exceeded</c>.</summary>
+    public int? ContextWindow { get; set; }
+
+    /// <summary>Without <c>"strict": true</c>, every n-th accepted reply misses <c>keyPoints</c> (non-strict models
+    /// return JSON that misses a field now and then). 0: never.</summary>
+    public int NonStrictMissEvery { get; set; } = 20;
+
+    /// <summary>Every request as it came over the wire: path and exact body text.</summary>
+    public IReadOnlyList<FakeRequest> RawRequests => [.. rawRequests];
 
     public Uri Endpoint => new(app.Urls.First());
 
@@ -90,9 +108,15 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        var body = await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false);
-        requests.Enqueue(body!);
-        var reply = Script(Interlocked.Increment(ref count));
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var body = JsonNode.Parse(text)!;
+        requests.Enqueue(body);
+        rawRequests.Enqueue(new FakeRequest(path, text));
+        var n = Interlocked.Increment(ref count);
+        var family = Family;
+        var refusal = FakeModelContract.Refusal(family, body, path.Contains("deployments/", StringComparison.Ordinal), ContextWindow);
+        var reply = refusal is { } refused ? new FakeReply(refused.Status, refused.Body) : Script(n);
         var now = Interlocked.Increment(ref inFlight);
         for (var max = Volatile.Read(ref maxInFlight); now > max; max = Volatile.Read(ref maxInFlight))
         {
@@ -104,7 +128,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         try
         {
-            await ReplyAsync(context, body, reply).ConfigureAwait(false);
+            await ReplyAsync(context, body, reply, family, refusal is not null).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -116,7 +140,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
     }
 
-    private static async Task ReplyAsync(HttpContext context, JsonNode? body, FakeReply reply)
+    private async Task ReplyAsync(HttpContext context, JsonNode body, FakeReply reply, FakeModelFamily family, bool refused)
     {
         if (reply.Delay > TimeSpan.Zero)
         {
@@ -129,20 +153,81 @@ public sealed class FakeModelServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
+        if (refused)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Content!).ConfigureAwait(false);
+            return;
+        }
+
         if (reply.Status != 200)
         {
             await context.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "fake", code = reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } }).ConfigureAwait(false);
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new
+        if (family == FakeModelFamily.Lenient)
         {
-            id = "chatcmpl-fake",
-            @object = "chat.completion",
-            created = 1_700_000_000,
-            model = body?["model"]?.GetValue<string>() ?? "fake-model",
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
-            usage = new { prompt_tokens = 1200, completion_tokens = 300, total_tokens = 1500 },
-        }).ConfigureAwait(false);
+            await context.Response.WriteAsJsonAsync(Completion(body, reply.Content, "stop", new { prompt_tokens = 1200, completion_tokens = 300, total_tokens = 1500 }))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var (finishReason, visible, reasoning) = FakeModelContract.Completion(family, body);
+        var content = finishReason switch
+        {
+            "content_filter" => string.Empty,
+            "length" when visible == 0 => string.Empty,
+            "length" => reply.Content?[..(reply.Content.Length / 2)], // cut mid-reply
+            _ => MissFieldWhenNotStrict(body, reply.Content),
+        };
+        var promptTokens = FakeModelContract.EstimateTokens(FakeModelContract.MessagesText(body));
+        var usage = new
+        {
+            prompt_tokens = promptTokens,
+            completion_tokens = visible + reasoning,
+            total_tokens = promptTokens + visible + reasoning,
+            completion_tokens_details = new { reasoning_tokens = reasoning },
+        };
+        var completion = Completion(body, content, finishReason, usage);
+        if (finishReason == "content_filter")
+        {
+            // A blocked completion: HTTP 200, finish_reason content_filter, empty content and the choice's
+            // content_filter_results (https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter).
+            completion["choices"]![0]!["content_filter_results"] = FakeModelContract.FilterResults(violence: "medium");
+        }
+
+        await context.Response.WriteAsJsonAsync(completion).ConfigureAwait(false);
     }
+
+    private string? MissFieldWhenNotStrict(JsonNode body, string? content)
+    {
+        var n = Interlocked.Increment(ref accepted);
+        if (FakeModelContract.IsStrict(body) || NonStrictMissEvery <= 0 || n % NonStrictMissEvery != 0 || content is null ||
+            JsonNode.Parse(content) is not JsonObject reply)
+        {
+            return content;
+        }
+
+        reply.Remove("keyPoints");
+        return reply.ToJsonString();
+    }
+
+    private static JsonObject Completion(JsonNode body, string? content, string finishReason, object usage) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion",
+        ["created"] = 1_700_000_000,
+        ["model"] = body["model"]?.GetValue<string>() ?? "fake-model",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+            ["finish_reason"] = finishReason,
+        }),
+        ["usage"] = JsonSerializer.SerializeToNode(usage),
+    };
 }
+
+/// <summary>One request as it came over the wire.</summary>
+public sealed record FakeRequest(string Path, string Body);
