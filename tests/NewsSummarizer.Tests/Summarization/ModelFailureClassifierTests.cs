@@ -192,7 +192,7 @@ public sealed class ModelFailureClassifierTests
     private ModelFailure Classify(int status, string body, ChatModelInfo? model = null, string? retryAfter = null) =>
         ModelFailureClassifier.Classify(new ClientResultException(Response(status, body, retryAfter)), model ?? Azure, time)!;
 
-    private static PipelineResponse Response(int status, string body, string? retryAfter)
+    internal static PipelineResponse Response(int status, string body, string? retryAfter = null)
     {
         var headers = new Mock<PipelineResponseHeaders>();
         string? value = retryAfter;
