@@ -45,6 +45,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName)
             .Configure<IOptions<SummarizerOptions>>((handler, summarizer) => ModelResilience.Configure(handler, summarizer.Value));
 
+        services.TryAddSingleton(sp => ModelDescription.From(
+            sp.GetRequiredService<IOptions<SummarizerOptions>>().Value,
+            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+            sp.GetRequiredService<IOptions<OpenAIOptions>>().Value));
         services.TryAddSingleton<TokenCounter>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton(CreateModelClient);
@@ -58,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Diagnostics.ServiceDoctor>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<Http.ArticlesApi>();
         services.TryAddSingleton<Http.PageFiles>();

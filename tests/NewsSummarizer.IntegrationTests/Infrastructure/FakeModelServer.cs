@@ -52,6 +52,10 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// return JSON that misses a field now and then). 0: never.</summary>
     public int NonStrictMissEvery { get; set; } = 20;
 
+    /// <summary>When set, a request without this key (<c>api-key</c> header for Azure, bearer token for OpenAI) answers
+    /// 401 with Azure's body (https://github.com/SciSharp/BotSharp/issues/386).</summary>
+    public string? RequiredApiKey { get; set; }
+
     /// <summary>Every request as it came over the wire: path and exact body text.</summary>
     public IReadOnlyList<FakeRequest> RawRequests => [.. rawRequests];
 
@@ -115,7 +119,8 @@ public sealed class FakeModelServer : IAsyncDisposable
         rawRequests.Enqueue(new FakeRequest(path, text));
         var n = Interlocked.Increment(ref count);
         var family = Family;
-        var refusal = FakeModelContract.Refusal(family, body, path.Contains("deployments/", StringComparison.Ordinal), ContextWindow);
+        var refusal = KeyRefusal(context) ??
+            FakeModelContract.Refusal(family, body, path.Contains("deployments/", StringComparison.Ordinal), ContextWindow);
         var reply = refusal is { } refused ? new FakeReply(refused.Status, refused.Body) : Script(n);
         var now = Interlocked.Increment(ref inFlight);
         for (var max = Volatile.Read(ref maxInFlight); now > max; max = Volatile.Read(ref maxInFlight))
@@ -198,6 +203,24 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsJsonAsync(completion).ConfigureAwait(false);
+    }
+
+    private (int Status, string Body)? KeyRefusal(HttpContext context)
+    {
+        if (RequiredApiKey is not { } key)
+        {
+            return null;
+        }
+
+        var sent = context.Request.Headers["api-key"].ToString();
+        if (string.IsNullOrEmpty(sent))
+        {
+            sent = context.Request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.Ordinal);
+        }
+
+        return sent == key
+            ? null
+            : (401, """{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}""");
     }
 
     private string? MissFieldWhenNotStrict(JsonNode body, string? content)
