@@ -98,9 +98,22 @@ public static class ServiceCollectionExtensions
             services.GetRequiredService<IOptions<OpenAIOptions>>().Value,
             httpClient,
             services.GetRequiredService<TokenCredential>);
-        return new ModelClient(new ConcurrencyLimitingChatClient(client, options.MaxConcurrentModelCalls), info);
+        // Outermost first: the concurrency limit, then the tokens-per-minute budget charged right before the wire.
+        var builder = new ChatClientBuilder(client)
+            .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls));
+        if (options.TokensPerMinute > 0)
+        {
+            builder.Use(inner => new TokenBudgetChatClient(
+                inner,
+                options.TokensPerMinute,
+                services.GetRequiredService<TokenCounter>(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<TokenBudgetChatClient>>()));
+        }
+
+        return new ModelClient(builder.Build(services), info);
     }
 
-    /// <summary>The provider's chat client (behind the concurrency limit) and what it is.</summary>
+    /// <summary>The provider's chat client (behind the concurrency limit and the tokens-per-minute budget) and what it is.</summary>
     internal sealed record ModelClient(IChatClient Client, ChatModelInfo Info);
 }
