@@ -26,6 +26,9 @@ public sealed class RequestShapeTests
 
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
         var wire = Assert.Single(server.RawRequests);
+        var withoutMessages = JsonNode.Parse(wire.Body)!.AsObject();
+        withoutMessages.Remove("messages");
+        Assert.Equal(ExpectedBody(provider), withoutMessages.ToJsonString()); // every field and value, in wire order
         var body = JsonNode.Parse(wire.Body)!.AsObject();
         Assert.Equal(4000, body["max_completion_tokens"]?.GetValue<int>());
         Assert.False(body.ContainsKey("max_tokens"), wire.Body);
@@ -35,6 +38,18 @@ public sealed class RequestShapeTests
         Assert.Contains("\"strict\":true", wire.Body, StringComparison.Ordinal);
         Assert.Equal("json_schema", body["response_format"]?["type"]?.GetValue<string>());
         Assert.True(body["response_format"]?["json_schema"]?["strict"]?.GetValue<bool>());
+    }
+
+    /// <summary>The request without its messages, byte for byte as each SDK writes it (property order included).</summary>
+    private static string ExpectedBody(string provider)
+    {
+        const string Format =
+            """
+            "response_format":{"type":"json_schema","json_schema":{"description":"Title, summary and key points of a news article in Arabic (ar) and English (en).","name":"bilingual_summary","schema":{"type":"object","additionalProperties":false,"required":["title","summary","keyPoints"],"properties":{"title":{"$ref":"#/$defs/text"},"summary":{"$ref":"#/$defs/text"},"keyPoints":{"type":"object","additionalProperties":false,"required":["ar","en"],"properties":{"ar":{"type":"array","items":{"type":"string"}},"en":{"type":"array","items":{"type":"string"}}}}},"$defs":{"text":{"type":"object","additionalProperties":false,"required":["ar","en"],"properties":{"ar":{"type":"string"},"en":{"type":"string"}}}}},"strict":true}}
+            """;
+        return provider == "AzureOpenAI"
+            ? "{\"model\":\"gpt-5-mini\"," + Format + ",\"max_completion_tokens\":4000}"
+            : "{\"model\":\"gpt-5-mini\",\"max_completion_tokens\":4000," + Format + "}";
     }
 
     [Theory]
