@@ -29,7 +29,7 @@ public static class DependencyFailure
             {
                 case ModelUnavailableException unavailable:
                     return Transient(unavailable.Message, unavailable.Throttled, unavailable.RetryAfter);
-                case SummarizationException refused:
+                case SummarizationException refused when refused.Code == ModelErrorCodes.ContentFiltered || ModelErrorCodes.IsModelFailure(refused.Code):
                     return Final(refused.Code, refused.Message);
                 case RequestFailedException storage when storage.Status is 0 or 408 or 429 or >= 500:
                     return ApiResult.Problem(
