@@ -9,6 +9,7 @@ var root = new RootCommand("newsum: Arabic and English news summaries from the c
     UploadCommand.Create(),
     BackfillCommand.Create(),
     CostCommand.Create(),
+    DoctorCommand.Create(),
     EvalCommand.Create(),
     RougeCommand.Create(),
 };

@@ -45,6 +45,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName)
             .Configure<IOptions<SummarizerOptions>>((handler, summarizer) => ModelResilience.Configure(handler, summarizer.Value));
 
+        services.TryAddSingleton(sp => ModelDescription.From(
+            sp.GetRequiredService<IOptions<SummarizerOptions>>().Value,
+            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+            sp.GetRequiredService<IOptions<OpenAIOptions>>().Value));
         services.TryAddSingleton<TokenCounter>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton(CreateModelClient);
@@ -58,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Diagnostics.ServiceDoctor>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<Http.ArticlesApi>();
         services.TryAddSingleton<Http.PageFiles>();
@@ -79,7 +84,8 @@ public static class ServiceCollectionExtensions
             model.Info,
             options,
             services.GetRequiredService<TokenCounter>(),
-            services.GetRequiredService<ILogger<ChatSummarizer>>());
+            services.GetRequiredService<ILogger<ChatSummarizer>>(),
+            services.GetRequiredService<TimeProvider>());
     }
 
     private static ModelClient CreateModelClient(IServiceProvider services)
@@ -92,9 +98,22 @@ public static class ServiceCollectionExtensions
             services.GetRequiredService<IOptions<OpenAIOptions>>().Value,
             httpClient,
             services.GetRequiredService<TokenCredential>);
-        return new ModelClient(new ConcurrencyLimitingChatClient(client, options.MaxConcurrentModelCalls), info);
+        // Outermost first: the concurrency limit, then the tokens-per-minute budget charged right before the wire.
+        var builder = new ChatClientBuilder(client)
+            .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls));
+        if (options.TokensPerMinute > 0)
+        {
+            builder.Use(inner => new TokenBudgetChatClient(
+                inner,
+                options.TokensPerMinute,
+                services.GetRequiredService<TokenCounter>(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<TokenBudgetChatClient>>()));
+        }
+
+        return new ModelClient(builder.Build(services), info);
     }
 
-    /// <summary>The provider's chat client (behind the concurrency limit) and what it is.</summary>
+    /// <summary>The provider's chat client (behind the concurrency limit and the tokens-per-minute budget) and what it is.</summary>
     internal sealed record ModelClient(IChatClient Client, ChatModelInfo Info);
 }

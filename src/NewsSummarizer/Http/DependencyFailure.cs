@@ -1,25 +1,18 @@
-using System.ClientModel;
-using System.Globalization;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Summarization;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace NewsSummarizer.Http;
 
-/// <summary>Turns what the model path and storage throw (<see cref="ModelUnavailableException"/> from the chat
-/// summariser, or the raw transport and Polly exceptions it wraps) when they are saturated or down into a 429 or 503 problem
-/// with <c>Retry-After</c> (and a name storage refuses into a 400), so a client backs off instead of seeing a 500. The model SDK wraps transport errors
-/// (<see cref="ClientResultException"/> around <see cref="HttpRequestException"/> or Polly's exceptions), so the
-/// whole inner-exception chain is inspected.</summary>
+/// <summary>Turns what the model path and storage throw when they are saturated, down or refuse into a problem:
+/// 429 or 503 with <c>Retry-After</c> for a transient failure (so a client backs off instead of seeing a 500), 422 for
+/// text Azure's content filter blocks, 502 for a model that refuses its configuration, and a 400 for a name storage
+/// refuses. Model failures are classified by <see cref="ModelFailureClassifier"/>, the one classifier of the model
+/// path; the whole inner-exception chain is inspected because the SDK wraps transport errors.</summary>
 public static class DependencyFailure
 {
     /// <summary>When the model or storage gives no hint, clients wait this long.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(10);
-
-    /// <summary>Polly 8.4 does not say how long an open circuit stays open; ours breaks for this long.</summary>
-    public static readonly TimeSpan CircuitRetryAfter = Summarization.Chat.ModelResilience.BreakDuration;
 
     /// <summary>The longest model <c>Retry-After</c> passed on to clients.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
@@ -30,35 +23,14 @@ public static class DependencyFailure
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(time);
-        var fromModel = false;
         for (var current = exception; current is not null; current = Next(current))
         {
             switch (current)
             {
-                case ModelUnavailableException { Throttled: true } throttled:
-                    return ApiResult.Problem(
-                        StatusCodes.Status429TooManyRequests, "model-throttled",
-                        "The language model is saturated and throttled the request. Retry after the time in Retry-After.",
-                        Cap(throttled.RetryAfter ?? DefaultRetryAfter));
                 case ModelUnavailableException unavailable:
-                    return ModelUnavailable(unavailable.Message, Cap(unavailable.RetryAfter ?? DefaultRetryAfter));
-                case ClientResultException { Status: StatusCodes.Status429TooManyRequests } throttled:
-                    return ApiResult.Problem(
-                        StatusCodes.Status429TooManyRequests, "model-throttled",
-                        "The language model is saturated and throttled the request. Retry after the time in Retry-After.",
-                        RetryAfter(throttled, time) ?? DefaultRetryAfter);
-                case ClientResultException { Status: StatusCodes.Status408RequestTimeout or >= 500 } down:
-                    return ModelUnavailable($"The language model answered {down.Status}.", RetryAfter(down, time) ?? DefaultRetryAfter);
-                case ClientResultException { Status: > 0 } refused:
-                    return ApiResult.Problem(
-                        StatusCodes.Status502BadGateway, "model-error",
-                        $"The language model refused the call with status {refused.Status}; check the model configuration.");
-                case BrokenCircuitException:
-                    return ModelUnavailable("Calls to the language model are failing, so they are paused for a moment.", CircuitRetryAfter);
-                case TimeoutRejectedException:
-                    return ModelUnavailable("The language model did not answer in time.", DefaultRetryAfter);
-                case HttpRequestException:
-                    return ModelUnavailable("The language model cannot be reached.", DefaultRetryAfter);
+                    return Transient(unavailable.Message, unavailable.Throttled, unavailable.RetryAfter);
+                case SummarizationException refused when refused.Code == ModelErrorCodes.ContentFiltered || ModelErrorCodes.IsModelFailure(refused.Code):
+                    return Final(refused.Code, refused.Message);
                 case RequestFailedException storage when storage.Status is 0 or 408 or 429 or >= 500:
                     return ApiResult.Problem(
                         StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
@@ -73,44 +45,41 @@ public static class DependencyFailure
                     return ApiResult.Problem(
                         StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                         "Blob storage refused the request; the service is misconfigured. Retry later.", DefaultRetryAfter);
-                case OperationCanceledException when !requestAborted.IsCancellationRequested:
-                    // A timeout inside a client (HttpClient, storage) rather than the caller hanging up.
-                    return ModelUnavailable("A dependency did not answer in time.", DefaultRetryAfter);
-                case ClientResultException:
-                    // No status: the transport failed; the inner exception may say how.
-                    fromModel = true;
-                    break;
-                default:
-                    break;
             }
         }
 
-        return fromModel ? ModelUnavailable("The language model cannot be reached.", DefaultRetryAfter) : null;
+        if (ModelFailureClassifier.Classify(exception, null, time) is { } failure)
+        {
+            return failure.IsTransient ? Transient(failure.Message, failure.Throttled, failure.RetryAfter) : Final(failure.Code, failure.Message);
+        }
+
+        for (var current = exception; current is not null; current = Next(current))
+        {
+            if (current is OperationCanceledException && !requestAborted.IsCancellationRequested)
+            {
+                // A timeout inside a client (HttpClient, storage) rather than the caller hanging up.
+                return Transient("A dependency did not answer in time.", throttled: false, null);
+            }
+        }
+
+        return null;
     }
 
     private static Exception? Next(Exception exception) =>
         exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception.InnerException;
 
-    private static ApiResult ModelUnavailable(string detail, TimeSpan retryAfter) =>
-        ApiResult.Problem(StatusCodes.Status503ServiceUnavailable, "model-unavailable", detail + " Retry after the time in Retry-After.", retryAfter);
+    private static ApiResult Transient(string detail, bool throttled, TimeSpan? retryAfter) => throttled
+        ? ApiResult.Problem(
+            StatusCodes.Status429TooManyRequests, "model-throttled",
+            "The language model is saturated and throttled the request. Retry after the time in Retry-After.",
+            Cap(retryAfter ?? DefaultRetryAfter))
+        : ApiResult.Problem(
+            StatusCodes.Status503ServiceUnavailable, "model-unavailable", detail + " Retry after the time in Retry-After.",
+            Cap(retryAfter ?? DefaultRetryAfter));
 
-    private static TimeSpan? RetryAfter(ClientResultException exception, TimeProvider time)
-    {
-        var response = exception.GetRawResponse();
-        if (response is null || !response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            return Cap(TimeSpan.FromSeconds(seconds));
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? Cap(date - time.GetUtcNow())
-            : null;
-    }
+    /// <summary>422 for text the content filter will never pass; 502 for a model that refuses its configuration.</summary>
+    private static ApiResult Final(string code, string detail) => ApiResult.Problem(
+        code is ModelErrorCodes.ContentFiltered ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status502BadGateway, code, detail);
 
     private static TimeSpan Cap(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
 }

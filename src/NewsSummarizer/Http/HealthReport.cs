@@ -7,8 +7,9 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Http;
 
-/// <summary><c>GET /api/health</c>: provider, storage reachability and version; 503 when storage is unreachable.</summary>
-public sealed class HealthReport(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer)
+/// <summary><c>GET /api/health</c>: provider, the model as configured (never a secret), storage reachability and
+/// version; 503 when storage is unreachable. It calls no model: <c>newsum doctor</c> does.</summary>
+public sealed class HealthReport(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model)
 {
     private static readonly string Version =
         typeof(HealthReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -34,6 +35,7 @@ public sealed class HealthReport(BlobServiceClient blobs, IOptions<StorageOption
             status = healthy ? "healthy" : "unhealthy",
             provider = summarizer.Provider,
             promptVersion = summarizer.PromptVersion,
+            model,
             storage = storageStatus,
             container = storage.Value.ArticlesContainer,
             version = Version,

@@ -65,8 +65,10 @@ public sealed partial class SummaryService(
         }
         catch (SummarizationException exception)
         {
-            // A reply the model could not get right is a failure of this attempt; anything else is about the input.
-            var status = exception.Code == "invalid-model-reply" ? SummaryStatus.Failed : SummaryStatus.Rejected;
+            // Final at once, never thrown to the trigger (whose retries would repeat the same refusal): rejected when
+            // the input will never pass (a content filter, an empty text), failed when the model or its configuration
+            // failed (a backfill retries it once the setting the message names is changed).
+            var status = exception.RejectsInput ? SummaryStatus.Rejected : SummaryStatus.Failed;
             return Unsuccessful(status, new ErrorInfo(exception.Code, exception.Message), read.Article.Language, source, started);
         }
     }
@@ -89,7 +91,22 @@ public sealed partial class SummaryService(
                     "or with `newsum backfill --only fallback`.",
             };
         }
+        catch (SummarizationException exception) when (exception.Code == ModelErrorCodes.ContentFiltered &&
+            options.Value.FallbackToExtractive && summarizer != extractive)
+        {
+            LogFilteredFallback(logger, summarizer.Provider, exception.Message);
+            var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
+            return content with
+            {
+                Model = content.Model with { Provider = FallbackProvider },
+                UnavailableReason = $"The {summarizer.Provider} model refused this article: {exception.Message} " +
+                    "So this is the offline extractive summary in the article's own language.",
+            };
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider}'s content filter blocked the article ({Reason}); writing the extractive fallback")]
+    private static partial void LogFilteredFallback(ILogger logger, string provider, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} stayed unavailable ({Reason}); writing the extractive fallback")]
     private static partial void LogFallback(ILogger logger, string provider, string reason);

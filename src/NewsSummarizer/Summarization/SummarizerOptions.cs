@@ -59,8 +59,35 @@ public sealed class SummarizerOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>When the model stays unavailable, write the extractive result (marked as a fallback).</summary>
+    /// <summary>When the model stays unavailable, or Azure's content filter blocks an article, write the extractive
+    /// result (marked as a fallback, with the reason).</summary>
     public bool FallbackToExtractive { get; set; }
+
+    /// <summary>Sampling temperature. Unset (the default): not sent, so the model uses its own default. Reasoning
+    /// models (GPT-5 family, o-series) accept only 1 and refuse anything else with HTTP 400.</summary>
+    [Range(0.0, 2.0)]
+    public float? Temperature { get; set; }
+
+    /// <summary>Output budget of one call, sent as <c>max_completion_tokens</c>. Reasoning models pay their hidden
+    /// reasoning out of it. The visible reply (title, summary and key points in two languages) is about 600-1,000
+    /// tokens; the rest leaves a low-effort reasoning model room to think. A reply cut at this budget is asked
+    /// again once with twice the budget. Azure counts this figure against the deployment's tokens per minute on
+    /// every call, so a larger default would cost quota on every article.</summary>
+    [Range(256, 128_000)]
+    public int MaxOutputTokens { get; set; } = DefaultMaxOutputTokens;
+
+    /// <summary>Default of <see cref="MaxOutputTokens"/>.</summary>
+    public const int DefaultMaxOutputTokens = 4_000;
+
+    /// <summary><c>minimal</c>, <c>low</c>, <c>medium</c> or <c>high</c>, sent as <c>reasoning_effort</c> only when
+    /// set. Only reasoning models accept it; <c>low</c> (or <c>minimal</c>) suits summaries on GPT-5-family deployments.</summary>
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>Tokens per minute this instance may send to the model (input plus <see cref="MaxOutputTokens"/>, as
+    /// Azure counts them). 0 (the default): no budget. Set it to the deployment's quota divided by the maximum
+    /// instance count so a scaled-out backlog waits here instead of calling into certain 429s.</summary>
+    [Range(0, 100_000_000)]
+    public int TokensPerMinute { get; set; }
 }
 
 /// <summary>Section <c>AzureOpenAI</c>.</summary>

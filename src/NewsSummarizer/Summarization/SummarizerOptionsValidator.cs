@@ -6,12 +6,27 @@ namespace NewsSummarizer.Summarization;
 internal sealed class SummarizerOptionsValidator(IOptions<AzureOpenAIOptions> azure, IOptions<OpenAIOptions> openAI)
     : IValidateOptions<SummarizerOptions>
 {
+    /// <summary>The values of <c>reasoning_effort</c> the Chat Completions API documents for reasoning models.</summary>
+    public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
+
     public ValidateOptionsResult Validate(string? name, SummarizerOptions options)
     {
         var failures = new List<string>();
         if (options.ModelTotalTimeout < options.ModelAttemptTimeout)
         {
             failures.Add("Summarizer__ModelTotalTimeout must be at least Summarizer__ModelAttemptTimeout.");
+        }
+
+        if (options.ReasoningEffort is { } effort && !ReasoningEfforts.Contains(effort, StringComparer.Ordinal))
+        {
+            failures.Add($"Summarizer__ReasoningEffort '{effort}' is not one of {string.Join(", ", ReasoningEfforts)}. " +
+                "Leave it unset for models that do not reason (it is then not sent).");
+        }
+
+        if (options.TokensPerMinute > 0 && options.TokensPerMinute < options.MaxOutputTokens)
+        {
+            failures.Add($"Summarizer__TokensPerMinute ({options.TokensPerMinute}) is below Summarizer__MaxOutputTokens " +
+                $"({options.MaxOutputTokens}), so not one call fits in a minute. Raise it to the deployment's quota per instance, or set 0 for no budget.");
         }
 
         switch (options.Provider)
@@ -34,7 +49,7 @@ internal sealed class SummarizerOptionsValidator(IOptions<AzureOpenAIOptions> az
                 if (string.IsNullOrWhiteSpace(openAI.Value.Model))
                 {
                     failures.Add("Summarizer__Provider is OpenAI but OpenAI__Model is not set. Set it to a chat model name " +
-                        "(e.g. gpt-4o-mini, or llama3.1 for Ollama).");
+                        "(e.g. gpt-5-mini, or llama3.1 for Ollama).");
                 }
 
                 if (openAI.Value.Endpoint is null && string.IsNullOrWhiteSpace(openAI.Value.ApiKey))

@@ -1,5 +1,3 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
@@ -51,72 +49,5 @@ public sealed class ModelResilienceTests
         Assert.Equal(3, resilience.Retry.MaxRetryAttempts);
         Assert.True(resilience.Retry.ShouldRetryAfterHeader);
         Assert.True(resilience.CircuitBreaker.SamplingDuration >= 2 * resilience.AttemptTimeout.Timeout);
-    }
-
-    [Theory]
-    [InlineData(429, true)]
-    [InlineData(503, false)]
-    [InlineData(500, false)]
-    public void From_ClientResultWithTransientStatus_IsUnavailable(int status, bool throttled)
-    {
-        var exception = new ClientResultException(new FakeResponse(status, retryAfter: "7"));
-
-        var unavailable = ModelUnavailableException.From(exception);
-
-        Assert.NotNull(unavailable);
-        Assert.Equal(throttled, unavailable.Throttled);
-        Assert.Equal(TimeSpan.FromSeconds(7), unavailable.RetryAfter);
-    }
-
-    [Theory]
-    [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(404)]
-    public void From_ClientError_IsNotUnavailable(int status) =>
-        Assert.Null(ModelUnavailableException.From(new ClientResultException(new FakeResponse(status, null))));
-
-    [Fact]
-    public void From_WrappedConnectionFailure_IsUnavailable() =>
-        Assert.NotNull(ModelUnavailableException.From(new InvalidOperationException("x", new HttpRequestException("refused"))));
-
-    private sealed class FakeResponse(int status, string? retryAfter) : PipelineResponse
-    {
-        private readonly FakeHeaders headers = new(retryAfter);
-
-        public override int Status => status;
-
-        public override string ReasonPhrase => "fake";
-
-        public override Stream? ContentStream { get; set; }
-
-        public override BinaryData Content => BinaryData.FromString("{}");
-
-        protected override PipelineResponseHeaders HeadersCore => headers;
-
-        public override BinaryData BufferContent(CancellationToken cancellationToken = default) => Content;
-
-        public override ValueTask<BinaryData> BufferContentAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Content);
-
-        public override void Dispose()
-        {
-        }
-    }
-
-    private sealed class FakeHeaders(string? retryAfter) : PipelineResponseHeaders
-    {
-        public override IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
-            (retryAfter is null ? [] : new[] { new KeyValuePair<string, string>("Retry-After", retryAfter) }).AsEnumerable().GetEnumerator();
-
-        public override bool TryGetValue(string name, out string? value)
-        {
-            value = name.Equals("Retry-After", StringComparison.OrdinalIgnoreCase) ? retryAfter : null;
-            return value is not null;
-        }
-
-        public override bool TryGetValues(string name, out IEnumerable<string>? values)
-        {
-            values = TryGetValue(name, out var value) ? [value!] : null;
-            return values is not null;
-        }
     }
 }

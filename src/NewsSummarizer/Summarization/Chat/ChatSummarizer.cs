@@ -7,23 +7,30 @@ using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Which model a <see cref="ChatSummarizer"/> talks to, as written to <c>model.provider</c> and <c>model.model</c>.</summary>
-public sealed record ChatModelInfo(string Provider, string Model);
+/// <summary>Which model a <see cref="ChatSummarizer"/> talks to, as written to <c>model.provider</c> and
+/// <c>model.model</c>, and the host of its endpoint (for messages and <c>GET /api/health</c>; never a secret).</summary>
+public sealed record ChatModelInfo(string Provider, string Model, string? EndpointHost = null);
 
 /// <summary>Bilingual summaries from a chat model: one call per article (one per part for articles over the input
-/// budget, plus one that combines the parts), JSON-schema structured output, one repair attempt for an invalid reply.</summary>
+/// budget, plus one that combines the parts), strict JSON-schema structured output, one repair attempt for an
+/// invalid reply. Every refusal is classified by <see cref="ModelFailureClassifier"/>: transient ones surface as
+/// <see cref="ModelUnavailableException"/>, final ones as <see cref="SummarizationException"/> after one call (two
+/// when a reply cut at the output budget is asked again with twice the budget, or when an article too long for the
+/// model's context is split into smaller parts once).</summary>
 public sealed partial class ChatSummarizer(
     IChatClient chatClient,
     ChatModelInfo modelInfo,
     IOptions<SummarizerOptions> options,
     TokenCounter tokenCounter,
-    ILogger<ChatSummarizer> logger) : ISummarizer
+    ILogger<ChatSummarizer> logger,
+    TimeProvider? time = null) : ISummarizer
 {
     private const string CombineTask =
         "The article below is made of summaries of consecutive parts of one long article. " +
         "Write one summary of the whole article in Arabic and English.";
 
     private readonly ArticleSplitter splitter = new(tokenCounter);
+    private readonly TimeProvider time = time ?? TimeProvider.System;
 
     public string Provider => modelInfo.Provider;
 
@@ -35,28 +42,27 @@ public sealed partial class ChatSummarizer(
         var budget = options.Value.MaxInputTokens;
         var usage = new TokenTally();
         ModelReply reply;
-        // The title travels with the article (and with the first part), so it counts against the budget too.
-        var titleTokens = article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title));
-        if (titleTokens + tokenCounter.Count(article.Text) <= budget)
+        try
         {
-            reply = await AskAsync(article, SummaryPrompt.SingleTask, usage, cancellationToken).ConfigureAwait(false);
+            reply = await SummarizeWithinAsync(article, budget, usage, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (SummarizationException tooLong) when (tooLong.Code == ModelErrorCodes.ContextTooLong)
         {
-            var parts = splitter.Split(article.Text, Math.Max(budget - titleTokens, budget / 2));
-            LogSplit(logger, parts.Count, budget);
-            var partReplies = new List<ModelReply>(parts.Count);
-            for (var i = 0; i < parts.Count; i++)
+            // The model's window is smaller than Summarizer__MaxInputTokens assumed: once, in parts of half the size.
+            var smaller = Math.Max(1, Math.Min(budget, ArticleTokens(article)) / 2);
+            LogContextRetry(logger, smaller);
+            try
             {
-                var task = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"This is part {i + 1} of {parts.Count} of one long article. Summarise this part in Arabic and English.");
-                var part = article with { Text = parts[i], Title = i == 0 ? article.Title : null };
-                partReplies.Add(await AskAsync(part, task, usage, cancellationToken).ConfigureAwait(false));
+                reply = await SummarizeWithinAsync(article, smaller, usage, cancellationToken).ConfigureAwait(false);
             }
-
-            var combined = new Article(JoinParts(partReplies), article.Title, article.Language);
-            reply = await AskAsync(combined, CombineTask, usage, cancellationToken).ConfigureAwait(false);
+            catch (SummarizationException again) when (again.Code == ModelErrorCodes.ContextTooLong)
+            {
+                throw new SummarizationException(
+                    ModelErrorCodes.ContextTooLong,
+                    again.Message + $" This was also the answer after splitting the article into parts of at most {smaller} tokens.",
+                    again,
+                    rejectsInput: false);
+            }
         }
 
         return new SummaryContent(
@@ -68,6 +74,34 @@ public sealed partial class ChatSummarizer(
             UnavailableReason: null);
     }
 
+    private int ArticleTokens(Article article) =>
+        (article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title))) + tokenCounter.Count(article.Text);
+
+    private async Task<ModelReply> SummarizeWithinAsync(Article article, int budget, TokenTally usage, CancellationToken cancellationToken)
+    {
+        // The title travels with the article (and with the first part), so it counts against the budget too.
+        var titleTokens = article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title));
+        if (titleTokens + tokenCounter.Count(article.Text) <= budget)
+        {
+            return await AskAsync(article, SummaryPrompt.SingleTask, usage, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parts = splitter.Split(article.Text, Math.Max(budget - titleTokens, Math.Max(1, budget / 2)));
+        LogSplit(logger, parts.Count, budget);
+        var partReplies = new List<ModelReply>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var task = string.Create(
+                CultureInfo.InvariantCulture,
+                $"This is part {i + 1} of {parts.Count} of one long article. Summarise this part in Arabic and English.");
+            var part = article with { Text = parts[i], Title = i == 0 ? article.Title : null };
+            partReplies.Add(await AskAsync(part, task, usage, cancellationToken).ConfigureAwait(false));
+        }
+
+        var combined = new Article(JoinParts(partReplies), article.Title, article.Language);
+        return await AskAsync(combined, CombineTask, usage, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<ModelReply> AskAsync(Article article, string task, TokenTally usage, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages =
@@ -75,30 +109,62 @@ public sealed partial class ChatSummarizer(
             new(ChatRole.System, SummaryPrompt.SystemMessage),
             new(ChatRole.User, SummaryPrompt.UserMessage(article, task)),
         ];
-        var chatOptions = new ChatOptions
-        {
-            ResponseFormat = SummaryPrompt.ResponseFormat,
-            Temperature = 0.2f,
-            MaxOutputTokens = 1500,
-        };
 
-        var response = await CallAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
-        usage.Add(response.Usage);
-        var (reply, problems) = ModelReply.Parse(response.Text);
+        var text = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
+        var (reply, problems) = ModelReply.Parse(text);
         if (reply is not null)
         {
             return reply;
         }
 
         LogRepair(logger, string.Join("; ", problems));
-        messages.Add(new ChatMessage(ChatRole.Assistant, response.Text));
+        messages.Add(new ChatMessage(ChatRole.Assistant, text));
         messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.RepairMessage(problems)));
-        response = await CallAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
-        usage.Add(response.Usage);
-        (reply, problems) = ModelReply.Parse(response.Text);
+        text = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
+        (reply, problems) = ModelReply.Parse(text);
         return reply ?? throw new SummarizationException(
-            "invalid-model-reply",
-            "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".");
+            ModelErrorCodes.InvalidReply,
+            "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".",
+            rejectsInput: false);
+    }
+
+    /// <summary>One completed reply: a reply cut at the output budget is asked again once with twice the budget; a
+    /// completion the content filter blocked is final at once.</summary>
+    private async Task<string> CompleteAsync(List<ChatMessage> messages, TokenTally usage, CancellationToken cancellationToken)
+    {
+        var budget = options.Value.MaxOutputTokens;
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await CallAsync(messages, ModelRequest.Options(options.Value, budget), cancellationToken).ConfigureAwait(false);
+            usage.Add(response.Usage);
+            if (response.FinishReason == ChatFinishReason.ContentFilter)
+            {
+                var filtered = ModelFailureClassifier.CompletionFiltered(response.RawRepresentation);
+                LogFinalFailure(logger, filtered.Code, filtered.Message);
+                throw filtered.ToException(null);
+            }
+
+            if (response.FinishReason != ChatFinishReason.Length)
+            {
+                return response.Text;
+            }
+
+            var reasoning = response.Usage?.ReasoningTokenCount is { } spent
+                ? string.Create(CultureInfo.InvariantCulture, $", {spent} of them on hidden reasoning")
+                : string.Empty;
+            if (attempt == 2)
+            {
+                var message = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The model used its whole output budget of {budget} tokens{reasoning} without finishing the reply, also after one retry with twice Summarizer__MaxOutputTokens ({options.Value.MaxOutputTokens}).") +
+                    " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low or minimal so a reasoning model spends fewer tokens thinking.";
+                LogFinalFailure(logger, ModelErrorCodes.OutputTruncated, message);
+                throw new SummarizationException(ModelErrorCodes.OutputTruncated, message, rejectsInput: false);
+            }
+
+            LogTruncated(logger, budget, reasoning, budget * 2);
+            budget *= 2;
+        }
     }
 
     private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
@@ -107,10 +173,19 @@ public sealed partial class ChatSummarizer(
         {
             return await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ModelUnavailableException.From(exception) is { } unavailable)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested &&
+            ModelFailureClassifier.Classify(exception, modelInfo, time) is { } failure)
         {
-            LogUnavailable(logger, unavailable.Message);
-            throw unavailable;
+            if (failure.IsTransient)
+            {
+                LogUnavailable(logger, failure.Message);
+            }
+            else
+            {
+                LogFinalFailure(logger, failure.Code, failure.Message);
+            }
+
+            throw failure.ToException(exception);
         }
     }
 
@@ -138,6 +213,15 @@ public sealed partial class ChatSummarizer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call failed after the retry budget: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model refused the call ({Code}); final, not retried: {Reason}")]
+    private static partial void LogFinalFailure(ILogger logger, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was cut at the output budget of {Budget} tokens{Reasoning}; asking once more with {Doubled}")]
+    private static partial void LogTruncated(ILogger logger, int budget, string reasoning, int doubled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The request exceeded the model's context window; splitting the article into parts of at most {Budget} tokens once")]
+    private static partial void LogContextRetry(ILogger logger, int budget);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The article exceeds the input budget of {Budget} tokens; summarising it in {Parts} parts")]
     private static partial void LogSplit(ILogger logger, int parts, int budget);

@@ -11,6 +11,15 @@ namespace NewsSummarizer.Summarization.Chat;
 /// The SDK's own retries are off: the resilience handler owns the whole retry budget.</summary>
 internal static class ModelClientFactory
 {
+    private static readonly Uri DefaultOpenAIEndpoint = new("https://api.openai.com/v1");
+
+    /// <summary>Host and a non-default port: enough to tell endpoints apart, never a credential or a query.</summary>
+    public static string HostOf(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
+    }
+
     public static (IChatClient Client, ChatModelInfo Info) Create(
         SummarizerOptions summarizer, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient httpClient, Func<TokenCredential> credential)
     {
@@ -24,7 +33,9 @@ internal static class ModelClientFactory
                 var client = string.IsNullOrWhiteSpace(azure.ApiKey)
                     ? new AzureOpenAIClient(azure.Endpoint!, credential(), options)
                     : new AzureOpenAIClient(azure.Endpoint!, new ApiKeyCredential(azure.ApiKey), options);
-                return (client.GetChatClient(azure.Deployment!).AsIChatClient(), new ChatModelInfo("AzureOpenAI", azure.Deployment!));
+                return (
+                    new OpenAIRequestShaper(client.GetChatClient(azure.Deployment!).AsIChatClient(), azure: true),
+                    new ChatModelInfo("AzureOpenAI", azure.Deployment!, HostOf(azure.Endpoint!)));
             }
 
             case SummarizerProvider.OpenAI:
@@ -38,7 +49,9 @@ internal static class ModelClientFactory
                 // Local servers such as Ollama ignore the key, but the SDK requires one.
                 var key = string.IsNullOrWhiteSpace(openAI.ApiKey) ? "unused" : openAI.ApiKey;
                 var client = new OpenAIClient(new ApiKeyCredential(key), options);
-                return (client.GetChatClient(openAI.Model!).AsIChatClient(), new ChatModelInfo("OpenAI", openAI.Model!));
+                return (
+                    new OpenAIRequestShaper(client.GetChatClient(openAI.Model!).AsIChatClient(), azure: false),
+                    new ChatModelInfo("OpenAI", openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint)));
             }
 
             default:

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -38,30 +37,28 @@ internal static class ModelResilience
         resilience.CircuitBreaker.BreakDuration = BreakDuration;
     }
 
-    /// <summary>Transient failures are retried, except a throttle whose <c>Retry-After</c> exceeds the cap.</summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    /// <summary>Transient failures (as <see cref="ModelFailureClassifier"/> decides) are retried, except a throttle
+    /// whose <c>Retry-After</c> exceeds the cap. Everything else is final after one call.</summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter) =>
+        ShouldRetry(outcome, maxRetryAfter, TimeProvider.System);
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
     {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        if (outcome.Exception is { } exception)
+        {
+            return ModelFailureClassifier.IsTransientException(exception);
+        }
+
+        if (outcome.Result is not { } response || !ModelFailureClassifier.IsTransientStatus((int)response.StatusCode))
         {
             return false;
         }
 
-        return outcome.Result is not { } response || RetryAfter(response) is not { } wait || wait <= maxRetryAfter;
+        return RetryAfter(response, time) is not { } wait || wait <= maxRetryAfter;
     }
 
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
-        {
-            return null;
-        }
-
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
-    }
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) =>
+        ModelFailureClassifier.RetryAfter(
+            name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null,
+            time.GetUtcNow());
 }

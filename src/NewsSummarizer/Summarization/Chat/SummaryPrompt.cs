@@ -9,7 +9,7 @@ namespace NewsSummarizer.Summarization.Chat;
 /// is sent once, as delimited data in the user message. Change <see cref="Version"/> with any change here.</summary>
 internal static class SummaryPrompt
 {
-    public const string Version = "bilingual-1";
+    public const string Version = "bilingual-2";
 
     public const string SchemaName = "bilingual_summary";
 

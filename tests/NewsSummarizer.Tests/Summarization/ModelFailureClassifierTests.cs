@@ -1,0 +1,208 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Moq.Protected;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Chat;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace NewsSummarizer.Tests.Summarization;
+
+/// <summary>The one classifier of model failures, fed the error bodies the services document (sources per payload).</summary>
+public sealed class ModelFailureClassifierTests
+{
+    // https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter (prompt annotations, HTTP 400)
+    internal const string PromptFilteredBody =
+        """
+        {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766","type":null,"param":"prompt","code":"content_filter","status":400,
+        "innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{"hate":{"filtered":false,"severity":"safe"},"self_harm":{"filtered":false,"severity":"safe"},"sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":true,"severity":"high"}}}}}
+        """;
+
+    // https://github.com/gabrii/Cursor-Azure-GPT-5/issues/33, https://github.com/holoviz/lumen/pull/1087 (GPT-5 / o-series)
+    internal const string TemperatureRefusedBody =
+        """{"error":{"message":"Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}}""";
+
+    // https://github.com/griptape-ai/ComfyUI-Griptape/issues/312 (gpt-5)
+    internal const string MaxTokensRefusedBody =
+        """{"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}""";
+
+    // https://github.com/Azure-Samples/azure-search-openai-demo-csharp/issues/379
+    internal const string DeploymentNotFoundBody =
+        """{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}""";
+
+    // https://github.com/SciSharp/BotSharp/issues/386
+    internal const string BadKeyBody =
+        """{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}""";
+
+    // https://github.com/crewAIInc/crewAI-examples/issues/121
+    internal const string ContextTooLongBody =
+        """{"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 8227 tokens. Please reduce the length of the messages.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}""";
+
+    // https://github.com/Part-DB/Part-DB-server/pull/1540 (Azure), https://github.com/moeru-ai/xsai/issues/145 (OpenAI)
+    internal const string InvalidSchemaBody =
+        """{"error":{"message":"Invalid schema for response_format 'bilingual_summary': In context=(), 'additionalProperties' is required to be supplied and to be false.","type":"invalid_request_error","param":"response_format","code":"invalid_json_schema"}}""";
+
+    private static readonly ChatModelInfo Azure = new("AzureOpenAI", "summaries", "contoso.openai.azure.com");
+    private static readonly ChatModelInfo OpenAI = new("OpenAI", "llama3.1", "localhost:11434");
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Classify_AzurePromptFilter_IsContentFilteredNamingCategoryAndSeverity()
+    {
+        var failure = Classify(400, PromptFilteredBody);
+
+        Assert.Equal(ModelFailureKind.ContentFiltered, failure.Kind);
+        Assert.Equal("content-filtered", failure.Code);
+        Assert.Contains("violence (severity high)", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hate", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Summarizer__FallbackToExtractive", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_TemperatureRefused_IsRejectedRequestNamingParameterAndSetting()
+    {
+        var failure = Classify(400, TemperatureRefusedBody);
+
+        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
+        Assert.Equal("model-rejected-request", failure.Code);
+        Assert.Contains("parameter 'temperature'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Summarizer__Temperature", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Only the default (1) value is supported", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_MaxTokensRefused_NamesMaxOutputTokens()
+    {
+        var failure = Classify(400, MaxTokensRefusedBody);
+
+        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
+        Assert.Contains("Summarizer__MaxOutputTokens", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_InvalidStrictSchema_SaysStructuredOutputIsRefused()
+    {
+        var failure = Classify(400, InvalidSchemaBody);
+
+        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
+        Assert.Contains("parameter 'response_format'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("structured output", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_DeploymentNotFound_IsNotFoundNamingDeploymentSetting()
+    {
+        var failure = Classify(404, DeploymentNotFoundBody);
+
+        Assert.Equal(ModelFailureKind.NotFound, failure.Kind);
+        Assert.Equal("model-not-found", failure.Code);
+        Assert.Contains("deployment 'summaries'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("contoso.openai.azure.com", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("AzureOpenAI__Deployment", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_UnknownOpenAIModel_NamesModelSetting()
+    {
+        var failure = Classify(404, """{"error":{"message":"model 'llama3.1' not found","type":"api_error","param":null,"code":null}}""", OpenAI);
+
+        Assert.Equal(ModelFailureKind.NotFound, failure.Kind);
+        Assert.Contains("OpenAI__Model", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public void Classify_CredentialsRefused_IsAuthFailedNamingKeyAndRole(int status)
+    {
+        var failure = Classify(status, BadKeyBody);
+
+        Assert.Equal(ModelFailureKind.AuthFailed, failure.Kind);
+        Assert.Equal("model-auth-failed", failure.Code);
+        Assert.Contains("AzureOpenAI__ApiKey", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Cognitive Services OpenAI User", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ContextLengthExceeded_IsContextTooLongNamingMaxInputTokens()
+    {
+        var failure = Classify(400, ContextTooLongBody);
+
+        Assert.Equal(ModelFailureKind.ContextTooLong, failure.Kind);
+        Assert.Equal("context-too-long", failure.Code);
+        Assert.Contains("Summarizer__MaxInputTokens", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(503)]
+    public void Classify_TransientStatus_IsTransientWithRetryAfter(int status)
+    {
+        var failure = Classify(status, "{}", retryAfter: "7");
+
+        Assert.True(failure.IsTransient);
+        Assert.Equal(status == 429, failure.Throttled);
+        Assert.Equal(TimeSpan.FromSeconds(7), failure.RetryAfter);
+        Assert.IsType<ModelUnavailableException>(failure.ToException(null));
+    }
+
+    [Fact]
+    public void Classify_RetryAfterAsHttpDate_IsTheTimeUntilThatDate()
+    {
+        var failure = Classify(429, "{}", retryAfter: time.GetUtcNow().AddSeconds(30).ToString("R"));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), failure.RetryAfter);
+    }
+
+    [Fact]
+    public void Classify_FinalFailure_BecomesSummarizationExceptionOnlyContentFilterRejectsInput()
+    {
+        var filtered = Assert.IsType<SummarizationException>(Classify(400, PromptFilteredBody).ToException(null));
+        var refused = Assert.IsType<SummarizationException>(Classify(400, TemperatureRefusedBody).ToException(null));
+
+        Assert.True(filtered.RejectsInput);
+        Assert.False(refused.RejectsInput);
+    }
+
+    [Fact]
+    public void Classify_WrappedTransportFailures_AreTransient()
+    {
+        Assert.True(ModelFailureClassifier.Classify(new InvalidOperationException("x", new HttpRequestException("refused")), Azure, time)!.IsTransient);
+        Assert.True(ModelFailureClassifier.Classify(new TimeoutRejectedException(), Azure, time)!.IsTransient);
+        Assert.True(ModelFailureClassifier.Classify(new BrokenCircuitException(), Azure, time)!.IsTransient);
+    }
+
+    [Fact]
+    public void Classify_UnrelatedException_IsNotAModelFailure() =>
+        Assert.Null(ModelFailureClassifier.Classify(new InvalidOperationException("a bug"), Azure, time));
+
+    [Fact]
+    public void CompletionFiltered_NoRawResponse_SaysCategoriesWereNotGiven()
+    {
+        var failure = ModelFailureClassifier.CompletionFiltered(null);
+
+        Assert.Equal("content-filtered", failure.Code);
+        Assert.Contains("completion filter: the reply did not say which category", failure.Message, StringComparison.Ordinal);
+    }
+
+    private ModelFailure Classify(int status, string body, ChatModelInfo? model = null, string? retryAfter = null) =>
+        ModelFailureClassifier.Classify(new ClientResultException(Response(status, body, retryAfter)), model ?? Azure, time)!;
+
+    internal static PipelineResponse Response(int status, string body, string? retryAfter = null)
+    {
+        var headers = new Mock<PipelineResponseHeaders>();
+        string? value = retryAfter;
+        headers.Setup(h => h.TryGetValue(It.Is<string>(n => n.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)), out value))
+            .Returns(retryAfter is not null);
+        var response = new Mock<PipelineResponse>();
+        response.SetupGet(r => r.Status).Returns(status);
+        response.SetupGet(r => r.ReasonPhrase).Returns("fake");
+        response.SetupGet(r => r.Content).Returns(BinaryData.FromString(body));
+        response.Protected().SetupGet<PipelineResponseHeaders>("HeadersCore").Returns(headers.Object);
+        return response.Object;
+    }
+}

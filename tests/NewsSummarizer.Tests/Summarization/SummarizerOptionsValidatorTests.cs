@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using NewsSummarizer.Summarization;
+
+namespace NewsSummarizer.Tests.Summarization;
+
+public sealed class SummarizerOptionsValidatorTests
+{
+    [Theory]
+    [InlineData("minimal")]
+    [InlineData("low")]
+    [InlineData("medium")]
+    [InlineData("high")]
+    [InlineData(null)]
+    public void Validate_DocumentedReasoningEffort_Succeeds(string? effort) =>
+        Assert.True(Validate(new SummarizerOptions { ReasoningEffort = effort }).Succeeded);
+
+    [Theory]
+    [InlineData("extreme")]
+    [InlineData("Low")]
+    [InlineData("")]
+    public void Validate_UnknownReasoningEffort_FailsNamingTheSettingAndTheValues(string effort)
+    {
+        var result = Validate(new SummarizerOptions { ReasoningEffort = effort });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Summarizer__ReasoningEffort", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("minimal, low, medium, high", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TokensPerMinuteBelowOneCall_FailsNamingBothSettings()
+    {
+        var result = Validate(new SummarizerOptions { TokensPerMinute = 1_000, MaxOutputTokens = 4_000 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Summarizer__TokensPerMinute", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Summarizer__MaxOutputTokens", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoTokensPerMinute_Succeeds() =>
+        Assert.True(Validate(new SummarizerOptions { TokensPerMinute = 0 }).Succeeded);
+
+    private static ValidateOptionsResult Validate(SummarizerOptions options) =>
+        new SummarizerOptionsValidator(Options.Create(new AzureOpenAIOptions()), Options.Create(new OpenAIOptions())).Validate(null, options);
+}
