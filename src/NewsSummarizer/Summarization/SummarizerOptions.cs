@@ -79,8 +79,9 @@ public sealed class SummarizerOptions
     /// <summary>Default of <see cref="MaxOutputTokens"/>.</summary>
     public const int DefaultMaxOutputTokens = 4_000;
 
-    /// <summary><c>minimal</c>, <c>low</c>, <c>medium</c> or <c>high</c>, sent as <c>reasoning_effort</c> only when
-    /// set. Only reasoning models accept it; <c>low</c> (or <c>minimal</c>) suits summaries on GPT-5-family deployments.</summary>
+    /// <summary><c>none</c>, <c>minimal</c>, <c>low</c>, <c>medium</c>, <c>high</c> or <c>xhigh</c>, sent as
+    /// <c>reasoning_effort</c> only when set. Only reasoning models accept it, each a subset; <c>low</c> is accepted by
+    /// every GPT-5-family model and suits summaries.</summary>
     public string? ReasoningEffort { get; set; }
 
     /// <summary>Tokens per minute this instance may send to the model (input plus <see cref="MaxOutputTokens"/>, as

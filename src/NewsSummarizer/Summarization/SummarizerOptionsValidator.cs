@@ -6,8 +6,11 @@ namespace NewsSummarizer.Summarization;
 internal sealed class SummarizerOptionsValidator(IOptions<AzureOpenAIOptions> azure, IOptions<OpenAIOptions> openAI)
     : IValidateOptions<SummarizerOptions>
 {
-    /// <summary>The values of <c>reasoning_effort</c> the Chat Completions API documents for reasoning models.</summary>
-    public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
+    /// <summary>The values of <c>reasoning_effort</c> the OpenAI API documents (its ReasoningEffort schema:
+    /// "none, minimal, low, medium, high, and xhigh"). Each model accepts a subset (gpt-5-mini: minimal to high;
+    /// gpt-5.1 and later: none, low, medium, high, xhigh), and a model that refuses the value answers 400, which
+    /// the service reports as model-rejected-request naming this setting.</summary>
+    public static readonly string[] ReasoningEfforts = ["none", "minimal", "low", "medium", "high", "xhigh"];
 
     public ValidateOptionsResult Validate(string? name, SummarizerOptions options)
     {

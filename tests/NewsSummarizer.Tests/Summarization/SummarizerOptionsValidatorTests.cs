@@ -6,10 +6,12 @@ namespace NewsSummarizer.Tests.Summarization;
 public sealed class SummarizerOptionsValidatorTests
 {
     [Theory]
+    [InlineData("none")]
     [InlineData("minimal")]
     [InlineData("low")]
     [InlineData("medium")]
     [InlineData("high")]
+    [InlineData("xhigh")]
     [InlineData(null)]
     public void Validate_DocumentedReasoningEffort_Succeeds(string? effort) =>
         Assert.True(Validate(new SummarizerOptions { ReasoningEffort = effort }).Succeeded);
@@ -24,7 +26,7 @@ public sealed class SummarizerOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.Contains("Summarizer__ReasoningEffort", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("minimal, low, medium, high", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("none, minimal, low, medium, high, xhigh", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

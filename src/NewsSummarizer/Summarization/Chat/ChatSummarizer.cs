@@ -157,7 +157,7 @@ public sealed partial class ChatSummarizer(
                 var message = string.Create(
                     CultureInfo.InvariantCulture,
                     $"The model used its whole output budget of {budget} tokens{reasoning} without finishing the reply, also after one retry with twice Summarizer__MaxOutputTokens ({options.Value.MaxOutputTokens}).") +
-                    " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low or minimal so a reasoning model spends fewer tokens thinking.";
+                    " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low so a reasoning model spends fewer tokens thinking.";
                 LogFinalFailure(logger, ModelErrorCodes.OutputTruncated, message);
                 throw new SummarizationException(ModelErrorCodes.OutputTruncated, message, rejectsInput: false);
             }
