@@ -40,14 +40,6 @@ public sealed record ExtractiveOptions
     /// the second and third up to the middle of an article, and less often after it.</summary>
     public double RemainingWeight { get; init; } = 1.0;
 
-    /// <summary>A position prior fitted to data, replacing nothing by itself (set <see cref="PositionWeight"/> and
-    /// <see cref="RemainingWeight"/> to 0 to use it alone): the share of human extracts that include a sentence, per
-    /// <see cref="PositionPriorTable.Bucket"/>. Null: no table.</summary>
-    public IReadOnlyList<double>? PositionPrior { get; init; }
-
-    /// <summary>Weight of <see cref="PositionPrior"/> in a sentence's score.</summary>
-    public double PositionPriorWeight { get; init; }
-
     /// <summary>Weight of similarity to the whole article (the centroid of all sentence vectors).</summary>
     public double CentroidWeight { get; init; }
 
@@ -71,29 +63,12 @@ public sealed record ExtractiveOptions
     /// sentence count.</summary>
     public double WordTargetShare { get; init; } = 1.0;
 
-    /// <summary>With a word target, fill it as a budgeted knapsack: walk the picks in MMR order and take each one
-    /// that still fits in the target plus this share of it, skipping those that do not (null: take the prefix of
-    /// the MMR order whose length is closest to the target).</summary>
-    public double? FillSlack { get; init; }
-
     /// <summary>How far the number of sentences may move from the sentence budget to meet the word target.</summary>
     public int CountSpread { get; init; } = 3;
 
     /// <summary>Maximal marginal relevance: each pick is worth this share of its score minus the rest times its
     /// strongest similarity to the sentences already picked. 1 would turn novelty off.</summary>
     public double MmrLambda { get; init; } = 0.85;
-
-    /// <summary>What selection also rewards besides score and novelty (<see cref="CoverageObjective"/>); off by
-    /// default.</summary>
-    public CoverageObjective Coverage { get; init; }
-
-    /// <summary>Weight of a pick's coverage gain (scaled so that the best candidate's gain is 1) next to its MMR
-    /// value.</summary>
-    public double CoverageWeight { get; init; }
-
-    /// <summary>For <see cref="CoverageObjective.Sentences"/>: a sentence counts as covered once the picks'
-    /// similarity to it reaches this share of its similarity to the whole article (Lin and Bilmes' α).</summary>
-    public double CoverageCap { get; init; } = 0.3;
 
     /// <summary>Sentences with fewer content terms than this are chosen only when nothing else is left.</summary>
     public int MinTerms { get; init; } = 3;

@@ -142,23 +142,6 @@ public sealed class ExtractiveSummarizer : ISummarizer
     private List<int> PickByWordTarget(SentenceGraph graph, int k, double targetWords)
     {
         var ranked = graph.Select(Math.Min(graph.Words.Count, k + options.CountSpread), null, options);
-        if (options.FillSlack is { } slack)
-        {
-            var room = targetWords * (1 + slack);
-            var filled = new List<int>(ranked.Count);
-            var used = 0;
-            foreach (var i in ranked)
-            {
-                if (filled.Count == 0 || used + graph.Words[i] <= room)
-                {
-                    filled.Add(i);
-                    used += graph.Words[i];
-                }
-            }
-
-            return filled;
-        }
-
         int best = Math.Min(k, ranked.Count), words = 0;
         var bestDistance = double.MaxValue;
         for (var count = 1; count <= ranked.Count && count <= k + options.CountSpread; count++)

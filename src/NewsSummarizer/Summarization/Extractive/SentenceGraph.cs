@@ -15,13 +15,9 @@ internal sealed class SentenceGraph
     private readonly bool[] duplicate;
     private readonly int[] words;
     private readonly Features features;
-    private readonly TermMatrix matrix;
 
-    private SentenceGraph(
-        int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, Features features, TermMatrix matrix,
-        double[] scores)
+    private SentenceGraph(int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, Features features, double[] scores)
     {
-        this.matrix = matrix;
         this.count = count;
         this.postings = postings;
         this.termCounts = termCounts;
@@ -39,7 +35,7 @@ internal sealed class SentenceGraph
 
     /// <summary>The same graph scored with other weights (tuning reuses the graph; weights do not change it).</summary>
     public SentenceGraph WithWeights(ExtractiveOptions options) =>
-        new(count, postings, termCounts, duplicate, words, features, matrix, ScoreAll(features, words, options));
+        new(count, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
 
     public static SentenceGraph Build(
         IReadOnlyList<Sentence> sentences, string language, string? title, ExtractiveOptions options, TermAnalyzer analyzer)
@@ -77,8 +73,7 @@ internal sealed class SentenceGraph
         }
 
         var features = new Features(centrality, reference, centroid, paragraphStart);
-        return new SentenceGraph(
-            n, postings, termCounts, duplicate, words, features, matrix, ScoreAll(features, words, options));
+        return new SentenceGraph(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
     }
 
     // A weighted sum of the features, divided by the sentence's relative length to a power, scaled to a best of 1.
@@ -95,8 +90,7 @@ internal sealed class SentenceGraph
             scores[i] = (options.CentralityWeight * features.Centrality[i]) + (options.PositionWeight * position)
                 + (options.TitleWeight * features.Title[i]) + (options.CentroidWeight * features.Centroid[i])
                 + (options.RemainingWeight * remaining)
-                + (features.ParagraphStart[i] ? options.ParagraphStartWeight : 0)
-                + (options.PositionPrior is { } prior ? options.PositionPriorWeight * prior[PositionPriorTable.Bucket(i, n)] : 0);
+                + (features.ParagraphStart[i] ? options.ParagraphStartWeight : 0);
             scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
             max = Math.Max(max, scores[i]);
         }
@@ -114,9 +108,7 @@ internal sealed class SentenceGraph
     /// Repeats are never picked; sentences with few content terms only when nothing else is left.</summary>
     public List<int> Select(int take, int? wordBudget, ExtractiveOptions options)
     {
-        var coverage = options.Coverage != CoverageObjective.None && options.CoverageWeight > 0
-            ? new CoverageGain(this, options) : null;
-        if (options.MmrLambda >= 1 && coverage is null)
+        if (options.MmrLambda >= 1)
         {
             return SelectByScore(take, wordBudget, options);
         }
@@ -124,14 +116,12 @@ internal sealed class SentenceGraph
         var chosen = new List<int>(Math.Min(take, count));
         var taken = new bool[count];
         var redundancy = new double[count];
-        var gains = new double[count];
         var row = new SimilarityRow(count);
         var room = wordBudget ?? int.MaxValue;
         while (chosen.Count < take)
         {
-            coverage?.Gains(taken, gains);
-            var best = Best(taken, redundancy, gains, options, requireTerms: true, room);
-            best = best >= 0 ? best : Best(taken, redundancy, gains, options, requireTerms: false, room);
+            var best = Best(taken, redundancy, options, requireTerms: true, room);
+            best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, room);
             if (best < 0)
             {
                 break;
@@ -140,7 +130,6 @@ internal sealed class SentenceGraph
             chosen.Add(best);
             taken[best] = true;
             room -= words[best];
-            coverage?.Add(best);
             if (options.MmrLambda < 1)
             {
                 postings.Accumulate(best, row);
@@ -197,7 +186,7 @@ internal sealed class SentenceGraph
     }
 
     private int Best(
-        bool[] taken, double[] redundancy, double[] gains, ExtractiveOptions options, bool requireTerms, int room)
+        bool[] taken, double[] redundancy, ExtractiveOptions options, bool requireTerms, int room)
     {
         var best = -1;
         var bestValue = double.NegativeInfinity;
@@ -208,8 +197,7 @@ internal sealed class SentenceGraph
                 continue;
             }
 
-            var value = (options.MmrLambda * Scores[i]) - ((1 - options.MmrLambda) * redundancy[i])
-                + (options.CoverageWeight * gains[i]);
+            var value = (options.MmrLambda * Scores[i]) - ((1 - options.MmrLambda) * redundancy[i]);
             if (value > bestValue)
             {
                 best = i;
@@ -278,110 +266,6 @@ internal sealed class SentenceGraph
         }
 
         return matrix.Cosines(query);
-    }
-
-    // What each candidate would add to the coverage of the article by the picks so far, scaled to a best of 1.
-    private sealed class CoverageGain
-    {
-        private readonly SentenceGraph graph;
-        private readonly CoverageObjective objective;
-        private readonly bool[] coveredTerm;
-        private readonly (int Sentence, double Similarity)[][] neighbours = [];
-        private readonly double[] covered = [];
-        private readonly double[] cap = [];
-
-        public CoverageGain(SentenceGraph graph, ExtractiveOptions options)
-        {
-            this.graph = graph;
-            objective = options.Coverage;
-            coveredTerm = new bool[graph.matrix.Terms];
-            if (objective != CoverageObjective.Sentences)
-            {
-                return;
-            }
-
-            // Each sentence's candidate neighbours (the same bounded set LexRank compares), itself included at 1.
-            var n = graph.count;
-            neighbours = new (int, double)[n][];
-            covered = new double[n];
-            cap = new double[n];
-            var row = new SimilarityRow(n);
-            for (var i = 0; i < n; i++)
-            {
-                graph.postings.AccumulateCandidates(i, row);
-                var list = new List<(int, double)>(row.Touched.Count + 1) { (i, 1.0) };
-                foreach (var j in row.Touched)
-                {
-                    if (j != i && row.Values[j] > 0)
-                    {
-                        list.Add((j, row.Values[j]));
-                    }
-                }
-
-                row.Clear();
-                neighbours[i] = [.. list];
-            }
-
-            // Similarity is symmetric, so a sentence's total is the sum of its row.
-            for (var i = 0; i < n; i++)
-            {
-                cap[i] = options.CoverageCap * neighbours[i].Sum(x => x.Similarity);
-            }
-        }
-
-        public void Gains(bool[] taken, double[] gains)
-        {
-            var best = 0.0;
-            for (var i = 0; i < gains.Length; i++)
-            {
-                gains[i] = taken[i] ? 0 : Gain(i);
-                best = Math.Max(best, gains[i]);
-            }
-
-            for (var i = 0; best > 0 && i < gains.Length; i++)
-            {
-                gains[i] /= best;
-            }
-        }
-
-        public void Add(int picked)
-        {
-            if (objective == CoverageObjective.Terms)
-            {
-                foreach (var t in graph.matrix.TermsOf(picked))
-                {
-                    coveredTerm[t] = true;
-                }
-
-                return;
-            }
-
-            foreach (var (j, similarity) in neighbours[picked])
-            {
-                covered[j] += similarity;
-            }
-        }
-
-        private double Gain(int i)
-        {
-            var gain = 0.0;
-            if (objective == CoverageObjective.Terms)
-            {
-                foreach (var t in graph.matrix.TermsOf(i))
-                {
-                    gain += coveredTerm[t] ? 0 : graph.matrix.DocumentFrequencies[t];
-                }
-
-                return gain;
-            }
-
-            foreach (var (j, similarity) in neighbours[i])
-            {
-                gain += Math.Min(covered[j] + similarity, cap[j]) - Math.Min(covered[j], cap[j]);
-            }
-
-            return gain;
-        }
     }
 
     private sealed record Features(double[] Centrality, double[] Title, double[] Centroid, bool[] ParagraphStart);
