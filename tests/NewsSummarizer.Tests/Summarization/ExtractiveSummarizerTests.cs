@@ -225,5 +225,22 @@ public sealed class ExtractiveSummarizerTests
     public void Budget_InvalidLength_Throws(double? ratio, int? sentences) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ExtractiveSummarizer.Budget(new SummaryLength(ratio, sentences), 10));
 
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(4.0, 2.0)]
+    public void SelectSentences_PreparedArticleRescoredWithOtherWeights_PicksWhatThatSummariserPicks(double position, double remaining)
+    {
+        // Tuning (NewsSummarizer.Evaluation) prepares each article once and rescores it per candidate setting.
+        var article = new Article(English, null, "en");
+        var options = ExtractiveOptions.Default with { PositionWeight = position, RemainingWeight = remaining };
+        var length = new SummaryLength(Ratio: 0.4);
+        var expected = new ExtractiveSummarizer(options).SelectSentences(article, length).Select(s => s.Text).ToList();
+
+        var prepared = CreateSut().Prepare(article);
+        var picked = new ExtractiveSummarizer(options).SelectSentences(prepared, length);
+
+        Assert.Equal(expected, picked.Select(i => prepared.Sentences[i].Text).ToList());
+    }
+
     private static ExtractiveSummarizer CreateSut() => new();
 }

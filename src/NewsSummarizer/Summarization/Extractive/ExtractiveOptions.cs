@@ -1,7 +1,8 @@
 namespace NewsSummarizer.Summarization.Extractive;
 
 /// <summary>Parameters of <see cref="ExtractiveSummarizer"/>. The score weights and length settings are the ones
-/// cross-validation chose on EASC dev (<c>newsum eval --cv 5</c>, grid in <c>Evaluation/ExtractiveTuning</c>);
+/// cross-validation chose on EASC dev (<c>newsum eval --cv 5</c>, grid in <c>ExtractiveTuning</c> of the separate
+/// NewsSummarizer.Evaluation library, which depends on this one and never the other way);
 /// docs/quality.md has the figures and what else was tried.</summary>
 public sealed record ExtractiveOptions
 {

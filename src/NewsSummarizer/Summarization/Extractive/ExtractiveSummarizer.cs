@@ -49,7 +49,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     /// <summary>The article analysed once (sentences, similarity graph, features), for tuning: the weights in this
     /// summariser's options rescore it without rebuilding the graph.</summary>
-    internal PreparedArticle Prepare(Article article)
+    public PreparedArticle Prepare(Article article)
     {
         var (_, sentences, graph) = Analyze(article);
         return new PreparedArticle(sentences, graph);
@@ -57,8 +57,12 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     /// <summary>What <see cref="SelectSentences(Article, SummaryLength)"/> returns, from an article prepared by a
     /// summariser whose options build the same graph; returns sentence indices in the article's order.</summary>
-    internal IReadOnlyList<int> SelectSentences(PreparedArticle prepared, SummaryLength length) =>
-        Pick(prepared.Graph.WithWeights(options), length, prepared.Sentences.Count).Order().ToList();
+    public IReadOnlyList<int> SelectSentences(PreparedArticle prepared, SummaryLength length)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(length);
+        return Pick(prepared.Graph.WithWeights(options), length, prepared.Sentences.Count).Order().ToList();
+    }
 
     /// <summary>How many sentences a summary of an article with <paramref name="sentenceCount"/> sentences gets.</summary>
     public static int Budget(SummaryLength length, int sentenceCount)
@@ -218,6 +222,3 @@ public sealed class ExtractiveSummarizer : ISummarizer
     // cut mid-clause.
     private static string KeyPoint(string text, int maxWords) => Clauses.Cut(text, maxWords) ?? text;
 }
-
-/// <summary>An article's sentences and similarity graph, built once.</summary>
-internal sealed record PreparedArticle(IReadOnlyList<Sentence> Sentences, SentenceGraph Graph);
