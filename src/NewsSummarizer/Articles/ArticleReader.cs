@@ -44,7 +44,7 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
         {
             return ArticleReadResult.Rejected(
                 ArticleErrorCodes.UnsupportedFormat,
-                $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html) or JSON (.json).");
+                $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html), JSON (.json), Word (.docx) or PDF (.pdf).");
         }
 
         var decoded = TextDecoder.Decode(content);
