@@ -10,6 +10,8 @@ namespace NewsSummarizer.Tests.Articles.Documents;
 /// the rejections of PDFs that cannot be read.</summary>
 public sealed class PdfReaderTests
 {
+    static PdfReaderTests() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     [Fact]
     public void Read_EnglishPdf_ParagraphsInOrderWithoutRunningLines()
     {
@@ -62,6 +64,19 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_ArabicPdfInLegacyEightBitEncoding_RejectsUnreadable()
+    {
+        // A font without a Unicode map over Windows-1256 codes: the text layer says "ÃÚáäÊ" where the page shows Arabic.
+        var codes = System.Text.Encoding.GetEncoding(1256).GetBytes(string.Join(' ', TestDocuments.ArabicParagraphs));
+        var content = System.Text.Encoding.Latin1.GetBytes("BT /F1 12 Tf 50 700 Td (").Concat(Escape(codes)).Concat(") Tj ET"u8.ToArray()).ToArray();
+
+        var result = CreateSut().Read(RawPdf.OnePage(content, deflate: true), "ar.pdf", null);
+
+        Assert.Equal(ArticleErrorCodes.PdfTextUnreadable, result.Rejection?.Code);
+        Assert.Equal("pdf", result.Format);
+    }
+
+    [Fact]
     public void Read_ScannedPdf_RejectsNoTextLayerAskingForOcr()
     {
         var result = CreateSut().Read(TestDocuments.ScannedPdf(), "scan.pdf", null);
@@ -92,6 +107,9 @@ public sealed class PdfReaderTests
         Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
         Assert.Contains("4 pages", result.Rejection?.Message, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<byte> Escape(byte[] codes) =>
+        codes.SelectMany(b => b is (byte)'(' or (byte)')' or (byte)'\\' ? new[] { (byte)'\\', b } : [b]);
 
     private static ArticleReader CreateSut(DocumentLimits? limits = null) =>
         new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 20 }))
