@@ -11,7 +11,10 @@ public sealed record DocumentLimits
     public int MaxZipEntries { get; init; } = 1_000;
 
     /// <summary>Uncompressed bytes of all zip entries together, declared and actually read.</summary>
-    public long MaxUncompressedBytes { get; init; } = 64L * 1024 * 1024;
+    public long MaxUncompressedBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>One XML part of a .docx (OpenXml holds it as a tree several times its size in memory).</summary>
+    public long MaxXmlPartBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Uncompressed over compressed size of one entry; XML compresses 5-20x, bombs 1000x and more.</summary>
     public int MaxCompressionRatio { get; init; } = 100;

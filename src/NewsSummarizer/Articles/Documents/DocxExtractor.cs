@@ -19,7 +19,7 @@ internal static class DocxExtractor
             return failure;
         }
 
-        var settings = new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes, AutoSave = false };
+        var settings = new OpenSettings { MaxCharactersInPart = limits.MaxXmlPartBytes, AutoSave = false };
         using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false, settings);
         var main = document.MainDocumentPart;
         var body = main?.Document?.Body;

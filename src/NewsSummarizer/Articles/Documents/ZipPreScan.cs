@@ -52,6 +52,11 @@ internal static class ZipPreScan
                 return DocumentFailure.TooComplex($"part '{entry.FullName}' nests XML deeper than {MaxXmlDepth} levels");
             }
 
+            if (IsXml(entry.FullName) && size > limits.MaxXmlPartBytes)
+            {
+                return DocumentFailure.TooComplex($"part '{entry.FullName}' is larger than {limits.MaxXmlPartBytes:N0} bytes of XML");
+            }
+
             inflated += size;
             if (inflated > limits.MaxUncompressedBytes || size > entry.Length)
             {

@@ -98,6 +98,18 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
+    public void Read_DocxPartOverXmlLimit_RejectsTooComplex()
+    {
+        var docx = TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);
+        var sut = CreateSut(DocumentLimits.Default with { MaxXmlPartBytes = 1024 });
+
+        var result = sut.Read(docx, "a.docx", null);
+
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
+        Assert.Contains("bytes of XML", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TooManyZipEntries_RejectsTooComplex()
     {
         var docx = TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);

@@ -91,7 +91,7 @@ public static class TestDocuments
 
     /// <summary>A zip that says it is a Word document, with one part of <paramref name="zeros"/> zero bytes
     /// (1 MiB of zeros deflates to about 1 KB).</summary>
-    public static byte[] ZipBombDocx(int zeros = 32 * 1024 * 1024)
+    public static byte[] ZipBombDocx(int zeros = 16 * 1024 * 1024)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
