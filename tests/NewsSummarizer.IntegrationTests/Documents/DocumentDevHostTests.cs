@@ -32,6 +32,7 @@ public sealed class DocumentDevHostTests(AzuriteFixture azurite)
                 SummaryStatus.Ok, null, ArticleLanguage.Arabic, WithInsertion(arabic), TestDocuments.ArabicTitle),
             new("en/budget.pdf", TestDocuments.EnglishPdf(english, pages: 2), "application/pdf", SummaryStatus.Ok, null, ArticleLanguage.English, english, TestDocuments.EnglishTitle),
             new("en/columns.pdf", TestDocuments.TwoColumnPdf(english), null, SummaryStatus.Ok, null, ArticleLanguage.English, english, null),
+            new("ar/columns.pdf", TestDocuments.ArabicTwoColumnPdf(arabic), "application/pdf", SummaryStatus.Ok, null, ArticleLanguage.Arabic, arabic, null),
             new("ar/visual.pdf", TestDocuments.ArabicPdf(arabic, TestDocuments.ArabicLayout.VisualOrder), "application/pdf", SummaryStatus.Ok, null, ArticleLanguage.Arabic, arabic, null),
             new("ar/forms.pdf", TestDocuments.ArabicPdf(arabic, TestDocuments.ArabicLayout.PresentationForms), "application/pdf", SummaryStatus.Ok, null, ArticleLanguage.Arabic, arabic, null),
             new("ar/logical.pdf", TestDocuments.ArabicPdf(arabic, TestDocuments.ArabicLayout.LogicalLeftToRight), "application/pdf", SummaryStatus.Ok, null, ArticleLanguage.Arabic, arabic, null),

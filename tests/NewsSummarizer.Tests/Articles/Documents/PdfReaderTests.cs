@@ -36,6 +36,17 @@ public sealed class PdfReaderTests
         Assert.Equal(TestDocuments.EnglishParagraphs, result.Article.Text.Split("\n\n"));
     }
 
+    [Fact]
+    public void Read_ArabicTwoColumnPdf_ReadsRightColumnBeforeLeft()
+    {
+        var pdf = TestDocuments.ArabicTwoColumnPdf(TestDocuments.ArabicParagraphs);
+
+        var result = CreateSut().Read(pdf, "ar-columns.pdf", null);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+        Assert.Equal(TestDocuments.ArabicParagraphs, result.Article.Text.Split("\n\n"));
+    }
+
     [Theory]
     [InlineData(TestDocuments.ArabicLayout.VisualOrder)]
     [InlineData(TestDocuments.ArabicLayout.PresentationForms)]

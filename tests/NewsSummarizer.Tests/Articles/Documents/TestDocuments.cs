@@ -181,7 +181,8 @@ public static class TestDocuments
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         var page = builder.AddPage(595, 842);
         var half = (paragraphs.Count + 1) / 2;
-        foreach (var (x, column) in new[] { (50.0, paragraphs.Take(half)), (310.0, paragraphs.Skip(half)) })
+        // The right column is drawn first, so content order alone would read it first.
+        foreach (var (x, column) in new[] { (310.0, paragraphs.Skip(half)), (50.0, paragraphs.Take(half)) })
         {
             var y = 760.0;
             foreach (var paragraph in column)
@@ -233,6 +234,33 @@ public static class TestDocuments
                 }
 
                 y -= 18;
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>One Arabic page in two columns drawn right to left (visual order): the first paragraphs in the right
+    /// column, the others in the left one, as an Arabic newspaper sets them.</summary>
+    public static byte[] ArabicTwoColumnPdf(IReadOnlyList<string> paragraphs)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes(DejaVuSans));
+        var page = builder.AddPage(595, 842);
+        var half = (paragraphs.Count + 1) / 2;
+        // The left column is drawn first, so content order alone would read it first.
+        foreach (var (right, column) in new[] { (285.0, paragraphs.Skip(half)), (545.0, paragraphs.Take(half)) })
+        {
+            var y = 760.0;
+            foreach (var paragraph in column)
+            {
+                foreach (var line in Wrap(paragraph, 32))
+                {
+                    AddArabicLine(page, font, line, 11, right, y, ArabicLayout.VisualOrder);
+                    y -= 16;
+                }
+
+                y -= 16;
             }
         }
 
