@@ -119,6 +119,33 @@ public sealed class PdfReaderTests
         Assert.Contains("4 pages", result.Rejection?.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_PageOverLetterLimit_RejectsTooComplexBeforeLayout()
+    {
+        var pdf = TestDocuments.EnglishPdf(TestDocuments.EnglishParagraphs, pages: 1);
+
+        var result = CreateSut(DocumentLimits.Default with { MaxLettersPerPage = 100 }).Read(pdf, "a.pdf", null);
+
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
+        Assert.Contains("letters", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a.pdf")]
+    [InlineData("a.docx")]
+    public void Read_TimeBudgetSpent_RejectsTooComplex(string name)
+    {
+        var content = name.EndsWith(".pdf", StringComparison.Ordinal)
+            ? TestDocuments.EnglishPdf(TestDocuments.EnglishParagraphs)
+            : TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);
+
+        // A zero budget is spent before the first page or part is read.
+        var result = CreateSut(DocumentLimits.Default with { TimeBudget = TimeSpan.Zero }).Read(content, name, null);
+
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
+        Assert.Contains("took longer", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<byte> Escape(byte[] codes) =>
         codes.SelectMany(b => b is (byte)'(' or (byte)')' or (byte)'\\' ? new[] { (byte)'\\', b } : [b]);
 
