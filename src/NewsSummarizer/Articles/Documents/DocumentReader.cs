@@ -89,7 +89,7 @@ internal static class DocumentReader
             null => result!,
             DocumentLimitException limit => DocumentFailure.TooComplex(limit.Message),
             OutOfMemoryException or InsufficientExecutionStackException => DocumentFailure.TooComplex("it needs more memory or nesting than allowed"),
-            _ => DocumentFailure.Corrupt(kind, $"{Describe(error)}"),
+            _ => DocumentFailure.Corrupt(kind, Describe(error)),
         };
     }
 

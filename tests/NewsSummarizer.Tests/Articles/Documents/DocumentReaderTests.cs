@@ -63,7 +63,6 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Read_PlainZipNamedAsArchive_StillRejectedAsBinary()
     {
-        var zip = TestDocuments.ZipBombDocx(zeros: 10).AsSpan().ToArray();
         using var stream = new MemoryStream();
         using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -73,7 +72,6 @@ public sealed class DocumentReaderTests
 
         var result = CreateSut().Read(stream.ToArray(), "photos.zip", "application/zip");
 
-        Assert.NotEmpty(zip);
         Assert.Equal(ArticleErrorCodes.UnsupportedFormat, result.Rejection?.Code);
     }
 
