@@ -133,7 +133,7 @@ internal static class SummarizeCommand
                 read = ArticleReadResult.Rejected("unreadable", $"The file could not be read: {exception.Message}");
             }
 
-            var source = new SourceInfo(null, item.Name, null, read.Sha256, contentType, bytes, read.Encoding);
+            var source = new SourceInfo(null, item.Name, null, read.Sha256, contentType, bytes, read.Encoding, read.Format);
             try
             {
                 return await service.CreateDocumentAsync(read, source, length, cancellationToken).ConfigureAwait(false);

@@ -33,4 +33,20 @@ public static class ArticleErrorCodes
 
     /// <summary>Valid JSON that is not a news item: not an object, or no text field.</summary>
     public const string UnsupportedJson = "unsupported-json";
+
+    /// <summary>A Word or PDF document that needs a password to open.</summary>
+    public const string EncryptedDocument = "encrypted-document";
+
+    /// <summary>A Word or PDF document whose structure cannot be read (truncated, damaged or not what it claims).</summary>
+    public const string CorruptDocument = "corrupt-document";
+
+    /// <summary>A Word or PDF document beyond the reading limits: pages, zip entries, uncompressed size, compression
+    /// ratio (zip bombs), nesting depth or extraction time.</summary>
+    public const string DocumentTooComplex = "document-too-complex";
+
+    /// <summary>A PDF whose pages carry no text layer (scanned images): it needs OCR first.</summary>
+    public const string NoTextLayer = "no-text-layer";
+
+    /// <summary>A PDF whose text layer is still unreadable after repair (missing Unicode maps, broken Arabic).</summary>
+    public const string PdfTextUnreadable = "pdf-text-unreadable";
 }

@@ -20,11 +20,15 @@ public sealed record ArticleReadResult
 
     public ErrorInfo? Rejection { get; private init; }
 
+    /// <summary>The format the article was read as (<c>text</c>, <c>markdown</c>, <c>html</c>, <c>json</c>,
+    /// <c>docx</c>, <c>pdf</c>); <c>null</c> when it was rejected before a format was chosen.</summary>
+    public string? Format { get; init; }
+
     [MemberNotNullWhen(true, nameof(Article), nameof(Sha256))]
     [MemberNotNullWhen(false, nameof(Rejection))]
     public bool IsAccepted => Rejection is null;
 
-    public static ArticleReadResult Accepted(Article article, string encoding, string sha256) =>
+    public static ArticleReadResult Accepted(Article article, string? encoding, string sha256) =>
         new() { Article = article, Encoding = encoding, Sha256 = sha256 };
 
     public static ArticleReadResult Rejected(string code, string message, string? encoding = null, string? sha256 = null) =>

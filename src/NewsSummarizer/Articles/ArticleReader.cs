@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles.Documents;
 using NewsSummarizer.Articles.Encodings;
 using NewsSummarizer.Articles.Formats;
 using NewsSummarizer.Summarization;
@@ -10,6 +11,9 @@ namespace NewsSummarizer.Articles;
 public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 {
     private readonly ArticleFormats formats = ArticleFormats.Default;
+
+    /// <summary>What one Word or PDF document may cost to read.</summary>
+    internal DocumentLimits DocumentLimits { get; init; } = DocumentLimits.Default;
 
     /// <param name="content">The uploaded bytes.</param>
     /// <param name="name">The blob or file name; its extension picks the format.</param>
@@ -29,13 +33,18 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
                 ArticleErrorCodes.Empty, "The article is empty. Upload a file with the article's content.");
         }
 
+        if (DocumentReader.Identify(content, name, contentType) is { } document)
+        {
+            return ReadDocument(content.ToArray(), document, title);
+        }
+
         var format = formats.ByNameOrContentType(name, contentType);
         var extension = format is null ? ArticleFormats.ExtensionOf(name) : null;
         if (BinarySignatures.Identify(content, extension) is { } kind)
         {
             return ArticleReadResult.Rejected(
                 ArticleErrorCodes.UnsupportedFormat,
-                $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html) or JSON (.json).");
+                $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html), JSON (.json), Word (.docx) or PDF (.pdf).");
         }
 
         var decoded = TextDecoder.Decode(content);
@@ -59,9 +68,24 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 
         format ??= formats.Sniff(decoded.Text);
         var extraction = format.Extract(decoded.Text);
-        return extraction.IsExtracted
+        return (extraction.IsExtracted
             ? FromExtraction(extraction, decoded.Encoding, title)
-            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding);
+            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding)) with { Format = format.Name };
+    }
+
+    /// <summary>Word and PDF documents: binary formats, read by their own libraries instead of decoded as text.
+    /// Extracted text passes the same garble, length and language checks as any other article.</summary>
+    private ArticleReadResult ReadDocument(byte[] content, string format, string? title)
+    {
+        var extraction = DocumentReader.Extract(content, format, DocumentLimits);
+        if (extraction.IsExtracted && GarbleCheck.IsGarbled(extraction.Text, out var reason))
+        {
+            extraction = FormatExtraction.Rejected(ArticleErrorCodes.GarbledText, $"The document's text is unreadable: {reason}.");
+        }
+
+        return (extraction.IsExtracted
+            ? FromExtraction(extraction, null, title)
+            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message)) with { Format = format };
     }
 
     /// <summary>Validates already decoded text (HTTP requests with JSON bodies).</summary>
@@ -74,7 +98,7 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
             $"The article is {bytes:N0} bytes; the limit is {limit:N0} bytes (setting Summarizer__MaxArticleBytes). " +
             "Split the article or raise the limit.");
 
-    private ArticleReadResult FromExtraction(FormatExtraction extraction, string encoding, string? title)
+    private ArticleReadResult FromExtraction(FormatExtraction extraction, string? encoding, string? title)
     {
         var normalized = ArticleText.Normalize(extraction.Text!);
         title = string.IsNullOrWhiteSpace(title) ? extraction.Title : title;
@@ -119,6 +143,6 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
             : detected;
     }
 
-    private static ArticleReadResult Empty(string encoding) => ArticleReadResult.Rejected(
+    private static ArticleReadResult Empty(string? encoding) => ArticleReadResult.Rejected(
         ArticleErrorCodes.Empty, "The article has no text, only white space. Upload a file with the article's content.", encoding);
 }

@@ -39,6 +39,7 @@ public sealed partial class SummaryService(
         ArticleReadResult read, SourceInfo source, SummaryLength length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
+        source = source with { Format = read.Format ?? source.Format };
         var started = time.GetTimestamp();
         if (!read.IsAccepted)
         {

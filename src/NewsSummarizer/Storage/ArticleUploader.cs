@@ -65,6 +65,8 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         ".md" => "text/markdown; charset=utf-8",
         ".html" or ".htm" => "text/html",
         ".json" => "application/json",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".pdf" => "application/pdf",
         _ => "application/octet-stream",
     };
 }

@@ -54,7 +54,8 @@ public static class SummaryStatus
     public const string Failed = "failed";
 }
 
-/// <summary>What was summarised. For HTTP requests <see cref="Container"/> is <c>null</c>.</summary>
+/// <summary>What was summarised. For HTTP requests <see cref="Container"/> is <c>null</c>. <see cref="Format"/> is
+/// what the article was read as (<c>text</c>, <c>markdown</c>, <c>html</c>, <c>json</c>, <c>docx</c>, <c>pdf</c>).</summary>
 public sealed record SourceInfo(
     string? Container,
     string? Name,
@@ -62,7 +63,8 @@ public sealed record SourceInfo(
     string? Sha256,
     string? ContentType,
     long Bytes,
-    string? Encoding);
+    string? Encoding,
+    string? Format = null);
 
 /// <summary>Why a document is not <c>ok</c>.</summary>
 public sealed record ErrorInfo(string Code, string Message);

@@ -60,9 +60,9 @@ public static class BadInputCorpus
             Case("png-named-txt", "photo.txt", Png(), Rejected("unsupported-format")),
             Case("zip", "articles.zip", Zip(), Rejected("unsupported-format"), "application/zip"),
             Case("zip-no-extension", "upload", Zip(), Rejected("unsupported-format")),
-            Case("docx", "article.docx", Zip(), Rejected("unsupported-format")),
+            Case("docx", "article.docx", Zip(), Rejected("corrupt-document")),
             Case("gzip", "article.txt.gz", Gzip(), Rejected("unsupported-format")),
-            Case("pdf", "article.pdf", Utf8.GetBytes("%PDF-1.7\n" + English), Rejected("unsupported-format")),
+            Case("pdf", "article.pdf", Utf8.GetBytes("%PDF-1.7\n" + English), Rejected("corrupt-document")),
             Case("nul-bytes", "nul.txt", [.. Utf8.GetBytes(English), 0, 0, 0, 0, .. Utf8.GetBytes(English)], Rejected("binary-content")),
             Case("random-binary", "blob.dat", RandomBytes(), Rejected("binary-content")),
 

@@ -158,7 +158,7 @@ public sealed class ArticleReaderTests
     [Fact]
     public void Read_BinaryExtension_RejectsUnsupportedFormat()
     {
-        var result = CreateSut().Read(Encoding.UTF8.GetBytes(SampleTexts.English), "scan.pdf", "application/pdf");
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(SampleTexts.English), "report.doc", "application/msword");
 
         Assert.Equal(ArticleErrorCodes.UnsupportedFormat, result.Rejection?.Code);
     }

@@ -1,7 +1,8 @@
 namespace NewsSummarizer.Articles.Formats;
 
 /// <summary>Recognises common binary files by their first bytes and by their extension, so an image or an archive
-/// is rejected as what it is instead of as "invalid text".</summary>
+/// is rejected as what it is instead of as "invalid text". Word (.docx) and PDF documents never get here: the reader
+/// recognises them first (Articles/Documents).</summary>
 internal static class BinarySignatures
 {
     private static readonly (byte[] Magic, string Kind)[] Signatures =
@@ -9,8 +10,7 @@ internal static class BinarySignatures
         ([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], "a PNG image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
         ("GIF8"u8.ToArray(), "a GIF image"),
-        ("%PDF-"u8.ToArray(), "a PDF document"),
-        ([(byte)'P', (byte)'K', 0x03, 0x04], "a ZIP archive (or a Word, Excel or EPUB file)"),
+        ([(byte)'P', (byte)'K', 0x03, 0x04], "a ZIP archive (or an Excel, PowerPoint or EPUB file)"),
         ([(byte)'P', (byte)'K', 0x05, 0x06], "an empty ZIP archive"),
         ([0x1F, 0x8B], "a gzip archive"),
         ([(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C], "a 7-Zip archive"),
@@ -31,7 +31,7 @@ internal static class BinarySignatures
         [".png"] = "a PNG image", [".jpg"] = "a JPEG image", [".jpeg"] = "a JPEG image", [".gif"] = "a GIF image",
         [".webp"] = "a WebP image", [".bmp"] = "a bitmap image", [".tif"] = "a TIFF image", [".tiff"] = "a TIFF image",
         [".ico"] = "an icon", [".svg"] = "an SVG image", [".heic"] = "a HEIC image",
-        [".pdf"] = "a PDF document", [".doc"] = "a Word document", [".docx"] = "a Word document", [".odt"] = "an OpenDocument text",
+        [".doc"] = "a Word 97-2003 document", [".odt"] = "an OpenDocument text",
         [".rtf"] = "an RTF document", [".xls"] = "an Excel workbook", [".xlsx"] = "an Excel workbook", [".ppt"] = "a PowerPoint file",
         [".pptx"] = "a PowerPoint file", [".epub"] = "an EPUB book",
         [".zip"] = "a ZIP archive", [".gz"] = "a gzip archive", [".tgz"] = "a gzip archive", [".tar"] = "a tar archive",

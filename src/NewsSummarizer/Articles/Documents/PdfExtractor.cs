@@ -1,0 +1,282 @@
+using System.Text;
+using NewsSummarizer.Articles.Encodings;
+using NewsSummarizer.Articles.Formats;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace NewsSummarizer.Articles.Documents;
+
+/// <summary>Article text of a PDF's text layer: pages in order; on each page letters grouped into words
+/// (nearest neighbour), words into lines and blocks (Docstrum, which keeps columns apart) and blocks put in reading
+/// order; each block is a paragraph. Running headers and footers (the same line at the same height on several pages)
+/// and page numbers are dropped; Arabic lines are repaired (<see cref="ArabicRepair"/>).</summary>
+internal static class PdfExtractor
+{
+    private const string Kind = "PDF document";
+
+    /// <summary>Columns top to bottom, then the next column; from geometry alone, since the order a producer drew the
+    /// blocks in (PdfPig's default also weighs it) often differs from the order they are read in.</summary>
+    private static readonly UnsupervisedReadingOrderDetector ReadingOrder =
+        new(5, UnsupervisedReadingOrderDetector.SpatialReasoningRules.ColumnWise, useRenderingOrder: false);
+
+    /// <summary>Fewer visible letters than this in the whole document: it is scanned pages, not text.</summary>
+    private const int MinLetters = 20;
+
+    public static FormatExtraction Extract(byte[] content, DocumentLimits limits, DocumentBudget budget)
+    {
+        if (PdfPreScan.Check(content, limits) is { } why)
+        {
+            return DocumentFailure.TooComplex(why);
+        }
+
+        var options = new ParsingOptions
+        {
+            UseLenientParsing = true,
+            SkipMissingFonts = true,
+            ClipPaths = false,
+            MaxStackDepth = limits.MaxNestingDepth,
+            FilterProvider = new BoundedFilterProvider(limits.MaxUncompressedBytes),
+        };
+
+        try
+        {
+            using var document = PdfDocument.Open(content, options);
+            if (document.NumberOfPages > limits.MaxPages)
+            {
+                return DocumentFailure.TooComplex($"it has {document.NumberOfPages:N0} pages; the limit is {limits.MaxPages:N0}");
+            }
+
+            var pages = new List<PageLines>(document.NumberOfPages);
+            int letters = 0, images = 0, chars = 0;
+            for (var number = 1; number <= document.NumberOfPages; number++)
+            {
+                budget.ThrowIfExceeded();
+                var page = document.GetPage(number);
+                images += page.NumberOfImages;
+                var visible = page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
+                if (visible > limits.MaxLettersPerPage)
+                {
+                    return DocumentFailure.TooComplex($"page {number} holds {visible:N0} letters; the limit is {limits.MaxLettersPerPage:N0}");
+                }
+
+                letters += visible;
+                var lines = ReadPage(page);
+                chars += lines.Lines.Sum(l => l.Text.Length);
+                if (chars > limits.MaxTextChars)
+                {
+                    throw new DocumentLimitException($"it holds more than {limits.MaxTextChars:N0} characters of text");
+                }
+
+                pages.Add(lines);
+            }
+
+            if (letters < MinLetters)
+            {
+                return FormatExtraction.Rejected(
+                    ArticleErrorCodes.NoTextLayer,
+                    images > 0
+                        ? $"The PDF has no text layer: its {document.NumberOfPages} page(s) are images, as a scanner makes them. Run OCR on it (for example with your scanner's software or ocrmypdf) and upload the result."
+                        : "The PDF has no text layer and no images: its pages hold no text to read. If it shows text, it is drawn as shapes; run OCR on it and upload the result.");
+            }
+
+            var text = Compose(pages);
+            if (GarbleCheck.IsGarbled(text, out var reason) || LooksUnmapped(text))
+            {
+                return FormatExtraction.Rejected(
+                    ArticleErrorCodes.PdfTextUnreadable,
+                    $"The PDF's text layer cannot be read reliably ({(reason.Length > 0 ? reason : "its glyphs map to no letters")}): its fonts do not say which letters they draw. Export the PDF again from the original, or upload the text.");
+            }
+
+            var title = document.Information.Title;
+            return FormatExtraction.Extracted(text, string.IsNullOrWhiteSpace(title) ? null : ArabicRepair.ToLetters(title));
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return DocumentFailure.Encrypted(Kind);
+        }
+        catch (PdfDocumentStackDepthException)
+        {
+            return DocumentFailure.TooComplex($"its objects nest deeper than {limits.MaxNestingDepth} levels");
+        }
+    }
+
+    /// <summary>One page's lines, each with its block (paragraph), in reading order.</summary>
+    private sealed record PageLines(IReadOnlyList<PdfLine> Lines, double Height);
+
+    /// <summary>A line as drawn, left to right, with where it sits and which block it belongs to.</summary>
+    private sealed record PdfLine(string Text, int Block, double Top, double Bottom);
+
+    private static PageLines ReadPage(Page page)
+    {
+        // PdfPig's layout analysis reads left to right. A right-to-left page is analysed in a mirror image, so its
+        // columns come right first; lines are still returned as drawn, left to right.
+        IReadOnlyList<Letter> letters = page.Letters;
+        var mirrored = IsRightToLeft(letters);
+        if (mirrored)
+        {
+            letters = [.. letters.Select(l => Mirror(l, page.Width))];
+        }
+
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters);
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        var ordered = ReadingOrder.Get(blocks);
+        var lines = new List<PdfLine>();
+        var blockIndex = 0;
+        foreach (var block in ordered)
+        {
+            foreach (var line in block.TextLines.OrderByDescending(l => l.BoundingBox.Top))
+            {
+                var text = Visual(line, mirrored);
+                if (text.Length > 0)
+                {
+                    lines.Add(new PdfLine(text, blockIndex, line.BoundingBox.Top, line.BoundingBox.Bottom));
+                }
+            }
+
+            blockIndex++;
+        }
+
+        return new PageLines(lines, page.Height);
+    }
+
+    /// <summary>The line's words left to right and each word's letters left to right: the order they are drawn
+    /// in, whatever order the content stream wrote them in (in a mirrored page, right to left of the mirror).</summary>
+    private static string Visual(TextLine line, bool mirrored)
+    {
+        var builder = new StringBuilder();
+        var words = mirrored ? line.Words.OrderByDescending(w => w.BoundingBox.Right) : line.Words.OrderBy(w => w.BoundingBox.Left);
+        foreach (var word in words)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            var letters = mirrored ? word.Letters.OrderByDescending(l => l.StartBaseLine.X) : word.Letters.OrderBy(l => l.StartBaseLine.X);
+            foreach (var letter in letters)
+            {
+                builder.Append(letter.Value);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static bool IsRightToLeft(IReadOnlyList<Letter> letters)
+    {
+        int arabic = 0, latin = 0;
+        foreach (var letter in letters)
+        {
+            if (letter.Value.Length == 0 || !char.IsLetter(letter.Value[0]))
+            {
+                continue;
+            }
+
+            if (ArabicRepair.HasArabic(letter.Value))
+            {
+                arabic++;
+            }
+            else
+            {
+                latin++;
+            }
+        }
+
+        return arabic > latin;
+    }
+
+    /// <summary>The letter reflected about the page's vertical centre line, still drawn left to right (start and
+    /// end of its baseline swap), so word and line grouping see the same shapes mirrored.</summary>
+    private static Letter Mirror(Letter letter, double width)
+    {
+        static PdfRectangle Flip(PdfRectangle r, double w) => new(w - r.Right, r.Bottom, w - r.Left, r.Top);
+
+        return new Letter(
+            letter.Value,
+            Flip(letter.BoundingBox, width),
+            Flip(letter.GlyphRectangleLoose, width),
+            new PdfPoint(width - letter.EndBaseLine.X, letter.EndBaseLine.Y),
+            new PdfPoint(width - letter.StartBaseLine.X, letter.StartBaseLine.Y),
+            letter.Width,
+            letter.FontSize,
+            letter.FontDetails,
+            letter.RenderingMode,
+            letter.StrokeColor,
+            letter.FillColor,
+            letter.PointSize,
+            letter.TextSequence);
+    }
+
+    /// <summary>Drops running headers, footers and page numbers, orients Arabic lines, and joins each block's lines
+    /// into one paragraph.</summary>
+    private static string Compose(List<PageLines> pages)
+    {
+        var running = RunningLines.Find([.. pages.Select(p => p.Lines.Select(l => new RunningLines.Line(l.Text, l.Top, l.Bottom, p.Height)).ToList())]);
+        var rtlLines = pages.SelectMany(p => p.Lines).Where(l => ArabicRepair.IsRightToLeft(l.Text)).Select(l => l.Text).ToList();
+
+        // One decision for the document: producers are consistent, single lines are too short to judge.
+        var rightToLeft = rtlLines.Sum(l => ArabicRepair.LogicalOrderEvidence(ArabicRepair.VisualToLogical(l)))
+            >= rtlLines.Sum(ArabicRepair.LogicalOrderEvidence);
+        var builder = new StringBuilder();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var lines = pages[p].Lines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (running[p].Contains(i) || (RunningLines.IsPageNumber(lines[i].Text) && lines.Count(l => l.Block == lines[i].Block) == 1))
+                {
+                    continue;
+                }
+
+                var text = lines[i].Text;
+                if (rightToLeft && ArabicRepair.IsRightToLeft(text))
+                {
+                    text = ArabicRepair.VisualToLogical(text);
+                }
+
+                text = ArabicRepair.ToLetters(text);
+                var sameBlock = i > 0 && lines[i - 1].Block == lines[i].Block && builder.Length > 0 && !running[p].Contains(i - 1);
+                if (sameBlock && builder[^1] == '-' && text.Length > 0 && char.IsLower(text[0]))
+                {
+                    builder.Length--;
+                }
+                else if (builder.Length > 0)
+                {
+                    builder.Append(sameBlock ? " " : "\n\n");
+                }
+
+                builder.Append(text);
+            }
+
+            builder.Append("\n\n");
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>Fonts without a Unicode map give PdfPig letters it cannot name: private-use or control characters
+    /// (which <see cref="GarbleCheck"/> counts), or nothing but single letters and symbols.</summary>
+    private static bool LooksUnmapped(string text)
+    {
+        int letters = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters++;
+            }
+            else if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c))
+            {
+                other++;
+            }
+        }
+
+        return letters < other;
+    }
+}
