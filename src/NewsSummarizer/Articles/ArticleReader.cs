@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles.Encodings;
 using NewsSummarizer.Articles.Formats;
@@ -7,9 +9,28 @@ namespace NewsSummarizer.Articles;
 
 /// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix. The one place
 /// that decides format, encoding and limits, for the blob trigger, the CLI and the HTTP API alike.</summary>
-public sealed class ArticleReader(IOptions<SummarizerOptions> options)
+public sealed partial class ArticleReader
 {
-    private readonly ArticleFormats formats = ArticleFormats.Default;
+    private readonly IOptions<SummarizerOptions> options;
+    private readonly ArticleFormats formats;
+    private readonly TimeSpan extractionBudget;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+
+    public ArticleReader(IOptions<SummarizerOptions> options, TimeProvider? timeProvider = null, ILogger<ArticleReader>? logger = null)
+        : this(options, ArticleFormats.Default, ArticleLimits.ExtractionBudget, timeProvider ?? TimeProvider.System, logger ?? NullLogger<ArticleReader>.Instance)
+    {
+    }
+
+    /// <summary>A reader with other formats or another extraction budget (tests).</summary>
+    internal ArticleReader(IOptions<SummarizerOptions> options, ArticleFormats formats, TimeSpan extractionBudget, TimeProvider timeProvider, ILogger logger)
+    {
+        this.options = options;
+        this.formats = formats;
+        this.extractionBudget = extractionBudget;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
 
     /// <param name="content">The uploaded bytes.</param>
     /// <param name="name">The blob or file name; its extension picks the format.</param>
@@ -58,7 +79,16 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
         }
 
         format ??= formats.Sniff(decoded.Text);
-        var extraction = format.Extract(decoded.Text);
+        var extraction = BoundedExtraction.Run(format, decoded.Text, extractionBudget, timeProvider, out var failure);
+        if (failure is not null)
+        {
+            LogExtractionFailed(logger, failure, format.Name, name);
+        }
+        else if (extraction.Error?.Code == ArticleErrorCodes.TooComplex)
+        {
+            LogTooComplex(logger, format.Name, name, extraction.Error.Message);
+        }
+
         return extraction.IsExtracted
             ? FromExtraction(extraction, decoded.Encoding, title)
             : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding);
@@ -121,4 +151,10 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 
     private static ArticleReadResult Empty(string encoding) => ArticleReadResult.Rejected(
         ArticleErrorCodes.Empty, "The article has no text, only white space. Upload a file with the article's content.", encoding);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Format} reader threw on article {Name}; rejected as extraction-failed")]
+    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string format, string? name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} ({Format}) rejected as too-complex: {Reason}")]
+    private static partial void LogTooComplex(ILogger logger, string format, string? name, string reason);
 }
