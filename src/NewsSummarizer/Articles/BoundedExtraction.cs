@@ -15,6 +15,10 @@ internal static class BoundedExtraction
     public static FormatExtraction Run(IArticleFormat format, string text, TimeSpan budget, TimeProvider timeProvider, out Exception? failure)
     {
         var extraction = new TaskCompletionSource<FormatExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The budget starts before the work does.
+        using var timer = timeProvider.CreateTimer(_ => timedOut.TrySetResult(), null, budget, Timeout.InfiniteTimeSpan);
         var thread = new Thread(
             () =>
             {
@@ -35,12 +39,7 @@ internal static class BoundedExtraction
             Name = "article-extraction",
         };
         thread.Start();
-
-        var timedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (timeProvider.CreateTimer(_ => timedOut.TrySetResult(), null, budget, Timeout.InfiniteTimeSpan))
-        {
-            Task.WaitAny(extraction.Task, timedOut.Task);
-        }
+        Task.WaitAny(extraction.Task, timedOut.Task);
 
         failure = null;
         if (!extraction.Task.IsCompleted)
