@@ -106,9 +106,9 @@ public sealed partial class ArticleReader
 
     private ArticleReadResult FromExtraction(FormatExtraction extraction, string encoding, string? title)
     {
-        var normalized = ArticleText.Normalize(extraction.Text!);
-        title = string.IsNullOrWhiteSpace(title) ? extraction.Title : title;
-        var normalizedTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleText.Normalize(title);
+        // Format characters go before anything counts, detects or hashes: the hash is of the text as summarised.
+        var normalized = ArticleText.Normalize(ArticleText.RemoveFormatCharacters(extraction.Text!));
+        var normalizedTitle = ArticleText.NormalizeTitle(string.IsNullOrWhiteSpace(title) ? extraction.Title : title);
         if (normalized.Length == 0)
         {
             return Empty(encoding);

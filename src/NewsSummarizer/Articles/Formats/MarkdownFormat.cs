@@ -1,19 +1,24 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
 namespace NewsSummarizer.Articles.Formats;
 
-/// <summary>Markdown rendered to plain text with Markdig; a leading level-1 heading becomes the title.</summary>
+/// <summary>Markdown rendered to plain text with Markdig; the front matter's <c>title</c>, else a leading level-1
+/// heading, becomes the title.</summary>
 public sealed partial class MarkdownFormat : IArticleFormat
 {
+    // YAML front matter (Hugo, Jekyll, most CMS exports) is parsed as a block of its own and rendered as nothing.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
     public string Name => "markdown";
 
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
     public IReadOnlyCollection<string> MediaTypes { get; } = ["text/markdown", "text/x-markdown"];
 
-    /// <summary>An ATX heading on the first line, or a Markdown link: plain prose rarely has either.</summary>
+    /// <summary>YAML front matter, an ATX heading on the first line, or a Markdown link: plain prose rarely has any.</summary>
     public bool LooksLike(string text) => MarkdownHint().IsMatch(text.AsSpan(0, Math.Min(text.Length, 4096)));
 
     public FormatExtraction Extract(string text)
@@ -26,18 +31,51 @@ public sealed partial class MarkdownFormat : IArticleFormat
                 "The Markdown is too complex to read safely: it has runs of unclosed links (\"[a](\"). Upload the article's text.");
         }
 
-        var document = Markdown.Parse(text);
-        string? title = null;
-        if (document.Count > 0 && document[0] is HeadingBlock { Level: 1 } heading)
+        var document = Markdown.Parse(text, Pipeline);
+        var frontMatter = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
+        var title = frontMatter is null ? null : FrontMatterTitle(text.Substring(frontMatter.Span.Start, frontMatter.Span.Length));
+        var body = frontMatter is null ? 0 : frontMatter.Span.End + 1;
+        if (document.Count > (frontMatter is null ? 0 : 1) && document[frontMatter is null ? 0 : 1] is HeadingBlock { Level: 1 } heading)
         {
-            title = Markdown.ToPlainText(text.Substring(heading.Span.Start, heading.Span.Length)).Trim();
-            text = text[(heading.Span.End + 1)..];
+            title ??= Markdown.ToPlainText(text.Substring(heading.Span.Start, heading.Span.Length), Pipeline).Trim();
+            body = heading.Span.End + 1;
         }
 
-        var plain = Markdown.ToPlainText(text);
+        // Front matter (and a leading heading used as the title) is metadata, never article text.
+        var plain = Markdown.ToPlainText(text[Math.Min(body, text.Length)..], Pipeline);
         return string.IsNullOrWhiteSpace(plain)
-            ? FormatExtraction.Rejected(ArticleErrorCodes.NoText, "The Markdown file has no text once rendered (only markup or a heading).")
+            ? FormatExtraction.Rejected(ArticleErrorCodes.NoText, "The Markdown file has no text once rendered (only markup, front matter or a heading).")
             : FormatExtraction.Extracted(plain, title);
+    }
+
+    /// <summary>The <c>title</c> of YAML front matter (<c>title: …</c>, quoted or not, or a block scalar on the lines
+    /// after it). Read line by line rather than with a YAML parser: the title is all we need, and a line scan cannot
+    /// be made to expand aliases or recurse.</summary>
+    internal static string? FrontMatterTitle(string frontMatter)
+    {
+        var lines = frontMatter.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("title:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var value = lines[i]["title:".Length..].Trim();
+            if (value.Length == 0 || value[0] is '|' or '>')
+            {
+                var block = lines.Skip(i + 1).TakeWhile(line => line.Length == 0 || char.IsWhiteSpace(line[0])).Select(line => line.Trim());
+                value = string.Join(' ', block).Trim();
+            }
+            else if (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0])
+            {
+                value = value[1..^1];
+            }
+
+            return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        return null;
     }
 
     /// <summary>How far Markdig scans forward for link destinations and titles, summed over every <c>](</c>: up to the
@@ -67,6 +105,6 @@ public sealed partial class MarkdownFormat : IArticleFormat
         return cost;
     }
 
-    [GeneratedRegex(@"\A\s*#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\A---[ \t]*\r?\n[A-Za-z_][\w-]*:|\A\s*#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MarkdownHint();
 }
