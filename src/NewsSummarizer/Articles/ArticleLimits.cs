@@ -16,6 +16,9 @@ public static class ArticleLimits
     /// <summary>Deepest JSON nesting read (objects and arrays).</summary>
     public const int MaxJsonDepth = 64;
 
+    /// <summary>Most block quotes and list items one Markdown line may open. Articles use two or three.</summary>
+    public const int MaxMarkdownNesting = 32;
+
     /// <summary>Most characters Markdig may scan forward for link destinations and titles (the sum, over every
     /// <c>](</c>, of the distance to the next space and to the next <c>)</c>). A link costs tens of characters; runs of
     /// unclosed <c>[a](</c> cost the rest of the paragraph each, quadratic in the file's size.</summary>
