@@ -9,7 +9,7 @@ namespace NewsSummarizer.Benchmarks;
 
 /// <summary>Issue 14: how the cost of reading one hostile article grows with its size (64 KiB, 256 KiB, just under
 /// the 1 MiB default limit), for every kind of bomb in the hostile corpus and for the worst documents that still
-/// pass the pre-scans (flat HTML at the element limit, divs just under the depth limit). <c>letter-run</c> adds what
+/// pass the pre-scans (flat HTML at the element limit, text as deep as the depth-weighted limit allows). <c>letter-run</c> adds what
 /// a model provider does before its first call: token counting and splitting (<see cref="PromptCost.Measure"/>).
 /// Monitoring runs: each operation is seconds at worst, and the question is the worst case, not nanoseconds.</summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -24,7 +24,7 @@ public class HostileInputBenchmarks
     private byte[] content = null!;
     private string name = null!;
 
-    [Params("html-b", "html-div", "html-table", "html-reconstruct", "json-html-b", "html-flat", "html-div-250", "md-quote", "md-bracket",
+    [Params("html-b", "html-div", "html-table", "html-reconstruct", "json-html-b", "html-flat", "html-deep-text", "md-quote", "md-bracket",
         "md-emphasis", "md-link", "json-depth", "sniff-bait", "letter-run", "plain-text")]
     public string Kind { get; set; } = null!;
 
@@ -55,9 +55,9 @@ public class HostileInputBenchmarks
                 new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))),
 
             // The worst that passes: paragraphs up to the element limit (the rest of the size in one paragraph's text),
-            // and divs nested just under the depth limit around text.
+            // and text nested as deep as the depth-weighted limit allows for its size.
             "html-flat" => ("a.html", Utf8(FlatHtml(page, size))),
-            "html-div-250" => ("a.html", Utf8(Fill(page + Repeat("<div>", 250), English, size))),
+            "html-deep-text" => ("a.html", Utf8(Fill(page + Repeat("<div>", DeepestPassing(size)), English, size))),
             "md-quote" => ("a.md", Utf8(Fill(English + "\n\n", ">", size) + " x")),
             "md-bracket" => ("a.md", Utf8(Fill(English + "\n\n", "[", size) + " x")),
             "md-emphasis" => ("a.md", Utf8(Fill(English + "\n\n", "*a", size))),
@@ -69,6 +69,9 @@ public class HostileInputBenchmarks
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
+
+    private static int DeepestPassing(int size) =>
+        Math.Min(ArticleLimits.MaxHtmlDepth - 8, (int)Math.Sqrt(ArticleLimits.MaxHtmlNestingCost / (double)size) - 4);
 
     private static string FlatHtml(string page, int size)
     {

@@ -47,6 +47,8 @@ public static class HostileCorpus
                 cases.Add(Html($"html-{kind}-{kb}k", $"hostile/{kind}-{kb}k.html", Fill(EnglishHtml, unit, size), Rejected("too-complex")));
             }
 
+            // Text inside 250 nested divs: within the depth limit, but SmartReader's time grows with text × depth².
+            cases.Add(Html($"html-deep-text-{kb}k", $"hostile/deep-text-{kb}k.html", Fill(EnglishHtml + Fill(string.Empty, "<div>", 250 * 5), BadInputCorpus.English + " ", size), Rejected("too-complex")));
             cases.Add(new($"json-html-b-{kb}k", $"hostile/json-b-{kb}k.json", JsonItem("Budget", Fill(EnglishHtml, "<b>", size - 100)), null, Rejected("too-complex")));
             cases.Add(Html($"html-reconstruct-{kb}k", $"hostile/reconstruct-{kb}k.html", Reconstruct(size), Rejected("too-complex")));
 

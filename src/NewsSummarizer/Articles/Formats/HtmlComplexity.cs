@@ -48,14 +48,24 @@ internal static class HtmlComplexity
     /// <param name="html">The decoded document or fragment.</param>
     /// <param name="maxDepth">Most elements open at once (nesting depth).</param>
     /// <param name="maxElements">Most elements the parser would create, re-created formatting elements included.</param>
-    public static string? Exceeds(string html, int maxDepth, int maxElements)
+    /// <param name="maxNestingCost">Most depth-weighted content: every text character and element counts the square of
+    /// the depth it sits at (SmartReader re-reads a node's text for each ancestor, and more often the deeper it is).</param>
+    public static string? Exceeds(string html, int maxDepth, int maxElements, long maxNestingCost = ArticleLimits.MaxHtmlNestingCost)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var scan = new Scan(maxDepth, maxElements);
+        var scan = new Scan(maxDepth, maxElements, maxNestingCost);
         var i = 0;
+        var textStart = 0;
         while (scan.Problem is null && (i = html.IndexOf('<', i)) >= 0)
         {
+            scan.Text(i - textStart);
             i = Step(html, i, scan);
+            textStart = i;
+        }
+
+        if (scan.Problem is null)
+        {
+            scan.Text(html.Length - Math.Min(textStart, html.Length));
         }
 
         return scan.Problem;
@@ -142,8 +152,11 @@ internal static class HtmlComplexity
         return -1;
     }
 
-    private sealed class Scan(int maxDepth, int maxElements)
+    private sealed class Scan(int maxDepth, int maxElements, long maxNestingCost)
     {
+        // An element weighs as much as this many characters of text at its depth.
+        private const int ElementWeight = 16;
+
         private readonly List<(string Name, string Key)> open = [];
 
         // Formatting elements closed implicitly (by a block's end tag) stay in the parser's list of active formatting
@@ -154,12 +167,16 @@ internal static class HtmlComplexity
         private int dangling;
         private int foreign;
         private long elements;
+        private long nestingCost;
 
         public string? Problem { get; private set; }
+
+        public void Text(int length) => Weigh(length);
 
         public void Start(string name, string key, bool selfClosing)
         {
             Count(1 + dangling);
+            Weigh((1 + dangling) * ElementWeight);
             if (name is "html" or "head" or "body" or "frameset" || VoidElements.Contains(name) || (selfClosing && foreign > 0))
             {
                 return;
@@ -378,6 +395,16 @@ internal static class HtmlComplexity
             danglingByKey.Clear();
             danglingByName.Clear();
             dangling = 0;
+        }
+
+        private void Weigh(long characters)
+        {
+            var depth = open.Count + 1L;
+            nestingCost += characters * depth * depth;
+            if (nestingCost > maxNestingCost && Problem is null)
+            {
+                Problem = $"its content sits too deep for its size (depth-weighted size above {maxNestingCost:N0})";
+            }
         }
 
         private void Count(long created)
