@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -31,8 +32,19 @@ public class HostileInputBenchmarks
     [Params(64 * 1024, 256 * 1024, 1024 * 1024 - 1024)]
     public int Size { get; set; }
 
+    private TimeSpan cpuAtStart;
+
     [GlobalSetup]
     public void Setup() => (name, content) = Create(Kind, Size);
+
+    // On a shared machine wall time says more about the neighbours than about the article: each iteration (one
+    // operation in a Monitoring run) also prints the process's CPU time, extraction thread and GC included.
+    [IterationSetup]
+    public void StartCpuClock() => cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+
+    [IterationCleanup]
+    public void StopCpuClock() => Console.WriteLine(
+        $"// CPU {Kind} {Size}: {(Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds:F0} ms");
 
     [Benchmark]
     public int ReadArticle()
