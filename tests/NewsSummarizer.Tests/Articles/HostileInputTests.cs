@@ -97,7 +97,7 @@ public sealed class HostileInputTests
 
     [Theory]
     [InlineData(250, 64 * 1024, false)]
-    [InlineData(250, 16 * 1024, true)]
+    [InlineData(250, 8 * 1024, true)]
     [InlineData(25, 1024 * 1024, true)]
     public void Exceeds_TextInsideDeepNesting_WeighsTextByDepth(int depth, int textLength, bool within)
     {
