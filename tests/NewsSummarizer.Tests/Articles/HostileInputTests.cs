@@ -48,6 +48,22 @@ public sealed class HostileInputTests
         AssertRejected(ArticleErrorCodes.TooComplex, result);
     }
 
+    [Theory]
+    [InlineData("<a href=x'y>")]
+    [InlineData("<!-->")]
+    [InlineData("<!--->")]
+    [InlineData("<!-- a --!>")]
+    [InlineData("<noscript>")]
+    [InlineData("<p title = 'a>b'>")]
+    public void Exceeds_DeepNestingAfterConstructsTheTokenizerEndsEarly_IsStillSeen(string prefix)
+    {
+        // Each prefix ends where the HTML tokenizer ends it; a scan that read further (to a later quote or "-->")
+        // would hide the nesting after it from the pre-scan but not from the parser.
+        var html = "<html><body>" + prefix + Repeat("<b>", 1_000) + "text -->'\"</body></html>";
+
+        Assert.NotNull(HtmlComplexity.Exceeds(html, ArticleLimits.MaxHtmlDepth, ArticleLimits.MaxHtmlElements));
+    }
+
     [Fact]
     public void Read_UnclosedFormattingElementsBeforeManyParagraphs_RejectsTooComplex()
     {

@@ -16,10 +16,11 @@ internal static class HtmlComplexity
         "meta", "param", "source", "track", "wbr", "image",
     };
 
-    // Elements whose content the tokenizer reads as text up to their own end tag.
+    // Elements whose content the tokenizer reads as text up to their own end tag. Not <noscript>: with scripting
+    // off (AngleSharp's default) its content is parsed as markup.
     private static readonly HashSet<string> RawTextElements = new(StringComparer.Ordinal)
     {
-        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
     };
 
     private static readonly HashSet<string> FormattingElements = new(StringComparer.Ordinal)
@@ -77,7 +78,18 @@ internal static class HtmlComplexity
         var rest = html.AsSpan(i);
         if (rest.StartsWith("<!--", StringComparison.Ordinal))
         {
-            return SkipPast(html, i + 4, "-->");
+            // As the tokenizer reads comments: "<!-->" and "<!--->" are whole (empty) comments, and "--!>" ends one
+            // as "-->" does. Reading further than the tokenizer would hide markup from the scan.
+            if (rest.StartsWith("<!-->", StringComparison.Ordinal) || rest.StartsWith("<!--->", StringComparison.Ordinal))
+            {
+                return i + (rest[4] == '>' ? 5 : 6);
+            }
+
+            var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            var bang = html.IndexOf("--!>", i + 4, StringComparison.Ordinal);
+            return close < 0 && bang < 0 ? html.Length
+                : bang < 0 || (close >= 0 && close < bang) ? close + 3
+                : bang + 4;
         }
 
         if (rest.Length > 1 && rest[1] is '!' or '?')
@@ -128,24 +140,38 @@ internal static class HtmlComplexity
         return end < 0 ? html.Length : end + terminator.Length;
     }
 
-    /// <summary>The index of the <c>&gt;</c> that ends a tag, skipping quoted attribute values; -1 if none.</summary>
+    /// <summary>The index of the <c>&gt;</c> that ends a tag, skipping quoted attribute values; -1 if none. A quote
+    /// starts a value only right after <c>=</c> (and white space), as in the tokenizer: <c>href=x'y</c> is unquoted.</summary>
     private static int TagEnd(string html, int from)
     {
-        var quote = '\0';
         for (var j = from; j < html.Length; j++)
         {
             var c = html[j];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
             {
                 return j;
+            }
+
+            if (c != '=')
+            {
+                continue;
+            }
+
+            var k = j + 1;
+            while (k < html.Length && char.IsWhiteSpace(html[k]))
+            {
+                k++;
+            }
+
+            if (k < html.Length && html[k] is '"' or '\'')
+            {
+                var close = html.IndexOf(html[k], k + 1);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                j = close;
             }
         }
 
