@@ -28,6 +28,13 @@ public static class ArticleErrorCodes
     /// <summary>A structured file (HTML, Markdown, JSON) that holds no article text once extracted.</summary>
     public const string NoText = "no-text";
 
+    /// <summary>A document whose structure exceeds a limit of <see cref="ArticleLimits"/> (nesting depth, element count,
+    /// Markdown link scanning) or whose extraction outlasts <see cref="ArticleLimits.ExtractionBudget"/>.</summary>
+    public const string TooComplex = "too-complex";
+
+    /// <summary>A format library (SmartReader/AngleSharp, Markdig) failed on the document.</summary>
+    public const string ExtractionFailed = "extraction-failed";
+
     /// <summary>A <c>.json</c> file that is not valid JSON (or nests deeper than we read).</summary>
     public const string InvalidJson = "invalid-json";
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles.Documents;
 using NewsSummarizer.Articles.Encodings;
@@ -8,9 +10,28 @@ namespace NewsSummarizer.Articles;
 
 /// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix. The one place
 /// that decides format, encoding and limits, for the blob trigger, the CLI and the HTTP API alike.</summary>
-public sealed class ArticleReader(IOptions<SummarizerOptions> options)
+public sealed partial class ArticleReader
 {
-    private readonly ArticleFormats formats = ArticleFormats.Default;
+    private readonly IOptions<SummarizerOptions> options;
+    private readonly ArticleFormats formats;
+    private readonly TimeSpan extractionBudget;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+
+    public ArticleReader(IOptions<SummarizerOptions> options, TimeProvider? timeProvider = null, ILogger<ArticleReader>? logger = null)
+        : this(options, ArticleFormats.Default, ArticleLimits.ExtractionBudget, timeProvider ?? TimeProvider.System, logger ?? NullLogger<ArticleReader>.Instance)
+    {
+    }
+
+    /// <summary>A reader with other formats or another extraction budget (tests).</summary>
+    internal ArticleReader(IOptions<SummarizerOptions> options, ArticleFormats formats, TimeSpan extractionBudget, TimeProvider timeProvider, ILogger logger)
+    {
+        this.options = options;
+        this.formats = formats;
+        this.extractionBudget = extractionBudget;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
 
     /// <summary>What one Word or PDF document may cost to read.</summary>
     internal DocumentLimits DocumentLimits { get; init; } = DocumentLimits.Default;
@@ -67,7 +88,16 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
         }
 
         format ??= formats.Sniff(decoded.Text);
-        var extraction = format.Extract(decoded.Text);
+        var extraction = BoundedExtraction.Run(format, decoded.Text, extractionBudget, timeProvider, out var failure);
+        if (failure is not null)
+        {
+            LogExtractionFailed(logger, failure, format.Name, name);
+        }
+        else if (extraction.Error?.Code == ArticleErrorCodes.TooComplex)
+        {
+            LogTooComplex(logger, format.Name, name, extraction.Error.Message);
+        }
+
         return (extraction.IsExtracted
             ? FromExtraction(extraction, decoded.Encoding, title)
             : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding)) with { Format = format.Name };
@@ -100,9 +130,9 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 
     private ArticleReadResult FromExtraction(FormatExtraction extraction, string? encoding, string? title)
     {
-        var normalized = ArticleText.Normalize(extraction.Text!);
-        title = string.IsNullOrWhiteSpace(title) ? extraction.Title : title;
-        var normalizedTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleText.Normalize(title);
+        // Format characters go before anything counts, detects or hashes: the hash is of the text as summarised.
+        var normalized = ArticleText.Normalize(ArticleText.RemoveFormatCharacters(extraction.Text!));
+        var normalizedTitle = ArticleText.NormalizeTitle(string.IsNullOrWhiteSpace(title) ? extraction.Title : title);
         if (normalized.Length == 0)
         {
             return Empty(encoding);
@@ -145,4 +175,10 @@ public sealed class ArticleReader(IOptions<SummarizerOptions> options)
 
     private static ArticleReadResult Empty(string? encoding) => ArticleReadResult.Rejected(
         ArticleErrorCodes.Empty, "The article has no text, only white space. Upload a file with the article's content.", encoding);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Format} reader threw on article {Name}; rejected as extraction-failed")]
+    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string format, string? name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} ({Format}) rejected as too-complex: {Reason}")]
+    private static partial void LogTooComplex(ILogger logger, string format, string? name, string reason);
 }

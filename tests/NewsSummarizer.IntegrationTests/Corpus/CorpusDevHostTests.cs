@@ -66,10 +66,10 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         Assert.Equal(upload.Value.ETag, (await container.GetBlobClient("doomed.txt").GetPropertiesAsync()).Value.ETag);
     }
 
-    private static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name, Func<SummaryDocument, bool> done)
+    internal static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name, Func<SummaryDocument, bool> done, TimeSpan? timeout = null)
     {
         var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        var deadline = DateTime.UtcNow + ResultTimeout;
+        var deadline = DateTime.UtcNow + (timeout ?? ResultTimeout);
         while (DateTime.UtcNow < deadline)
         {
             if ((await blob.ExistsAsync()).Value &&
@@ -81,7 +81,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"No matching result for {name} within {ResultTimeout.TotalSeconds} s.");
+        throw new TimeoutException($"No matching result for {name} within {(timeout ?? ResultTimeout).TotalSeconds} s.");
     }
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync(IDictionary<string, string?> settings)

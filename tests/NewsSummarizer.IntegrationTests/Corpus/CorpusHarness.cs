@@ -29,14 +29,14 @@ public sealed class CorpusHarness : IAsyncDisposable
 
     public ArticleProcessor Processor => services.GetRequiredService<ArticleProcessor>();
 
-    public static async Task<CorpusHarness> CreateAsync(AzuriteFixture azurite)
+    public static async Task<CorpusHarness> CreateAsync(AzuriteFixture azurite, int maxArticleBytes = BadInputCorpus.MaxArticleBytes)
     {
         var containerName = AzuriteFixture.NewContainerName("corpus");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["ArticlesContainer"] = containerName,
-            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(CultureInfo.InvariantCulture),
+            ["Summarizer:MaxArticleBytes"] = maxArticleBytes.ToString(CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection().AddLogging().AddNewsSummarizer(configuration).BuildServiceProvider();
         var container = azurite.BlobService.GetBlobContainerClient(containerName);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace NewsSummarizer.Articles.Encodings;
 
@@ -18,22 +19,26 @@ internal static class GarbleCheck
     {
         ArgumentNullException.ThrowIfNull(text);
         int visible = 0, bad = 0, letters = 0, latin1Letters = 0, arabicLetters = 0, tahZah = 0;
-        foreach (var c in text)
+        // By code point, not by UTF-16 unit: an emoji or another astral character is one character, not two
+        // surrogate halves (which counted as bad characters and rejected short articles with a few emoji).
+        // A lone surrogate enumerates as U+FFFD and still counts as bad.
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 continue;
             }
 
             visible++;
-            var category = char.GetUnicodeCategory(c);
-            if (c == '\uFFFD' || category is UnicodeCategory.Control or UnicodeCategory.PrivateUse
+            var category = Rune.GetUnicodeCategory(rune);
+            if (rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.PrivateUse
                 or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate)
             {
                 bad++;
             }
-            else if (char.IsLetter(c))
+            else if (Rune.IsLetter(rune) && rune.IsBmp)
             {
+                var c = (char)rune.Value;
                 letters++;
                 latin1Letters += c is >= '\u00C0' and <= '\u00FF' ? 1 : 0;
                 if (ScriptProfile.IsArabic(c))
@@ -41,6 +46,10 @@ internal static class GarbleCheck
                     arabicLetters++;
                     tahZah += c is '\u0637' or '\u0638' ? 1 : 0;
                 }
+            }
+            else if (Rune.IsLetter(rune))
+            {
+                letters++;
             }
         }
 

@@ -16,7 +16,7 @@ public sealed class JsonNewsFormat : IArticleFormat
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
+        MaxDepth = ArticleLimits.MaxJsonDepth,
     };
 
     public string Name => "json";
@@ -86,6 +86,11 @@ public sealed class JsonNewsFormat : IArticleFormat
             var title = FindString(root, TitleProperties);
             if (HtmlFormat.LooksLikeMarkup(body))
             {
+                if (HtmlFormat.TooComplex(body) is { } rejection)
+                {
+                    return rejection;
+                }
+
                 body = HtmlFormat.ExtractText(body).Text;
             }
 

@@ -85,15 +85,22 @@ internal sealed class ArticleSplitter(TokenCounter tokens)
 
     private IEnumerable<string> CutWord(string word, int maxTokens)
     {
-        // Leave room for the space that joins it to the next word.
+        // Leave room for the space that joins it to the next word. Each cut costs only the piece it cuts, so a long
+        // run of text without spaces is cut in linear time (recounting the remainder at every cut was quadratic).
         var limit = Math.Max(1, maxTokens - 1);
-        while (tokens.Count(word) > limit)
+        var start = 0;
+        while (true)
         {
-            var cut = Math.Max(1, tokens.PrefixLength(word, limit));
-            yield return word[..cut];
-            word = word[cut..];
-        }
+            var cut = tokens.PrefixLength(word.AsSpan(start), limit);
+            if (start + cut >= word.Length)
+            {
+                yield return start == 0 ? word : word[start..];
+                yield break;
+            }
 
-        yield return word;
+            cut = Math.Max(1, cut);
+            yield return word.Substring(start, cut);
+            start += cut;
+        }
     }
 }

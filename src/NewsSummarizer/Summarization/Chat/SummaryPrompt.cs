@@ -66,26 +66,45 @@ internal static class SummaryPrompt
         SchemaName,
         "Title, summary and key points of a news article in Arabic (ar) and English (en).");
 
-    /// <summary>The user message: a short task line and the article between markers whose id comes from the
-    /// article's own hash, so text inside the article cannot forge the closing marker.</summary>
+    /// <summary>The user message: a short task line and the data section (title line and article text) between
+    /// markers whose id is the hash of everything between them, so nothing inside (text or title) can forge the
+    /// closing marker: it would have to contain its own hash.</summary>
     public static string UserMessage(Article article, string task)
     {
-        var id = ArticleText.Sha256(article.Text)[..16];
-        var builder = new StringBuilder(article.Text.Length + 200);
+        ArgumentNullException.ThrowIfNull(article);
+        var data = article.Title is null ? article.Text : TitleLine(article.Title) + article.Text;
+        var id = ArticleText.Sha256(data)[..16];
+        var builder = new StringBuilder(data.Length + task.Length + 100);
         builder.Append(task).Append('\n');
         builder.Append("<<<ARTICLE id=").Append(id).Append(">>>\n");
-        if (article.Title is not null)
-        {
-            builder.Append(TitleLine(article.Title));
-        }
-
-        builder.Append(article.Text).Append('\n');
+        builder.Append(data).Append('\n');
         builder.Append("<<<END ARTICLE id=").Append(id).Append(">>>");
         return builder.ToString();
     }
 
-    /// <summary>How the title precedes the article text inside the data section.</summary>
-    public static string TitleLine(string title) => "Title: " + title + "\n\n";
+    /// <summary>How the title precedes the article text inside the data section: one line, whatever the title held.</summary>
+    public static string TitleLine(string title) => "Title: " + OneLineTitle(title) + "\n\n";
+
+    /// <summary>The title on one line (line breaks and other control characters become spaces) with no marker-like
+    /// text: a run of <c>&lt;</c> or <c>&gt;</c> becomes one, so it can neither end the title line nor look like a marker.</summary>
+    internal static string OneLineTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var builder = new StringBuilder(title.Length);
+        foreach (var c in title)
+        {
+            var clean = char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c;
+            var previous = builder.Length > 0 ? builder[^1] : '\0';
+            if ((clean == ' ' && previous == ' ') || (clean is '<' or '>' && clean == previous))
+            {
+                continue;
+            }
+
+            builder.Append(clean);
+        }
+
+        return builder.ToString().Trim();
+    }
 
     public static string RepairMessage(IEnumerable<string> problems) =>
         "Your previous reply was not valid: " + string.Join("; ", problems) +

@@ -38,5 +38,25 @@ public sealed class ArticleSplitterTests
         Assert.Equal("Introparagraph." + run, string.Concat(parts.SelectMany(p => p.Split('\n', ' '))));
     }
 
+    [Fact]
+    public async Task Split_MillionLetterRun_CutsWithinBudgetLosingNothing()
+    {
+        // Quadratic before (the remaining run was recounted at every cut); the guard only keeps a regression from
+        // hanging the run.
+        var random = new Random(14);
+        var run = string.Create(1_000_000, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + r.Next(26));
+            }
+        });
+
+        var parts = await Task.Run(() => CreateSut().Split(run, 24_000)).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.All(parts, p => Assert.InRange(Tokens.Count(p), 1, 24_000));
+        Assert.Equal(run, string.Concat(parts.SelectMany(p => p.Split('\n', ' '))));
+    }
+
     private static ArticleSplitter CreateSut() => new(Tokens);
 }
