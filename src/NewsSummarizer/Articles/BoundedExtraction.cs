@@ -2,17 +2,42 @@ using NewsSummarizer.Articles.Formats;
 
 namespace NewsSummarizer.Articles;
 
-/// <summary>Runs a format's extraction on a thread of its own, with a large stack and a wall-clock budget, and turns
-/// whatever the format library throws into a rejection. A thread cannot be aborted: when the budget runs out the
-/// article is rejected at once and the abandoned thread finishes in the background, which is why the formats'
-/// pre-scans (<see cref="ArticleLimits"/>) are the primary defence and this is the backstop.</summary>
+/// <summary>Runs an extraction on a thread of its own, with a large stack and a wall-clock budget, and hands back
+/// whatever the library threw instead of letting it escape. Every format goes through here: the text formats
+/// (AngleSharp, Markdig) and the documents (PdfPig, OpenXml). A thread cannot be aborted: when the budget runs out
+/// the article is rejected at once and the abandoned thread finishes in the background, which is why the formats'
+/// pre-scans (<see cref="ArticleLimits"/>, <see cref="Documents.DocumentLimits"/>) are the primary defence and this is
+/// the backstop.</summary>
 internal static class BoundedExtraction
 {
-    // AngleSharp and Markdig recurse per nesting level. The pre-scans keep depth far below what the default 1.5 MB
-    // stack survives; the larger stack (reserved, committed only as used) is margin for what they under-estimate.
-    private const int StackBytes = 64 * 1024 * 1024;
+    // The libraries recurse per nesting level and a stack overflow cannot be caught. The pre-scans keep depth far
+    // below what the default 1.5 MB stack survives; the larger stack (reserved address space, committed only as used)
+    // is margin for what they under-estimate.
+    private const int StackBytes = 256 * 1024 * 1024;
 
+    /// <summary>A text format's extraction: a timeout is <c>too-complex</c>, an exception <c>extraction-failed</c>.</summary>
     public static FormatExtraction Run(IArticleFormat format, string text, TimeSpan budget, TimeProvider timeProvider, out Exception? failure)
+    {
+        var extraction = Run(() => format.Extract(text), $"{format.Name} extraction", budget, timeProvider, out failure);
+        if (extraction is null)
+        {
+            return FormatExtraction.Rejected(
+                ArticleErrorCodes.TooComplex,
+                $"Reading the {format.Name} document took longer than {budget.TotalSeconds:N0} s, the limit for one article. " +
+                "Upload the article's text, or a simpler document.");
+        }
+
+        return failure is null
+            ? extraction
+            : FormatExtraction.Rejected(
+                ArticleErrorCodes.ExtractionFailed,
+                $"The {format.Name} reader failed on this document ({failure.Message}). Upload the article's text, or a simpler document.");
+    }
+
+    /// <summary>Runs <paramref name="extract"/> on its own thread. <c>null</c> when the budget ran out first; otherwise
+    /// the extraction, or a placeholder with <paramref name="failure"/> set to what it threw.</summary>
+    public static FormatExtraction? Run(
+        Func<FormatExtraction> extract, string threadName, TimeSpan budget, TimeProvider timeProvider, out Exception? failure)
     {
         var extraction = new TaskCompletionSource<FormatExtraction>(TaskCreationOptions.RunContinuationsAsynchronously);
         var timedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,7 +49,7 @@ internal static class BoundedExtraction
             {
                 try
                 {
-                    extraction.TrySetResult(format.Extract(text));
+                    extraction.TrySetResult(extract());
                 }
 #pragma warning disable CA1031 // Any exception of a format library is the document's fault: it becomes a rejection.
                 catch (Exception exception)
@@ -36,7 +61,7 @@ internal static class BoundedExtraction
             StackBytes)
         {
             IsBackground = true,
-            Name = "article-extraction",
+            Name = threadName,
         };
         thread.Start();
         Task.WaitAny(extraction.Task, timedOut.Task);
@@ -44,18 +69,13 @@ internal static class BoundedExtraction
         failure = null;
         if (!extraction.Task.IsCompleted)
         {
-            return FormatExtraction.Rejected(
-                ArticleErrorCodes.TooComplex,
-                $"Reading the {format.Name} document took longer than {budget.TotalSeconds:N0} s, the limit for one article. " +
-                "Upload the article's text, or a simpler document.");
+            return null;
         }
 
         if (extraction.Task.Exception?.InnerException is { } exception)
         {
             failure = exception;
-            return FormatExtraction.Rejected(
-                ArticleErrorCodes.ExtractionFailed,
-                $"The {format.Name} reader failed on this document ({exception.Message}). Upload the article's text, or a simpler document.");
+            return FormatExtraction.Rejected(ArticleErrorCodes.ExtractionFailed, exception.Message);
         }
 
         return extraction.Task.Result;

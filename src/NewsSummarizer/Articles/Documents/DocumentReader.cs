@@ -14,10 +14,6 @@ internal static class DocumentReader
     public const string DocxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string PdfMediaType = "application/pdf";
 
-    /// <summary>Stack for the extraction thread: PdfPig and OpenXml recurse over object graphs, and a stack
-    /// overflow cannot be caught. Reserved address space, committed only as used.</summary>
-    private const int ExtractionStackBytes = 256 * 1024 * 1024;
-
     private static ReadOnlySpan<byte> CompoundFile => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary><see cref="Docx"/>, <see cref="Pdf"/> or <c>null</c>. The signature wins over the name: a PDF
@@ -54,39 +50,25 @@ internal static class DocumentReader
             return DocumentFailure.Encrypted(kind);
         }
 
-        FormatExtraction? result = null;
-        Exception? error = null;
-        var thread = new Thread(
+        // The extraction checks the budget between pages and paragraphs; the wait allows one slow unit more.
+        var result = BoundedExtraction.Run(
             () =>
             {
-                try
-                {
-                    var budget = new DocumentBudget(limits.TimeBudget);
-                    result = format == Pdf ? PdfExtractor.Extract(content, limits, budget) : DocxExtractor.Extract(content, limits, budget);
-                }
-#pragma warning disable CA1031 // Whatever a format library throws is a property of the document, never of the service.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    error = exception;
-                }
+                var budget = new DocumentBudget(limits.TimeBudget);
+                return format == Pdf ? PdfExtractor.Extract(content, limits, budget) : DocxExtractor.Extract(content, limits, budget);
             },
-            ExtractionStackBytes)
-        {
-            IsBackground = true,
-            Name = $"{format} extraction",
-        };
-        thread.Start();
-
-        // The thread checks the budget between pages and paragraphs; the wait allows one slow unit more.
-        if (!thread.Join(limits.TimeBudget * 1.5))
+            $"{format} extraction",
+            limits.TimeBudget * 1.5,
+            TimeProvider.System,
+            out var error);
+        if (result is null)
         {
             return DocumentFailure.TooComplex($"reading it took longer than {limits.TimeBudget.TotalSeconds:N0} s");
         }
 
         return error switch
         {
-            null => result!,
+            null => result,
             DocumentLimitException limit => DocumentFailure.TooComplex(limit.Message),
             OutOfMemoryException or InsufficientExecutionStackException => DocumentFailure.TooComplex("it needs more memory or nesting than allowed"),
             _ => DocumentFailure.Corrupt(kind, Describe(error)),
