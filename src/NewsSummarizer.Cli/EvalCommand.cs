@@ -67,22 +67,31 @@ internal static class EvalCommand
         rouge2Margin = Math.Round(report.Rouge2Margin, 2),
     };
 
-    private static async Task<int> RunCrossValidationAsync(string dataset, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
+    /// <summary>The data set's documents, or <c>null</c> after saying on stderr why the ratio or the folder is unusable.</summary>
+    private static async Task<IReadOnlyList<EvaluationDocument>?> LoadAsync(string dataset, double ratio)
     {
         if (SummarizePlan.Length(ratio, null, out var error) is null)
         {
             await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
-            return 2;
+            return null;
         }
 
-        IReadOnlyList<EvaluationDocument> documents;
         try
         {
-            documents = EascDataset.Load(dataset);
+            return EascDataset.Load(dataset);
         }
         catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static async Task<int> RunCrossValidationAsync(string dataset, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
+    {
+        var documents = await LoadAsync(dataset, ratio).ConfigureAwait(false);
+        if (documents is null)
+        {
             return 2;
         }
 
@@ -116,20 +125,9 @@ internal static class EvalCommand
 
     private static async Task<int> RunAsync(string dataset, double ratio, string jsonOut, CancellationToken cancellationToken)
     {
-        if (SummarizePlan.Length(ratio, null, out var error) is null)
+        var documents = await LoadAsync(dataset, ratio).ConfigureAwait(false);
+        if (documents is null)
         {
-            await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
-            return 2;
-        }
-
-        IReadOnlyList<EvaluationDocument> documents;
-        try
-        {
-            documents = EascDataset.Load(dataset);
-        }
-        catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException)
-        {
-            await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return 2;
         }
 
