@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
+using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -12,7 +13,10 @@ namespace NewsSummarizer.Processing;
 
 /// <summary>The blob path: check the name → read → hash → skip if current → summarise → write beside the article
 /// (conditionally). A lost conditional write is not the end: the processor reloads and decides again against the
-/// article as it is now, so a result always describes the newest version that was summarised.</summary>
+/// article as it is now, so a result always describes the newest version that was summarised.
+/// <para>A model that stays unavailable after one call's retry budget does not fail the trigger: the article is
+/// scheduled on the retry queue (<see cref="RetryPlanner"/> decides when, and when to give up) and a <c>waiting</c>
+/// result says so until the scheduled attempt, which comes back through <see cref="HandleRetryMessageAsync"/>.</para></summary>
 public sealed partial class ArticleProcessor(
     IArticleStore store,
     ArticleReader reader,
@@ -20,7 +24,9 @@ public sealed partial class ArticleProcessor(
     IOptions<SummarizerOptions> options,
     SummarizerTelemetry telemetry,
     TimeProvider time,
-    ILogger<ArticleProcessor> logger)
+    ILogger<ArticleProcessor> logger,
+    IRetryQueue retries,
+    RetryPlanner planner)
 {
     /// <summary>How often one run reloads and decides again after other writers won the conditional write.
     /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
@@ -54,7 +60,33 @@ public sealed partial class ArticleProcessor(
 
         using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
         using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
-        var outcome = await ProcessHeldAsync(name, activity, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessHeldAsync(name, activity, retry: null, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
+        return outcome;
+    }
+
+    /// <summary>Handles a message of the retry queue (<see cref="ArticleRetryQueue.Name"/>): the scheduled attempt
+    /// for the version it names. It does nothing, and makes no model call, unless the <c>waiting</c> result beside the
+    /// article is still this very schedule: a newer upload, a current result (a backfill, another instance) or a
+    /// later schedule make it moot. Messages for other containers are not ours and are ignored.</summary>
+    public async Task<ProcessingOutcome> HandleRetryMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        var retry = RetryMessage.TryParse(message);
+        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredRetryMessage(logger);
+            return new ProcessingOutcome(ProcessingResult.ArticleGone);
+        }
+
+        if (Refuse(retry.Name) is { } refused)
+        {
+            return refused;
+        }
+
+        using var held = await articleLocks.AcquireAsync(retry.Name, cancellationToken).ConfigureAwait(false);
+        using var activity = SummarizerTelemetry.StartArticle("RetryArticle", retry.Name);
+        activity?.SetTag("newssummarizer.deferrals", retry.Deferrals);
+        var outcome = await ProcessHeldAsync(retry.Name, activity, retry, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
         return outcome;
     }
@@ -161,7 +193,7 @@ public sealed partial class ArticleProcessor(
         return null;
     }
 
-    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
     {
         // The model's output, kept across rounds: a lost race or a storage fault never pays the model twice.
         SummaryDocument? produced = null;
@@ -176,12 +208,25 @@ public sealed partial class ArticleProcessor(
             var read = state.Read!;
             var source = state.Source!;
             var version = new ArticleVersion(source.ETag, read.Sha256);
-            if (state.Existing?.Document is { } current && summaries.Classify(current, read.Sha256, source.ETag) == ResultState.Current)
+            var stored = state.Existing?.Document;
+            var verdict = summaries.Classify(stored, read.Sha256, source.ETag);
+            if (retry is not null && Moot(name, retry, source, stored, verdict) is { } moot)
             {
-                if (await RefreshVersionAsync(name, current, source, state.Existing.ETag, cancellationToken).ConfigureAwait(false) is { } stored)
+                return moot;
+            }
+
+            if (verdict == ResultState.Current)
+            {
+                if (await RefreshVersionAsync(name, stored!, source, state.Existing!.ETag, cancellationToken).ConfigureAwait(false) is { } current)
                 {
-                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored);
+                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, current);
                 }
+            }
+            else if (retry is null && verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow())
+            {
+                // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
+                LogAlreadyScheduled(logger, name, stored.RetryAt);
+                return new ProcessingOutcome(ProcessingResult.Deferred, stored);
             }
             else
             {
@@ -195,15 +240,33 @@ public sealed partial class ArticleProcessor(
                         return new ProcessingOutcome(ProcessingResult.Superseded);
                     }
 
-                    document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, ModelFallback.Never, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                    catch (ModelUnavailableException exception)
+                    {
+                        var deferred = await DeferAsync(name, read, source, state.Existing?.ETag, retry, exception, activity, cancellationToken)
+                            .ConfigureAwait(false);
+                        if (deferred is not null)
+                        {
+                            return deferred;
+                        }
+
+                        document = null;
+                    }
                 }
 
-                produced = document;
-                if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
+                if (document is not null)
                 {
-                    telemetry.RecordResult(activity, document);
-                    LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
-                    return new ProcessingOutcome(ProcessingResult.Written, document);
+                    produced = document;
+                    if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
+                    {
+                        telemetry.RecordResult(activity, document);
+                        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
+                        return new ProcessingOutcome(ProcessingResult.Written, document);
+                    }
                 }
             }
 
@@ -216,6 +279,71 @@ public sealed partial class ArticleProcessor(
             // Another writer got there first. Whatever it wrote, decide again against the article as it is now.
             LogReloading(logger, name);
         }
+    }
+
+    /// <summary>Whether a scheduled attempt is still wanted: only while the article is the version it was scheduled
+    /// for and the stored result is the <c>waiting</c> marker of this very schedule. Otherwise the outcome to return,
+    /// with no model call.</summary>
+    private ProcessingOutcome? Moot(string name, RetryMessage retry, SourceInfo source, SummaryDocument? stored, ResultState verdict)
+    {
+        if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
+        {
+            LogScheduleSuperseded(logger, name, retry.ETag, source.ETag);
+            return new ProcessingOutcome(ProcessingResult.Superseded);
+        }
+
+        if (verdict == ResultState.Waiting && stored!.RetryAt == retry.RetryAt)
+        {
+            return null;
+        }
+
+        LogScheduleMoot(logger, name, retry.RetryAt, stored?.Status ?? "none", stored?.RetryAt);
+        return verdict == ResultState.Current
+            ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+            : new ProcessingOutcome(ProcessingResult.Superseded);
+    }
+
+    /// <summary>The model stayed unavailable: schedule the next attempt and write the <c>waiting</c> marker, or, when
+    /// the deferral budget is spent, the extractive fallback (if enabled) or a <c>failed</c> result with the history.
+    /// <c>null</c>: another writer changed the result first, so decide again.</summary>
+    private async Task<ProcessingOutcome?> DeferAsync(
+        string name, ArticleReadResult read, SourceInfo source, string? ifMatch, RetryMessage? retry,
+        ModelUnavailableException failure, Activity? activity, CancellationToken cancellationToken)
+    {
+        var decision = planner.Decide(store.Container, name, source.ETag!, retry, failure);
+        if (decision is ScheduleRetry schedule)
+        {
+            var message = schedule.Message;
+            // The message goes first: a marker without a message would wait for nothing, while a message whose
+            // marker was not written finds no schedule of its own and does nothing (the trigger's retry takes over).
+            await retries.ScheduleAsync(message.ToJson(), schedule.Delay, cancellationToken).ConfigureAwait(false);
+            var waiting = summaries.Waiting(
+                new ErrorInfo(
+                    "model-unavailable",
+                    $"{failure.Message} Attempt {message.Deferrals} failed; the next is scheduled for {message.RetryAt:O}."),
+                source,
+                message.RetryAt,
+                read.Article?.Language ?? ArticleLanguage.Other);
+            if (!await WriteWithRetryAsync(name, waiting, ifMatch, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            LogDeferred(logger, name, message.Deferrals, schedule.Delay.TotalSeconds, failure.Message);
+            return new ProcessingOutcome(ProcessingResult.Deferred, waiting);
+        }
+
+        var reason = ((GiveUp)decision).Reason;
+        LogGaveUpRetries(logger, name, reason);
+        var final = await summaries.CreateFallbackDocumentAsync(read, source, SummaryLength.Default, reason, cancellationToken).ConfigureAwait(false)
+            ?? summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+        if (!await WriteKeepingOutputAsync(name, final, ifMatch, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        telemetry.RecordResult(activity, final);
+        return new ProcessingOutcome(ProcessingResult.Written, final);
     }
 
     private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
@@ -371,6 +499,24 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: a {Status} result for this version was written meanwhile")]
     private static partial void LogFailureAlreadyResolved(ILogger logger, string name, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model stayed unavailable for {Name}; attempt {Deferrals} is scheduled in {DelaySeconds} s: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string name, int deferrals, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up scheduling {Name}: {Reason}")]
+    private static partial void LogGaveUpRetries(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its next attempt is already scheduled for {RetryAt}")]
+    private static partial void LogAlreadyScheduled(ILogger logger, string name, DateTimeOffset? retryAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the scheduled attempt for {Name}: it was for version {ScheduledETag}, and the article is now version {CurrentETag}")]
+    private static partial void LogScheduleSuperseded(ILogger logger, string name, string scheduledETag, string? currentETag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the scheduled attempt for {Name} due {RetryAt}: the stored result is {Status} (retryAt {StoredRetryAt}), not this schedule")]
+    private static partial void LogScheduleMoot(ILogger logger, string name, DateTimeOffset retryAt, string status, DateTimeOffset? storedRetryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a retry-queue message that does not name an article of this container")]
+    private static partial void LogIgnoredRetryMessage(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message that does not name an article of this container")]
     private static partial void LogIgnoredPoisonMessage(ILogger logger);

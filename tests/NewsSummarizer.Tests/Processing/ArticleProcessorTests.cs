@@ -403,6 +403,8 @@ public sealed class ArticleProcessorTests
             options,
             TestData.Telemetry(),
             time,
-            NullLogger<ArticleProcessor>.Instance);
+            NullLogger<ArticleProcessor>.Instance,
+            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
+            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
     }
 }
