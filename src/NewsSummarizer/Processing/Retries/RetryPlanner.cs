@@ -15,7 +15,7 @@ public sealed record GiveUp(string Reason) : RetryDecision;
 
 /// <summary>The one place that decides whether and when an article is tried again after a transient model failure:
 /// the model's <c>Retry-After</c> when it sent one (never below <see cref="ArticleRetryOptions.BaseDelay"/>), else
-/// exponential backoff with ±20 % jitter from <see cref="ArticleRetryOptions.BaseDelay"/> up to
+/// exponential backoff with ±20 % jitter (in whole seconds) from <see cref="ArticleRetryOptions.BaseDelay"/> up to
 /// <see cref="ArticleRetryOptions.MaxDelay"/>; given up after <see cref="ArticleRetryOptions.MaxDeferrals"/> deferrals or when the
 /// next wait would end past <see cref="ArticleRetryOptions.MaxTotalWait"/> from the first deferral.</summary>
 public sealed class RetryPlanner
@@ -80,7 +80,10 @@ public sealed class RetryPlanner
         return Clamp(TimeSpan.FromMilliseconds(Math.Min(jittered, settings.MaxDelay.TotalMilliseconds)));
     }
 
-    private static TimeSpan Clamp(TimeSpan delay) => delay > MaxQueueDelay ? MaxQueueDelay : delay;
+    /// <summary>Whole seconds, rounded up: the queue's visibility timeout is in seconds, and <c>retryAt</c> must be the
+    /// moment the message becomes visible, never before.</summary>
+    private static TimeSpan Clamp(TimeSpan delay) =>
+        delay > MaxQueueDelay ? MaxQueueDelay : TimeSpan.FromSeconds(Math.Ceiling(Math.Round(delay.TotalSeconds, 6)));
 
     private static string Describe(TimeSpan span) => span.TotalSeconds < 120
         ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s")
