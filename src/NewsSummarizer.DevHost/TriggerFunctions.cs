@@ -22,4 +22,8 @@ public sealed class TriggerFunctions(ArticleProcessor processor)
     [FunctionName("RetryArticle")]
     public Task RetryArticle([QueueTrigger(ArticleRetryQueue.Name)] string message, CancellationToken cancellationToken) =>
         processor.HandleRetryMessageAsync(message, cancellationToken);
+
+    [FunctionName("RecordPoisonRetry")]
+    public Task RecordPoisonRetry([QueueTrigger(ArticleRetryQueue.PoisonName)] string message, CancellationToken cancellationToken) =>
+        processor.HandleRetryPoisonMessageAsync(message, cancellationToken);
 }

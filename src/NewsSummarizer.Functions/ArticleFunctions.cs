@@ -33,4 +33,11 @@ public sealed class ArticleFunctions(ArticleProcessor processor)
         [QueueTrigger(ArticleRetryQueue.Name, Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>
         processor.HandleRetryMessageAsync(message, cancellationToken);
+
+    /// <summary>A scheduled attempt that kept throwing (host.json <c>maxDequeueCount</c>) gets a <c>failed</c> result.</summary>
+    [Function("RecordPoisonRetry")]
+    public Task RecordPoisonRetry(
+        [QueueTrigger(ArticleRetryQueue.PoisonName, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
+        processor.HandleRetryPoisonMessageAsync(message, cancellationToken);
 }

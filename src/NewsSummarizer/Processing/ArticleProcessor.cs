@@ -129,7 +129,9 @@ public sealed partial class ArticleProcessor(
             }
 
             var existing = await existingTask.ConfigureAwait(false);
-            if (existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
+            // A waiting marker is not a result: the failure replaces it.
+            if (existing?.Document is { Source: { } written } document && document.Status != SummaryStatus.Waiting &&
+                string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
             {
                 LogFailureAlreadyResolved(logger, name, document.Status);
                 return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
@@ -172,6 +174,27 @@ public sealed partial class ArticleProcessor(
         }
 
         return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, cancellationToken);
+    }
+
+    /// <summary>Handles a message of <see cref="ArticleRetryQueue.PoisonName"/>: a scheduled attempt that threw
+    /// (storage, not the model, which is scheduled again instead) until the queue trigger gave up. A <c>failed</c>
+    /// result for the version it names says so, with the deferral history, unless that version has a result meanwhile.</summary>
+    public Task<ProcessingOutcome> HandleRetryPoisonMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        var retry = RetryMessage.TryParse(message);
+        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredRetryMessage(logger);
+            return Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
+        }
+
+        return RecordFailureAsync(
+            retry.Name,
+            retry.ETag,
+            "Every run of the scheduled attempt failed with an error outside the model (see the host's log), so the retry " +
+            $"queue gave up on it. Deferral history: {string.Join(" | ", retry.History)}. " +
+            "Upload the article again or run `newsum backfill --only failed` to try again.",
+            cancellationToken);
     }
 
     private ProcessingOutcome? Refuse(string name)

@@ -236,6 +236,20 @@ public sealed class ArticleProcessorRetryTests
         VerifyModelCalls(2);
     }
 
+    [Fact]
+    public async Task HandleRetryPoisonMessageAsync_WaitingMarker_WritesFailedWithTheHistory()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+
+        var outcome = await sut.HandleRetryPoisonMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Failed, stored?.Document?.Status);
+        Assert.Contains("attempt 1:", stored?.Document?.Error?.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"container":"other","name":"news/today.txt","etag":"\"v1\"","deferrals":1,"firstDeferredAt":"2026-11-29T10:00:00Z","retryAt":"2026-11-29T10:00:30Z","history":[]}""")]
     [InlineData("garbage")]
