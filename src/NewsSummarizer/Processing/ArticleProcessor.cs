@@ -137,13 +137,31 @@ public sealed partial class ArticleProcessor(
                 return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
             }
 
-            LogRecordedFailure(logger, name, blob.ETag, reason);
-            var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
-            var failed = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
-            if (await WriteWithRetryAsync(name, failed, existing?.ETag, cancellationToken).ConfigureAwait(false))
+            // The trigger may have given up only because the result could not be written: the summary this instance
+            // kept for that version is written instead of a failure (the write alone is retried, not the model).
+            var kept = failedETag is null ? null : pending.FindVersion(name, blob.ETag, summaries.Provider, summaries.PromptVersion);
+            SummaryDocument record;
+            if (kept is not null)
             {
-                telemetry.RecordResult(activity, failed);
-                return new ProcessingOutcome(ProcessingResult.Written, failed);
+                LogWroteKeptOnPoison(logger, name, blob.ETag);
+                record = kept;
+            }
+            else
+            {
+                LogRecordedFailure(logger, name, blob.ETag, reason);
+                var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
+                record = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+            }
+
+            if (await WriteWithRetryAsync(name, record, existing?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                if (kept is not null)
+                {
+                    pending.Forget(name, kept.Source.Sha256, summaries.Provider, summaries.PromptVersion);
+                }
+
+                telemetry.RecordResult(activity, record);
+                return new ProcessingOutcome(ProcessingResult.Written, record);
             }
 
             if (round == MaxRounds)
@@ -513,6 +531,9 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
     private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The trigger gave up on {Name} (version {ETag}) after its result could not be written; wrote the summary kept for it instead of a failure")]
+    private static partial void LogWroteKeptOnPoison(ILogger logger, string name, string etag);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name} (version {ETag}): {Reason}")]
     private static partial void LogRecordedFailure(ILogger logger, string name, string etag, string reason);
