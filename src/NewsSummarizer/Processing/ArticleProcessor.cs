@@ -251,9 +251,19 @@ public sealed partial class ArticleProcessor(
             var version = new ArticleVersion(source.ETag, read.Sha256);
             var stored = state.Existing?.Document;
             var verdict = summaries.Classify(stored, read.Sha256, source.ETag);
-            if (retry is not null && Moot(name, retry, source, stored, verdict) is { } moot)
+            if (retry is not null)
             {
-                return moot;
+                if (Moot(name, retry, source, stored, verdict) is { } moot)
+                {
+                    return moot;
+                }
+
+                if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
+                {
+                    // A newer version that nothing has handled yet (its trigger may be late or missed): take it now,
+                    // as a first attempt of its own. If its trigger comes later, it finds the result current.
+                    retry = null;
+                }
             }
 
             if (verdict == ResultState.Current)
@@ -263,9 +273,11 @@ public sealed partial class ArticleProcessor(
                     return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, current);
                 }
             }
-            else if (retry is null && verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow())
+            else if (retry is null && verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow() &&
+                string.Equals(stored.Source.ETag, source.ETag, StringComparison.Ordinal))
             {
                 // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
+                // (The same text uploaded again is another version: its schedule is superseded, so it is tried now.)
                 LogAlreadyScheduled(logger, name, stored.RetryAt);
                 return new ProcessingOutcome(ProcessingResult.Deferred, stored);
             }
@@ -322,18 +334,28 @@ public sealed partial class ArticleProcessor(
         }
     }
 
-    /// <summary>Whether a scheduled attempt is still wanted: only while the article is the version it was scheduled
-    /// for and the stored result is the <c>waiting</c> marker of this very schedule. Otherwise the outcome to return,
-    /// with no model call.</summary>
+    /// <summary>Whether a scheduled attempt is still wanted: only while the stored result is the <c>waiting</c> marker
+    /// of this very schedule (its version and <c>retryAt</c>). Then it tries the version it was scheduled for, or, when
+    /// a newer upload has had no result of its own yet, that version. Otherwise the outcome to return, with no model call.</summary>
     private ProcessingOutcome? Moot(string name, RetryMessage retry, SourceInfo source, SummaryDocument? stored, ResultState verdict)
     {
+        var ours = stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
+            string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
         if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
         {
+            if (ours && verdict != ResultState.Current)
+            {
+                // Superseded by a newer upload whose result is still this schedule's marker: nothing handled it yet.
+                return null;
+            }
+
             LogScheduleSuperseded(logger, name, retry.ETag, source.ETag);
-            return new ProcessingOutcome(ProcessingResult.Superseded);
+            return verdict == ResultState.Current
+                ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+                : new ProcessingOutcome(ProcessingResult.Superseded);
         }
 
-        if (verdict == ResultState.Waiting && stored!.RetryAt == retry.RetryAt)
+        if (ours && verdict == ResultState.Waiting)
         {
             return null;
         }

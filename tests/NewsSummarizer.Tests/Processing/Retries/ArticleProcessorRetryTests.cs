@@ -117,6 +117,24 @@ public sealed class ArticleProcessorRetryTests
     }
 
     [Fact]
+    public async Task ProcessAsync_SameTextUploadedAgainWhileWaiting_TriesNowAndTheOldScheduleMakesNoCall()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        GivenModelAnswers();
+        etag = "\"v2\""; // identical text, new blob version: the old schedule names v1
+
+        var upload = await sut.ProcessAsync(Name, CancellationToken.None);
+        var old = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, upload.Result);
+        Assert.Equal(ProcessingResult.AlreadyCurrent, old.Result);
+        Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
     public async Task HandleRetryMessageAsync_DueScheduleAndModelBack_WritesOk()
     {
         GivenModelUnavailable(retryAfter: null);
@@ -152,17 +170,39 @@ public sealed class ArticleProcessorRetryTests
     }
 
     [Fact]
-    public async Task HandleRetryMessageAsync_NewerUpload_MakesNoCall()
+    public async Task HandleRetryMessageAsync_NewerUploadWithItsOwnResult_MakesNoCall()
     {
         GivenModelUnavailable(retryAfter: null);
         var sut = CreateSut();
         await sut.ProcessAsync(Name, CancellationToken.None);
+        var message = scheduled[0].Message.ToJson();
         etag = "\"v2\"";
+        time.Advance(TimeSpan.FromSeconds(1));
+        await sut.ProcessAsync(Name, CancellationToken.None); // the new version's trigger: the model is still down
 
-        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+        var outcome = await sut.HandleRetryMessageAsync(message, CancellationToken.None);
 
         Assert.Equal(ProcessingResult.Superseded, outcome.Result);
-        VerifyModelCalls(1);
+        VerifyModelCalls(2);
+        Assert.Equal("\"v2\"", stored?.Document?.Source.ETag);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_NewerUploadNothingHandledYet_SummarisesTheNewVersionOnce()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        GivenModelAnswers();
+        etag = "\"v2\""; // uploaded, but its trigger is late (or was missed by a polling scan)
+
+        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+        var lateTrigger = await sut.ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal("\"v2\"", stored?.Document?.Source.ETag);
+        Assert.Equal(ProcessingResult.AlreadyCurrent, lateTrigger.Result);
+        VerifyModelCalls(2);
     }
 
     [Fact]
