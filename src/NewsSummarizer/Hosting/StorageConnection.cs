@@ -44,7 +44,7 @@ internal static class StorageConnection
             return new QueueServiceClient(section.Value, options);
         }
 
-        if (Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out var queueUri))
+        if (QueueServiceUri(section) is { } queueUri)
         {
             return new QueueServiceClient(queueUri, section["clientId"] is { Length: > 0 } clientId
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
@@ -52,6 +52,22 @@ internal static class StorageConnection
         }
 
         throw new InvalidOperationException(MissingQueueMessage);
+    }
+
+    /// <summary><c>__queueServiceUri</c>, else the queue endpoint of the account <c>__blobServiceUri</c> names
+    /// (<c>https://acct.blob.core.windows.net/</c> → <c>https://acct.queue.core.windows.net/</c>), so a tool given only
+    /// the blob endpoint can still schedule retries.</summary>
+    internal static Uri? QueueServiceUri(IConfigurationSection section)
+    {
+        if (Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out var queueUri))
+        {
+            return queueUri;
+        }
+
+        return Uri.TryCreate(section["blobServiceUri"], UriKind.Absolute, out var blobUri) &&
+            blobUri.Host.Contains(".blob.", StringComparison.OrdinalIgnoreCase)
+            ? new UriBuilder(blobUri) { Host = blobUri.Host.Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase) }.Uri
+            : null;
     }
 
     public const string MissingQueueMessage =
