@@ -102,7 +102,10 @@ internal static class UploadCommand
 
         foreach (var (name, etag, sha256) in pending)
         {
-            var hint = lastSeen.TryGetValue(name, out var seen) && ResultClassifier.Describes(seen.Source, new ArticleVersion(etag, sha256))
+            var hint = lastSeen.TryGetValue(name, out var seen) && seen.Status == SummaryStatus.Waiting && seen.RetryAt is { } retryAt
+                ? $" It is waiting: the model was unavailable and the next attempt is scheduled for {retryAt:O}. " +
+                  $"Check GET /api/summaries/{name} after that."
+                : seen is not null && ResultClassifier.Describes(seen.Source, new ArticleVersion(etag, sha256))
                 ? $" A result for this text exists from {seen.Model.Provider} (prompt {seen.Model.PromptVersion}), but this CLI is set up " +
                   $"for {summaries.Provider} (prompt {summaries.PromptVersion}): check Summarizer__Provider."
                 : " Is the DevHost (or the Functions app) running against this storage?";

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.WebJobs;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Processing.Retries;
 
 namespace NewsSummarizer.DevHost;
 
@@ -17,4 +18,12 @@ public sealed class TriggerFunctions(ArticleProcessor processor)
     [FunctionName("RecordPoisonArticle")]
     public Task RecordPoisonArticle([QueueTrigger(PoisonBlobMessage.QueueName)] string message, CancellationToken cancellationToken) =>
         processor.HandlePoisonMessageAsync(message, cancellationToken);
+
+    [FunctionName("RetryArticle")]
+    public Task RetryArticle([QueueTrigger(ArticleRetryQueue.Name)] string message, CancellationToken cancellationToken) =>
+        processor.HandleRetryMessageAsync(message, cancellationToken);
+
+    [FunctionName("RecordPoisonRetry")]
+    public Task RecordPoisonRetry([QueueTrigger(ArticleRetryQueue.PoisonName)] string message, CancellationToken cancellationToken) =>
+        processor.HandleRetryPoisonMessageAsync(message, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Processing.Retries;
 
 namespace NewsSummarizer.Functions;
 
@@ -24,4 +25,19 @@ public sealed class ArticleFunctions(ArticleProcessor processor)
         [QueueTrigger(PoisonBlobMessage.QueueName, Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>
         processor.HandlePoisonMessageAsync(message, cancellationToken);
+
+    /// <summary>An article whose model call failed transiently comes back here when its scheduled attempt is due
+    /// (the message became visible). host.json's <c>extensions.queues</c> settings apply to this trigger.</summary>
+    [Function("RetryArticle")]
+    public Task RetryArticle(
+        [QueueTrigger(ArticleRetryQueue.Name, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
+        processor.HandleRetryMessageAsync(message, cancellationToken);
+
+    /// <summary>A scheduled attempt that kept throwing (host.json <c>maxDequeueCount</c>) gets a <c>failed</c> result.</summary>
+    [Function("RecordPoisonRetry")]
+    public Task RecordPoisonRetry(
+        [QueueTrigger(ArticleRetryQueue.PoisonName, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
+        processor.HandleRetryPoisonMessageAsync(message, cancellationToken);
 }

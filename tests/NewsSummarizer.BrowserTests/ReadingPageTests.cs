@@ -129,6 +129,25 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, devHost.Model.RequestCount);
     }
 
+    [Fact]
+    public async Task Page_ArticleWaitingForTheModel_ShowsWhenItIsTriedAgain()
+    {
+        // Retry-After 600 s is more than Summarizer__MaxRetryAfter (60 s): the call fails fast and the article is scheduled.
+        devHost.Model.Script = _ => FakeReply.Throttled(retryAfterSeconds: 600);
+        await devHost.Container.UploadBlobAsync("throttled.txt", BinaryData.FromString(EnglishArticle));
+        var retryAt = await WaitForWaitingAsync("throttled.txt");
+        var chromium = StartBrowser();
+
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
+        chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='throttled.txt']")), "the article in the list").Click();
+
+        var status = chromium.WaitFor(d => d.FindElement(By.CssSelector("#detail-body .status-line")), "the waiting message");
+        Assert.StartsWith("Waiting: the model was unavailable", status.Text, StringComparison.Ordinal);
+        Assert.Contains(retryAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), status.Text, StringComparison.Ordinal);
+        Assert.Equal(1, devHost.Model.RequestCount);
+        Assert.Empty(chromium.SevereConsoleMessages());
+    }
+
     private const string EnglishArticle =
         "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
         "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
@@ -169,6 +188,27 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             shot.SaveAsFile(target);
         }
+    }
+
+    /// <summary>Waits for <c>GET</c> to answer 202 <c>waiting</c>; returns the time in its Retry-After.</summary>
+    private async Task<DateTimeOffset> WaitForWaitingAsync(string name)
+    {
+        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
+        var deadline = DateTime.UtcNow + ResultTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.Accepted && response.Headers.RetryAfter?.Date is { } date &&
+                (await response.Content.ReadAsStringAsync()).Contains("\"waiting\"", StringComparison.Ordinal))
+            {
+                return date;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"{name} was not waiting within {ResultTimeout.TotalSeconds} s.");
+        return default;
     }
 
     private async Task WaitForResultAsync(string name)

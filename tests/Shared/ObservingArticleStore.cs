@@ -23,7 +23,8 @@ public class ObservingArticleStore(IArticleStore inner, Action<string> written) 
     public async Task<bool> TryWriteResultAsync(string articleName, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
     {
         var succeeded = await inner.TryWriteResultAsync(articleName, document, ifMatch, cancellationToken).ConfigureAwait(false);
-        if (succeeded)
+        // A waiting marker (the model was unavailable, an attempt is scheduled) is not a result.
+        if (succeeded && document.Status != SummaryStatus.Waiting)
         {
             written(articleName);
         }

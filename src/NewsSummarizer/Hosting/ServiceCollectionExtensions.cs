@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
@@ -31,6 +32,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.SectionName));
         services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName));
         services.AddOptionsWithValidateOnStart<StorageOptions>().Bind(configuration).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<ArticleRetryOptions>()
+            .Bind(configuration.GetSection(ArticleRetryOptions.SectionName)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<ArticleRetryOptions>, ArticleRetryOptions.Validator>();
         services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageConnection.Validator(configuration));
 
@@ -39,6 +43,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageConnection.CreateBlobServiceClient(configuration, sp.GetRequiredService<TokenCredential>));
         services.TryAddSingleton<IArticleStore>(sp => new BlobArticleStore(
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton<IRetryQueue>(sp => new StorageRetryQueue(
+            StorageConnection.CreateQueueServiceClient(configuration, sp.GetRequiredService<TokenCredential>).GetQueueClient(ArticleRetryQueue.Name)));
+        services.TryAddSingleton<RetryPlanner>();
 
         var resilience = services.AddHttpClient(ModelResilience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler();

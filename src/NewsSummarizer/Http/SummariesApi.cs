@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -149,6 +150,24 @@ public sealed partial class SummariesApi
                     "Upload the article again or run `newsum backfill --only missing` to replace it.");
             }
 
+            if (result.Document is { Status: SummaryStatus.Waiting, RetryAt: { } retryAt })
+            {
+                // The model was unavailable; the next attempt is scheduled. Retry-After is that moment (an HTTP date).
+                var due = retryAt > time.GetUtcNow();
+                return ApiResult.Json(
+                    StatusCodes.Status202Accepted,
+                    new PendingResult(
+                        SummaryStatus.Waiting,
+                        name!,
+                        $"The model was unavailable ({result.Document.Error?.Message}) The summary is scheduled to be tried again at {retryAt:O}.",
+                        retryAt),
+                    new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                    {
+                        [HeaderNames.RetryAfter] = due ? retryAt.ToString("R", CultureInfo.InvariantCulture) : ApiResult.RetryAfterSeconds(PendingRetryAfter),
+                        [HeaderNames.CacheControl] = "no-store",
+                    });
+            }
+
             return ApiResult.Json(
                 StatusCodes.Status200OK,
                 result.Document,
@@ -179,8 +198,14 @@ public sealed partial class SummariesApi
         return true;
     }
 
-    /// <summary>The 202 body: the article is known, its result is on its way.</summary>
-    public sealed record PendingResult(string Status, string Name, string Detail);
+    /// <summary>The 202 body: the article is known, its result is on its way. <see cref="Status"/> <c>pending</c>:
+    /// not written yet; <c>waiting</c>: the model was unavailable and the next attempt is due at <see cref="RetryAt"/>.</summary>
+    public sealed record PendingResult(
+        string Status,
+        string Name,
+        string Detail,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        DateTimeOffset? RetryAt = null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a summaries request with {Status} ({Code})")]
     private static partial void LogRequestProblem(ILogger logger, int status, string code);

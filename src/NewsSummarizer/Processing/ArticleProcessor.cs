@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
+using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -12,7 +13,10 @@ namespace NewsSummarizer.Processing;
 
 /// <summary>The blob path: check the name → read → hash → skip if current → summarise → write beside the article
 /// (conditionally). A lost conditional write is not the end: the processor reloads and decides again against the
-/// article as it is now, so a result always describes the newest version that was summarised.</summary>
+/// article as it is now, so a result always describes the newest version that was summarised.
+/// <para>A model that stays unavailable after one call's retry budget does not fail the trigger: the article is
+/// scheduled on the retry queue (<see cref="RetryPlanner"/> decides when, and when to give up) and a <c>waiting</c>
+/// result says so until the scheduled attempt, which comes back through <see cref="HandleRetryMessageAsync"/>.</para></summary>
 public sealed partial class ArticleProcessor(
     IArticleStore store,
     ArticleReader reader,
@@ -20,7 +24,9 @@ public sealed partial class ArticleProcessor(
     IOptions<SummarizerOptions> options,
     SummarizerTelemetry telemetry,
     TimeProvider time,
-    ILogger<ArticleProcessor> logger)
+    ILogger<ArticleProcessor> logger,
+    IRetryQueue retries,
+    RetryPlanner planner)
 {
     /// <summary>How often one run reloads and decides again after other writers won the conditional write.
     /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
@@ -54,7 +60,33 @@ public sealed partial class ArticleProcessor(
 
         using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
         using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
-        var outcome = await ProcessHeldAsync(name, activity, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessHeldAsync(name, activity, retry: null, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
+        return outcome;
+    }
+
+    /// <summary>Handles a message of the retry queue (<see cref="ArticleRetryQueue.Name"/>): the scheduled attempt
+    /// for the version it names. It does nothing, and makes no model call, unless the <c>waiting</c> result beside the
+    /// article is still this very schedule: a newer upload, a current result (a backfill, another instance) or a
+    /// later schedule make it moot. Messages for other containers are not ours and are ignored.</summary>
+    public async Task<ProcessingOutcome> HandleRetryMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        var retry = RetryMessage.TryParse(message);
+        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredRetryMessage(logger);
+            return new ProcessingOutcome(ProcessingResult.ArticleGone);
+        }
+
+        if (Refuse(retry.Name) is { } refused)
+        {
+            return refused;
+        }
+
+        using var held = await articleLocks.AcquireAsync(retry.Name, cancellationToken).ConfigureAwait(false);
+        using var activity = SummarizerTelemetry.StartArticle("RetryArticle", retry.Name);
+        activity?.SetTag("newssummarizer.deferrals", retry.Deferrals);
+        var outcome = await ProcessHeldAsync(retry.Name, activity, retry, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
         return outcome;
     }
@@ -97,19 +129,39 @@ public sealed partial class ArticleProcessor(
             }
 
             var existing = await existingTask.ConfigureAwait(false);
-            if (existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
+            // A waiting marker is not a result: the failure replaces it.
+            if (existing?.Document is { Source: { } written } document && document.Status != SummaryStatus.Waiting &&
+                string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
             {
                 LogFailureAlreadyResolved(logger, name, document.Status);
                 return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
             }
 
-            LogRecordedFailure(logger, name, blob.ETag, reason);
-            var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
-            var failed = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
-            if (await WriteWithRetryAsync(name, failed, existing?.ETag, cancellationToken).ConfigureAwait(false))
+            // The trigger may have given up only because the result could not be written: the summary this instance
+            // kept for that version is written instead of a failure (the write alone is retried, not the model).
+            var kept = failedETag is null ? null : pending.FindVersion(name, blob.ETag, summaries.Provider, summaries.PromptVersion);
+            SummaryDocument record;
+            if (kept is not null)
             {
-                telemetry.RecordResult(activity, failed);
-                return new ProcessingOutcome(ProcessingResult.Written, failed);
+                LogWroteKeptOnPoison(logger, name, blob.ETag);
+                record = kept;
+            }
+            else
+            {
+                LogRecordedFailure(logger, name, blob.ETag, reason);
+                var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
+                record = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+            }
+
+            if (await WriteWithRetryAsync(name, record, existing?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                if (kept is not null)
+                {
+                    pending.Forget(name, kept.Source.Sha256, summaries.Provider, summaries.PromptVersion);
+                }
+
+                telemetry.RecordResult(activity, record);
+                return new ProcessingOutcome(ProcessingResult.Written, record);
             }
 
             if (round == MaxRounds)
@@ -142,6 +194,27 @@ public sealed partial class ArticleProcessor(
         return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, cancellationToken);
     }
 
+    /// <summary>Handles a message of <see cref="ArticleRetryQueue.PoisonName"/>: a scheduled attempt that threw
+    /// (storage, not the model, which is scheduled again instead) until the queue trigger gave up. A <c>failed</c>
+    /// result for the version it names says so, with the deferral history, unless that version has a result meanwhile.</summary>
+    public Task<ProcessingOutcome> HandleRetryPoisonMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        var retry = RetryMessage.TryParse(message);
+        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredRetryMessage(logger);
+            return Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
+        }
+
+        return RecordFailureAsync(
+            retry.Name,
+            retry.ETag,
+            "Every run of the scheduled attempt failed with an error outside the model (see the host's log), so the retry " +
+            $"queue gave up on it. Deferral history: {string.Join(" | ", retry.History)}. " +
+            "Upload the article again or run `newsum backfill --only failed` to try again.",
+            cancellationToken);
+    }
+
     private ProcessingOutcome? Refuse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -161,7 +234,7 @@ public sealed partial class ArticleProcessor(
         return null;
     }
 
-    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
     {
         // The model's output, kept across rounds: a lost race or a storage fault never pays the model twice.
         SummaryDocument? produced = null;
@@ -176,12 +249,37 @@ public sealed partial class ArticleProcessor(
             var read = state.Read!;
             var source = state.Source!;
             var version = new ArticleVersion(source.ETag, read.Sha256);
-            if (state.Existing?.Document is { } current && summaries.Classify(current, read.Sha256, source.ETag) == ResultState.Current)
+            var stored = state.Existing?.Document;
+            var verdict = summaries.Classify(stored, read.Sha256, source.ETag);
+            if (retry is not null)
             {
-                if (await RefreshVersionAsync(name, current, source, state.Existing.ETag, cancellationToken).ConfigureAwait(false) is { } stored)
+                if (Moot(name, retry, source, stored, verdict) is { } moot)
                 {
-                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored);
+                    return moot;
                 }
+
+                if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
+                {
+                    // A newer version that nothing has handled yet (its trigger may be late or missed): take it now,
+                    // as a first attempt of its own. If its trigger comes later, it finds the result current.
+                    retry = null;
+                }
+            }
+
+            if (verdict == ResultState.Current)
+            {
+                if (await RefreshVersionAsync(name, stored!, source, state.Existing!.ETag, cancellationToken).ConfigureAwait(false) is { } current)
+                {
+                    return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, current);
+                }
+            }
+            else if (retry is null && verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow() &&
+                string.Equals(stored.Source.ETag, source.ETag, StringComparison.Ordinal))
+            {
+                // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
+                // (The same text uploaded again is another version: its schedule is superseded, so it is tried now.)
+                LogAlreadyScheduled(logger, name, stored.RetryAt);
+                return new ProcessingOutcome(ProcessingResult.Deferred, stored);
             }
             else
             {
@@ -195,15 +293,33 @@ public sealed partial class ArticleProcessor(
                         return new ProcessingOutcome(ProcessingResult.Superseded);
                     }
 
-                    document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, ModelFallback.Never, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                    catch (ModelUnavailableException exception)
+                    {
+                        var deferred = await DeferAsync(name, read, source, state.Existing?.ETag, retry, exception, activity, cancellationToken)
+                            .ConfigureAwait(false);
+                        if (deferred is not null)
+                        {
+                            return deferred;
+                        }
+
+                        document = null;
+                    }
                 }
 
-                produced = document;
-                if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
+                if (document is not null)
                 {
-                    telemetry.RecordResult(activity, document);
-                    LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
-                    return new ProcessingOutcome(ProcessingResult.Written, document);
+                    produced = document;
+                    if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
+                    {
+                        telemetry.RecordResult(activity, document);
+                        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
+                        return new ProcessingOutcome(ProcessingResult.Written, document);
+                    }
                 }
             }
 
@@ -216,6 +332,81 @@ public sealed partial class ArticleProcessor(
             // Another writer got there first. Whatever it wrote, decide again against the article as it is now.
             LogReloading(logger, name);
         }
+    }
+
+    /// <summary>Whether a scheduled attempt is still wanted: only while the stored result is the <c>waiting</c> marker
+    /// of this very schedule (its version and <c>retryAt</c>). Then it tries the version it was scheduled for, or, when
+    /// a newer upload has had no result of its own yet, that version. Otherwise the outcome to return, with no model call.</summary>
+    private ProcessingOutcome? Moot(string name, RetryMessage retry, SourceInfo source, SummaryDocument? stored, ResultState verdict)
+    {
+        var ours = stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
+            string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
+        if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
+        {
+            if (ours && verdict != ResultState.Current)
+            {
+                // Superseded by a newer upload whose result is still this schedule's marker: nothing handled it yet.
+                return null;
+            }
+
+            LogScheduleSuperseded(logger, name, retry.ETag, source.ETag);
+            return verdict == ResultState.Current
+                ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+                : new ProcessingOutcome(ProcessingResult.Superseded);
+        }
+
+        if (ours && verdict == ResultState.Waiting)
+        {
+            return null;
+        }
+
+        LogScheduleMoot(logger, name, retry.RetryAt, stored?.Status ?? "none", stored?.RetryAt);
+        return verdict == ResultState.Current
+            ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+            : new ProcessingOutcome(ProcessingResult.Superseded);
+    }
+
+    /// <summary>The model stayed unavailable: schedule the next attempt and write the <c>waiting</c> marker, or, when
+    /// the deferral budget is spent, the extractive fallback (if enabled) or a <c>failed</c> result with the history.
+    /// <c>null</c>: another writer changed the result first, so decide again.</summary>
+    private async Task<ProcessingOutcome?> DeferAsync(
+        string name, ArticleReadResult read, SourceInfo source, string? ifMatch, RetryMessage? retry,
+        ModelUnavailableException failure, Activity? activity, CancellationToken cancellationToken)
+    {
+        var decision = planner.Decide(store.Container, name, source.ETag!, retry, failure);
+        if (decision is ScheduleRetry schedule)
+        {
+            var message = schedule.Message;
+            // The message goes first: a marker without a message would wait for nothing, while a message whose
+            // marker was not written finds no schedule of its own and does nothing (the trigger's retry takes over).
+            await retries.ScheduleAsync(message.ToJson(), schedule.Delay, cancellationToken).ConfigureAwait(false);
+            var waiting = summaries.Waiting(
+                new ErrorInfo(
+                    "model-unavailable",
+                    $"{failure.Message} Attempt {message.Deferrals} failed; the next is scheduled for {message.RetryAt:O}."),
+                source,
+                message.RetryAt,
+                read.Article?.Language ?? ArticleLanguage.Other);
+            if (!await WriteWithRetryAsync(name, waiting, ifMatch, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            LogDeferred(logger, name, message.Deferrals, schedule.Delay.TotalSeconds, failure.Message);
+            return new ProcessingOutcome(ProcessingResult.Deferred, waiting);
+        }
+
+        var reason = ((GiveUp)decision).Reason;
+        LogGaveUpRetries(logger, name, reason);
+        var final = await summaries.CreateFallbackDocumentAsync(read, source, SummaryLength.Default, reason, cancellationToken).ConfigureAwait(false)
+            ?? summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+        if (!await WriteKeepingOutputAsync(name, final, ifMatch, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        telemetry.RecordResult(activity, final);
+        return new ProcessingOutcome(ProcessingResult.Written, final);
     }
 
     private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
@@ -363,6 +554,9 @@ public sealed partial class ArticleProcessor(
         Message = "Wrote the result of {Name}: {Status} by {Provider} in {DurationMs} ms, {InputTokens} input and {OutputTokens} output tokens")]
     private static partial void LogWritten(ILogger logger, string name, string status, string provider, long durationMs, int? inputTokens, int? outputTokens);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "The trigger gave up on {Name} (version {ETag}) after its result could not be written; wrote the summary kept for it instead of a failure")]
+    private static partial void LogWroteKeptOnPoison(ILogger logger, string name, string etag);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded a failed result for {Name} (version {ETag}): {Reason}")]
     private static partial void LogRecordedFailure(ILogger logger, string name, string etag, string reason);
 
@@ -371,6 +565,24 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: a {Status} result for this version was written meanwhile")]
     private static partial void LogFailureAlreadyResolved(ILogger logger, string name, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model stayed unavailable for {Name}; attempt {Deferrals} is scheduled in {DelaySeconds} s: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string name, int deferrals, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up scheduling {Name}: {Reason}")]
+    private static partial void LogGaveUpRetries(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its next attempt is already scheduled for {RetryAt}")]
+    private static partial void LogAlreadyScheduled(ILogger logger, string name, DateTimeOffset? retryAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the scheduled attempt for {Name}: it was for version {ScheduledETag}, and the article is now version {CurrentETag}")]
+    private static partial void LogScheduleSuperseded(ILogger logger, string name, string scheduledETag, string? currentETag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the scheduled attempt for {Name} due {RetryAt}: the stored result is {Status} (retryAt {StoredRetryAt}), not this schedule")]
+    private static partial void LogScheduleMoot(ILogger logger, string name, DateTimeOffset retryAt, string status, DateTimeOffset? storedRetryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a retry-queue message that does not name an article of this container")]
+    private static partial void LogIgnoredRetryMessage(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message that does not name an article of this container")]
     private static partial void LogIgnoredPoisonMessage(ILogger logger);

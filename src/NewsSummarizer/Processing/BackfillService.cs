@@ -145,6 +145,8 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
         ResultState.Stale => BackfillSelection.Stale,
         ResultState.Fallback => BackfillSelection.Fallback,
         ResultState.Failed => BackfillSelection.Failed,
+        // Scheduled: the retry queue takes it (a new upload supersedes the schedule).
+        ResultState.Waiting => null,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 

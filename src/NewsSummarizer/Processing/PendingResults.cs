@@ -52,6 +52,21 @@ internal sealed class PendingResults(TimeProvider time)
         }
     }
 
+    /// <summary>The kept result made from blob version <paramref name="etag"/>, for the poison path, which knows the
+    /// version that failed but never reads the text.</summary>
+    public SummaryDocument? FindVersion(string name, string etag, string provider, string promptVersion)
+    {
+        lock (entries)
+        {
+            Expire();
+            return entries
+                .Where(pair => pair.Key.Name == name && pair.Key.Provider == provider && pair.Key.PromptVersion == promptVersion &&
+                    string.Equals(pair.Value.Document.Source.ETag, etag, StringComparison.Ordinal))
+                .Select(pair => pair.Value.Document)
+                .FirstOrDefault();
+        }
+    }
+
     public void Forget(string name, string? sha256, string provider, string promptVersion)
     {
         if (sha256 is not null)

@@ -27,6 +27,10 @@ public enum ProcessingResult
     /// <summary>The name cannot be an article (see <see cref="ArticleNames"/>): nothing was read, called or written.
     /// <see cref="ProcessingOutcome.Error"/> says why.</summary>
     InvalidName,
+
+    /// <summary>The model stayed unavailable: a later attempt is scheduled on the retry queue and a <c>waiting</c>
+    /// result says when (or one was already scheduled for this version).</summary>
+    Deferred,
 }
 
 public sealed record ProcessingOutcome(ProcessingResult Result, SummaryDocument? Document = null, ErrorInfo? Error = null);

@@ -20,6 +20,10 @@ public enum ResultState
 
     /// <summary>The trigger's retries were exhausted for this version.</summary>
     Failed,
+
+    /// <summary>The model was unavailable for this version and another attempt is scheduled (status <c>waiting</c>).
+    /// Never current and not settled: the scheduled attempt (or a new upload) replaces it.</summary>
+    Waiting,
 }
 
 /// <summary>The version of an article a result is judged against. <see cref="Sha256"/> (of the normalised text) is
@@ -45,6 +49,11 @@ public static class ResultClassifier
         if (status == SummaryStatus.Failed)
         {
             return ResultState.Failed;
+        }
+
+        if (status == SummaryStatus.Waiting)
+        {
+            return ResultState.Waiting;
         }
 
         if (model.Provider == SummaryService.FallbackProvider)

@@ -35,8 +35,15 @@ public sealed partial class SummaryService(
 
     /// <summary>Summarises an accepted article or records the rejection. Transient failures (network, throttling)
     /// propagate so the caller can retry.</summary>
+    public Task<SummaryDocument> CreateDocumentAsync(
+        ArticleReadResult read, SourceInfo source, SummaryLength length, CancellationToken cancellationToken) =>
+        CreateDocumentAsync(read, source, length, ModelFallback.WhenUnavailable, cancellationToken);
+
+    /// <param name="fallback"><see cref="ModelFallback.Never"/>: a model that stays unavailable throws
+    /// <see cref="ModelUnavailableException"/> even with <c>Summarizer__FallbackToExtractive</c> on, so the blob path
+    /// can schedule a later attempt first (the fallback comes when those are spent: <see cref="CreateFallbackDocumentAsync"/>).</param>
     public async Task<SummaryDocument> CreateDocumentAsync(
-        ArticleReadResult read, SourceInfo source, SummaryLength length, CancellationToken cancellationToken)
+        ArticleReadResult read, SourceInfo source, SummaryLength length, ModelFallback fallback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         source = source with { Format = read.Format ?? source.Format };
@@ -48,21 +55,8 @@ public sealed partial class SummaryService(
 
         try
         {
-            var content = await SummarizeWithFallbackAsync(read.Article, length, cancellationToken).ConfigureAwait(false);
-            return new SummaryDocument
-            {
-                Status = SummaryStatus.Ok,
-                Language = read.Article.Language,
-                Title = content.Title,
-                Summary = content.Summary,
-                KeyPoints = content.KeyPoints,
-                Source = source,
-                Model = content.Model,
-                DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-                CreatedAt = time.GetUtcNow(),
-                Unavailable = content.Unavailable,
-                UnavailableReason = content.UnavailableReason,
-            };
+            var content = await SummarizeWithFallbackAsync(read.Article, length, fallback, cancellationToken).ConfigureAwait(false);
+            return Ok(read, source, content, started);
         }
         catch (SummarizationException exception)
         {
@@ -74,23 +68,66 @@ public sealed partial class SummaryService(
         }
     }
 
-    private async Task<SummaryContent> SummarizeWithFallbackAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
+    /// <summary>The extractive fallback for an accepted article whose scheduled attempts are spent (no model call),
+    /// or <c>null</c> when the fallback is off (or the extractive summariser is the provider).</summary>
+    public async Task<SummaryDocument?> CreateFallbackDocumentAsync(
+        ArticleReadResult read, SourceInfo source, SummaryLength length, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (!read.IsAccepted || !options.Value.FallbackToExtractive || summarizer == extractive)
+        {
+            return null;
+        }
+
+        var started = time.GetTimestamp();
+        LogFallback(logger, summarizer.Provider, reason);
+        var content = await FallbackAsync(read.Article, length, reason, cancellationToken).ConfigureAwait(false);
+        return Ok(read, source, content, started);
+    }
+
+    /// <summary>The marker written beside an article while its next attempt waits on the retry queue: status
+    /// <c>waiting</c>, when it is due and why. Never current, so any later run replaces it.</summary>
+    public SummaryDocument Waiting(ErrorInfo error, SourceInfo source, DateTimeOffset retryAt, string language) =>
+        Unsuccessful(SummaryStatus.Waiting, error, language, source, time.GetTimestamp()) with { RetryAt = retryAt };
+
+    private SummaryDocument Ok(ArticleReadResult read, SourceInfo source, SummaryContent content, long started) => new()
+    {
+        Status = SummaryStatus.Ok,
+        Language = read.Article!.Language,
+        Title = content.Title,
+        Summary = content.Summary,
+        KeyPoints = content.KeyPoints,
+        Source = source,
+        Model = content.Model,
+        DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+        CreatedAt = time.GetUtcNow(),
+        Unavailable = content.Unavailable,
+        UnavailableReason = content.UnavailableReason,
+    };
+
+    private async Task<SummaryContent> FallbackAsync(Article article, SummaryLength length, string reason, CancellationToken cancellationToken)
+    {
+        var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
+        return content with
+        {
+            Model = content.Model with { Provider = FallbackProvider },
+            UnavailableReason = $"The {summarizer.Provider} model was unavailable ({reason}), so this is the offline " +
+                "extractive summary in the article's own language. It is replaced when the model is back: on the next upload, " +
+                "or with `newsum backfill --only fallback`.",
+        };
+    }
+
+    private async Task<SummaryContent> SummarizeWithFallbackAsync(Article article, SummaryLength length, ModelFallback fallback, CancellationToken cancellationToken)
     {
         try
         {
             return await summarizer.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModelUnavailableException exception) when (options.Value.FallbackToExtractive && summarizer != extractive)
+        catch (ModelUnavailableException exception) when (fallback == ModelFallback.WhenUnavailable &&
+            options.Value.FallbackToExtractive && summarizer != extractive)
         {
             LogFallback(logger, summarizer.Provider, exception.Message);
-            var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
-            return content with
-            {
-                Model = content.Model with { Provider = FallbackProvider },
-                UnavailableReason = $"The {summarizer.Provider} model was unavailable ({exception.Message}), so this is the offline " +
-                    "extractive summary in the article's own language. It is replaced when the model is back: on the next upload, " +
-                    "or with `newsum backfill --only fallback`.",
-            };
+            return await FallbackAsync(article, length, exception.Message, cancellationToken).ConfigureAwait(false);
         }
         catch (SummarizationException exception) when (exception.Code == ModelErrorCodes.ContentFiltered &&
             options.Value.FallbackToExtractive && summarizer != extractive)
@@ -126,4 +163,14 @@ public sealed partial class SummaryService(
         CreatedAt = time.GetUtcNow(),
         Error = error,
     };
+}
+
+/// <summary>Whether a model that stays unavailable gets the extractive fallback at once.</summary>
+public enum ModelFallback
+{
+    /// <summary>At once when <c>Summarizer__FallbackToExtractive</c> is on (the HTTP API, the CLI).</summary>
+    WhenUnavailable,
+
+    /// <summary>Never here: <see cref="ModelUnavailableException"/> propagates so the blob path can schedule a retry.</summary>
+    Never,
 }

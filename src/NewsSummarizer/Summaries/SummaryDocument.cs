@@ -37,6 +37,10 @@ public sealed record SummaryDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UnavailableReason { get; init; }
 
+    /// <summary>Only with status <c>waiting</c>: when the scheduled attempt is due.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? RetryAt { get; init; }
+
     [JsonIgnore]
     public bool IsOk => Status == SummaryStatus.Ok;
 }
@@ -52,6 +56,10 @@ public static class SummaryStatus
 
     /// <summary>Retries were exhausted; a new upload or a backfill tries again.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Not a result yet: the model was unavailable, and another attempt is scheduled at <c>retryAt</c>.
+    /// Never current, never final; the attempt replaces it.</summary>
+    public const string Waiting = "waiting";
 }
 
 /// <summary>What was summarised. For HTTP requests <see cref="Container"/> is <c>null</c>. <see cref="Format"/> is

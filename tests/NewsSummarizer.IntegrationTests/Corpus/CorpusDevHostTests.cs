@@ -42,7 +42,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Upload_ModelAlwaysFails_PoisonHandlerWritesFailedAfterTheTriggerGivesUp()
+    public async Task Upload_ModelAlwaysFails_WritesFailedWithTheHistoryAfterTheScheduledRetries()
     {
         await using var model = await FakeModelServer.StartAsync();
         model.Script = _ => new FakeReply(500);
@@ -52,7 +52,9 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
             ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
             ["OpenAI:Model"] = "fake-model",
             ["Summarizer:ModelMaxRetries"] = "0",
-            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["Retries:BaseDelay"] = "00:00:01",
+            ["Retries:MaxDelay"] = "00:00:01",
+            ["Retries:MaxDeferrals"] = "2",
         });
         await using var _ = host;
         var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
@@ -60,9 +62,10 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         var document = await WaitForResultAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed);
 
         Assert.Equal("retries-exhausted", document.Error?.Code);
+        Assert.Contains("attempt 1:", document.Error?.Message, StringComparison.Ordinal);
+        Assert.Contains("attempt 3:", document.Error?.Message, StringComparison.Ordinal);
         Assert.Equal(upload.Value.ETag.ToString(), document.Source.ETag);
-        Assert.Null(document.Source.Sha256); // the poison path records the failure from the message, never reading the article
-        Assert.Equal(5, model.RequestCount);
+        Assert.Equal(3, model.RequestCount); // the trigger's call and two scheduled ones, never five back to back
         Assert.Equal(upload.Value.ETag, (await container.GetBlobClient("doomed.txt").GetPropertiesAsync()).Value.ETag);
     }
 

@@ -44,6 +44,9 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Decides the reply to the n-th request (1-based). Default: always a valid bilingual summary.</summary>
     public Func<int, FakeReply> Script { get; set; } = _ => FakeReply.Ok(ValidReply);
 
+    /// <summary>When set, decides the reply from the request itself (e.g. per article) instead of <see cref="Script"/>.</summary>
+    public Func<FakeRequest, FakeReply>? RequestScript { get; set; }
+
     /// <summary>The model behaviour to play. Default <see cref="FakeModelFamily.Lenient"/>: no request checks.</summary>
     public FakeModelFamily Family { get; set; } = FakeModelFamily.Lenient;
 
@@ -118,12 +121,13 @@ public sealed class FakeModelServer : IAsyncDisposable
         var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var body = JsonNode.Parse(text)!;
         requests.Enqueue(body);
-        rawRequests.Enqueue(new FakeRequest(path, text));
+        var raw = new FakeRequest(path, text) { ReceivedAt = DateTimeOffset.UtcNow };
+        rawRequests.Enqueue(raw);
         var n = Interlocked.Increment(ref count);
         var family = Family;
         var refusal = KeyRefusal(context) ??
             FakeModelContract.Refusal(family, body, path.Contains("deployments/", StringComparison.Ordinal), ContextWindow);
-        var reply = refusal is { } refused ? new FakeReply(refused.Status, refused.Body) : Script(n);
+        var reply = refusal is { } refused ? new FakeReply(refused.Status, refused.Body) : RequestScript?.Invoke(raw) ?? Script(n);
         var now = Interlocked.Increment(ref inFlight);
         for (var max = Volatile.Read(ref maxInFlight); now > max; max = Volatile.Read(ref maxInFlight))
         {
@@ -254,8 +258,11 @@ public sealed class FakeModelServer : IAsyncDisposable
     };
 }
 
-/// <summary>One request as it came over the wire.</summary>
-public sealed record FakeRequest(string Path, string Body);
+/// <summary>One request as it came over the wire, and when it arrived (for timelines of attempts).</summary>
+public sealed record FakeRequest(string Path, string Body)
+{
+    public DateTimeOffset ReceivedAt { get; init; }
+}
 
 /// <summary>Which documented model behaviour <see cref="FakeModelServer"/> plays.</summary>
 public enum FakeModelFamily

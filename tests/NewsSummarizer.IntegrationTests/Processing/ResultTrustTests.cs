@@ -208,6 +208,8 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         return new ArticleProcessor(
             store, new ArticleReader(options), Summaries(gate), options, new SummarizerTelemetry(meters), TimeProvider.System,
-            NullLogger<ArticleProcessor>.Instance);
+            NullLogger<ArticleProcessor>.Instance,
+            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
+            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), TimeProvider.System));
     }
 }

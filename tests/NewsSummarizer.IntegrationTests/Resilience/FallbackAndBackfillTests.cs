@@ -18,6 +18,7 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         var settings = ResilienceSettings.For(model);
         settings["Summarizer:FallbackToExtractive"] = "true";
         settings["Summarizer:ModelMaxRetries"] = "1";
+        settings["Retries:MaxDeferrals"] = "2"; // the fallback comes once the scheduled attempts are spent
         await using var host = await DevHostRunner.StartAsync(azurite, containerName, settings);
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
@@ -32,6 +33,8 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         var document = SummaryJson.TryDeserialize(replaced.Value.Content.ToMemory().Span);
 
         Assert.Equal(SummaryStatus.Ok, fallback.Status);
+        Assert.Equal(7, model.RequestCount); // three calls of two attempts (the trigger's and two scheduled ones), then the backfill's
+        Assert.Contains("attempt 3:", fallback.UnavailableReason, StringComparison.Ordinal);
         Assert.Equal(SummaryService.FallbackProvider, fallback.Model.Provider);
         Assert.Equal(["ar"], fallback.Unavailable);
         Assert.Equal([("down.txt", BackfillSelection.Fallback)], plan.Select(c => (c.Name, c.Reason)));

@@ -65,8 +65,13 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
                     else if (!results.ContainsKey(blob.Name))
                     {
                         var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
-                        results[blob.Name] = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
+                        var document = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
                             ?? throw new InvalidOperationException($"{blob.Name} is not a result document.");
+                        if (document.Status != SummaryStatus.Waiting)
+                        {
+                            // A waiting marker is not a result: its scheduled attempt replaces it.
+                            results[blob.Name] = document;
+                        }
                     }
                 }
             }

@@ -92,6 +92,46 @@ public sealed class SummariesApiGetTests
     }
 
     [Fact]
+    public async Task GetAsync_WaitingForAScheduledAttempt_Returns202WithRetryAfterAtTheScheduledTime()
+    {
+        var retryAt = new DateTimeOffset(DateTime.UtcNow.AddMinutes(10).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        GivenWaiting(retryAt);
+
+        var result = (await CreateSut().GetAsync(Name, default)).AsApi();
+
+        Assert.Equal(StatusCodes.Status202Accepted, result.StatusCode);
+        Assert.Equal(retryAt, DateTimeOffset.Parse(result.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture));
+        var body = Assert.IsType<SummariesApi.PendingResult>(result.Value);
+        Assert.Equal((SummaryStatus.Waiting, retryAt), (body.Status, body.RetryAt));
+        Assert.Contains("HTTP 503", body.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_WaitingPastItsTime_Returns202WithAShortRetryAfter()
+    {
+        GivenWaiting(DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        var result = (await CreateSut().GetAsync(Name, default)).AsApi();
+
+        Assert.Equal(StatusCodes.Status202Accepted, result.StatusCode);
+        Assert.Equal("2", result.Headers["Retry-After"]);
+    }
+
+    private void GivenWaiting(DateTimeOffset retryAt)
+    {
+        store.Setup(s => s.ArticleExistsAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredResult(
+            Document() with
+            {
+                Status = SummaryStatus.Waiting,
+                Summary = new LocalizedText(null, null),
+                Error = new ErrorInfo("model-unavailable", "The model answered HTTP 503 on every attempt."),
+                RetryAt = retryAt,
+            },
+            "\"0x1\""));
+    }
+
+    [Fact]
     public async Task GetAsync_StoredResult_Returns200WithDocumentAndETag()
     {
         var document = Document();

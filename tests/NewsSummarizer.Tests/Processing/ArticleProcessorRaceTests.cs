@@ -161,6 +161,8 @@ public sealed class ArticleProcessorRaceTests
             options,
             TestData.Telemetry(),
             time,
-            NullLogger<ArticleProcessor>.Instance);
+            NullLogger<ArticleProcessor>.Instance,
+            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
+            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
     }
 }

@@ -348,6 +348,35 @@ public sealed class ArticleProcessorTests
         summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task HandlePoisonMessageAsync_TriggerGaveUpOnTheWrite_WritesTheKeptSummaryNotFailed()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        var storageDown = true;
+        var writes = new List<SummaryDocument>();
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, SummaryDocument document, string? _, CancellationToken _) =>
+            {
+                if (storageDown)
+                {
+                    throw new Azure.RequestFailedException(500, "down");
+                }
+
+                writes.Add(document);
+                return Task.FromResult(true);
+            });
+        var sut = CreateSut();
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAdvancingClockAsync(() => sut.ProcessAsync(Name, CancellationToken.None)));
+        storageDown = false;
+
+        var outcome = await sut.HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Ok, Assert.Single(writes).Status);
+        Assert.Equal(0, sut.PendingCount);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Theory]
     [InlineData("""{"ContainerName":"other","BlobName":"x.txt"}""")]
     [InlineData("not json")]
@@ -403,6 +432,8 @@ public sealed class ArticleProcessorTests
             options,
             TestData.Telemetry(),
             time,
-            NullLogger<ArticleProcessor>.Instance);
+            NullLogger<ArticleProcessor>.Instance,
+            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
+            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
     }
 }

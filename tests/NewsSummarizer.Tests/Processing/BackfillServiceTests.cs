@@ -123,7 +123,9 @@ public sealed class BackfillServiceTests
         var options = Options.Create(new SummarizerOptions());
         var summaries = new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance);
         var processor = new ArticleProcessor(
-            store, new ArticleReader(options), summaries, options, TestData.Telemetry(), time, NullLogger<ArticleProcessor>.Instance);
+            store, new ArticleReader(options), summaries, options, TestData.Telemetry(), time, NullLogger<ArticleProcessor>.Instance,
+            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
+            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
         return (new BackfillService(store, processor, summaries, NullLogger<BackfillService>.Instance), processor);
     }
 }

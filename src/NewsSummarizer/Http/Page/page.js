@@ -167,6 +167,16 @@
     body.replaceChildren(element('p', { className: isError ? 'reason' : 'status-line', text: message }));
   }
 
+  // 202: not written yet, or waiting for a scheduled attempt because the model was unavailable (body.retryAt).
+  function describePending(response) {
+    const retryAt = response.body && response.body.status === 'waiting' ? new Date(response.body.retryAt) : null;
+    if (retryAt && !Number.isNaN(retryAt.getTime())) {
+      return `Waiting: the model was unavailable, so the summary is scheduled to be tried again at ${retryAt.toLocaleString()} (${retryAt.toISOString()}). Select it again after that.`;
+    }
+
+    return 'Pending: the article is uploaded but its summary is not written yet. Select it again in a few seconds.';
+  }
+
   async function openArticle(name, button) {
     document.querySelectorAll('.article[aria-current]').forEach((node) => node.removeAttribute('aria-current'));
     if (button) button.setAttribute('aria-current', 'true');
@@ -177,7 +187,7 @@
       const response = await api(`/api/summaries/${path}`);
       if (current !== name) return;
       if (response.status === 200) renderDocument(response.body, name);
-      else if (response.status === 202) renderMessage(name, 'Pending: the article is uploaded but its summary is not written yet. Select it again in a few seconds.', false);
+      else if (response.status === 202) renderMessage(name, describePending(response), false);
       else renderMessage(name, describeProblem(response), true);
     } catch (error) {
       renderMessage(name, `Could not load the summary: ${error.message}`, true);

@@ -1,0 +1,336 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using NewsSummarizer.Articles;
+using NewsSummarizer.Processing;
+using NewsSummarizer.Processing.Retries;
+using NewsSummarizer.Storage;
+using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
+using NewsSummarizer.Summarization.Extractive;
+
+namespace NewsSummarizer.Tests.Processing.Retries;
+
+/// <summary>The processor's side of scheduled retries: a transient model failure becomes a scheduled attempt and a
+/// <c>waiting</c> result, and a scheduled attempt makes a model call only while it is still the article's schedule.</summary>
+public sealed class ArticleProcessorRetryTests
+{
+    private const string Name = "news/today.txt";
+    private static readonly DateTimeOffset Start = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider time = new(Start);
+    private readonly Mock<IArticleStore> store = new();
+    private readonly Mock<ISummarizer> summarizer = new();
+    private readonly Mock<IRetryQueue> queue = new();
+    private readonly List<(RetryMessage Message, TimeSpan Delay)> scheduled = [];
+    private readonly ArticleRetryOptions retryOptions = new() { BaseDelay = TimeSpan.FromSeconds(30) };
+    private readonly SummarizerOptions summarizerOptions = new();
+    private string etag = "\"v1\"";
+    private StoredResult? stored;
+    private int writes;
+
+    public ArticleProcessorRetryTests()
+    {
+        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
+        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
+        GivenModelAnswers();
+        store.SetupGet(s => s.Container).Returns("articles");
+        var bytes = Encoding.UTF8.GetBytes(TestData.EnglishArticle);
+        store.Setup(s => s.GetArticleAsync(Name, It.IsAny<long>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new ArticleBlob("articles", Name, etag, "text/plain", bytes.Length, bytes));
+        store.Setup(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, SummaryDocument document, string? ifMatch, CancellationToken _) =>
+            {
+                if (ifMatch != stored?.ETag)
+                {
+                    return false;
+                }
+
+                writes++;
+                stored = new StoredResult(SummaryJson.TryDeserialize(SummaryJson.Serialize(document)), $"\"r{writes}\"");
+                return true;
+            });
+        queue.Setup(q => q.ScheduleAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Callback<string, TimeSpan, CancellationToken>((message, delay, _) => scheduled.Add((RetryMessage.TryParse(message)!, delay)))
+            .Returns(Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ModelThrottledWithLongRetryAfter_SchedulesThatWaitAndWritesWaiting()
+    {
+        GivenModelUnavailable(TimeSpan.FromMinutes(10));
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Deferred, outcome.Result);
+        var (message, delay) = Assert.Single(scheduled);
+        Assert.Equal(TimeSpan.FromMinutes(10), delay);
+        Assert.Equal((Name, "\"v1\"", 1, Start + delay), (message.Name, message.ETag, message.Deferrals, message.RetryAt));
+        var waiting = stored?.Document;
+        Assert.NotNull(waiting); // schema-valid: it survived the store's round trip through the schema check
+        Assert.Equal(SummaryStatus.Waiting, waiting.Status);
+        Assert.Equal(message.RetryAt, waiting.RetryAt);
+        Assert.Equal("model-unavailable", waiting.Error?.Code);
+        Assert.Equal(ResultState.Waiting, ResultClassifier.Classify(waiting, new ArticleVersion(etag, null), "AzureOpenAI", "bilingual-1"));
+        Assert.False(ResultState.Waiting.IsSettled());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FallbackEnabled_SchedulesBeforeFallingBack()
+    {
+        summarizerOptions.FallbackToExtractive = true;
+        GivenModelUnavailable(retryAfter: null);
+
+        var outcome = await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Deferred, outcome.Result);
+        Assert.Single(scheduled);
+        Assert.Equal(SummaryStatus.Waiting, stored?.Document?.Status);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_QueueFails_ThrowsAndWritesNothing()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        queue.Setup(q => q.ScheduleAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "queue down"));
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => CreateSut().ProcessAsync(Name, CancellationToken.None));
+
+        Assert.Null(stored);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AlreadyWaitingForThisVersion_MakesNoCallUntilDue()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+
+        var duplicate = await sut.ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Deferred, duplicate.Result);
+        VerifyModelCalls(1);
+        Assert.Single(scheduled);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameTextUploadedAgainWhileWaiting_TriesNowAndTheOldScheduleMakesNoCall()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        GivenModelAnswers();
+        etag = "\"v2\""; // identical text, new blob version: the old schedule names v1
+
+        var upload = await sut.ProcessAsync(Name, CancellationToken.None);
+        var old = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, upload.Result);
+        Assert.Equal(ProcessingResult.AlreadyCurrent, old.Result);
+        Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_DueScheduleAndModelBack_WritesOk()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        GivenModelAnswers();
+        time.Advance(scheduled[0].Delay);
+
+        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
+        Assert.Null(stored?.Document?.RetryAt);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_StillUnavailable_SchedulesTheNextWithHistory()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        time.Advance(scheduled[0].Delay);
+
+        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Deferred, outcome.Result);
+        var next = scheduled[1].Message;
+        Assert.Equal(2, next.Deferrals);
+        Assert.Equal(Start, next.FirstDeferredAt);
+        Assert.Equal(2, next.History.Count);
+        Assert.Equal(next.RetryAt, stored?.Document?.RetryAt);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_NewerUploadWithItsOwnResult_MakesNoCall()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        var message = scheduled[0].Message.ToJson();
+        etag = "\"v2\"";
+        time.Advance(TimeSpan.FromSeconds(1));
+        await sut.ProcessAsync(Name, CancellationToken.None); // the new version's trigger: the model is still down
+
+        var outcome = await sut.HandleRetryMessageAsync(message, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, outcome.Result);
+        VerifyModelCalls(2);
+        Assert.Equal("\"v2\"", stored?.Document?.Source.ETag);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_NewerUploadNothingHandledYet_SummarisesTheNewVersionOnce()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        GivenModelAnswers();
+        etag = "\"v2\""; // uploaded, but its trigger is late (or was missed by a polling scan)
+
+        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+        var lateTrigger = await sut.ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal("\"v2\"", stored?.Document?.Source.ETag);
+        Assert.Equal(ProcessingResult.AlreadyCurrent, lateTrigger.Result);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_ResultCurrentMeanwhile_MakesNoCall()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        var message = scheduled[0].Message.ToJson();
+        GivenModelAnswers();
+        time.Advance(scheduled[0].Delay);
+        await sut.ProcessAsync(Name, CancellationToken.None); // a backfill or a trigger once the schedule was due
+
+        var outcome = await sut.HandleRetryMessageAsync(message, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_DuplicateOfAnOlderSchedule_MakesNoCall()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        time.Advance(scheduled[0].Delay);
+        await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        var duplicate = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, duplicate.Result);
+        VerifyModelCalls(2);
+        Assert.Equal(2, scheduled.Count);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_DeferralsSpent_WritesFailedWithTheHistory()
+    {
+        retryOptions.MaxDeferrals = 1;
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        time.Advance(scheduled[0].Delay);
+
+        var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        var failed = stored?.Document;
+        Assert.Equal(SummaryStatus.Failed, failed?.Status);
+        Assert.Equal("retries-exhausted", failed?.Error?.Code);
+        Assert.Contains("attempt 1:", failed?.Error?.Message, StringComparison.Ordinal);
+        Assert.Contains("attempt 2:", failed?.Error?.Message, StringComparison.Ordinal);
+        Assert.Single(scheduled);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_DeferralsSpentWithFallback_WritesTheExtractiveFallback()
+    {
+        retryOptions.MaxDeferrals = 1;
+        summarizerOptions.FallbackToExtractive = true;
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        time.Advance(scheduled[0].Delay);
+
+        await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
+        Assert.Equal(SummaryService.FallbackProvider, stored?.Document?.Model.Provider);
+        Assert.Contains("attempt 2:", stored?.Document?.UnavailableReason, StringComparison.Ordinal);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task HandleRetryPoisonMessageAsync_WaitingMarker_WritesFailedWithTheHistory()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+
+        var outcome = await sut.HandleRetryPoisonMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Failed, stored?.Document?.Status);
+        Assert.Contains("attempt 1:", stored?.Document?.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"container":"other","name":"news/today.txt","etag":"\"v1\"","deferrals":1,"firstDeferredAt":"2026-11-29T10:00:00Z","retryAt":"2026-11-29T10:00:30Z","history":[]}""")]
+    [InlineData("garbage")]
+    public async Task HandleRetryMessageAsync_NotOurs_TouchesNothing(string message)
+    {
+        var outcome = await CreateSut().HandleRetryMessageAsync(message, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.ArticleGone, outcome.Result);
+        store.Verify(s => s.GetArticleAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
+        VerifyModelCalls(0);
+    }
+
+    private void VerifyModelCalls(int count) =>
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Exactly(count));
+
+    private void GivenModelUnavailable(TimeSpan? retryAfter) =>
+        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ModelUnavailableException("The model answered HTTP 503 on every attempt.", throttled: false, retryAfter, new HttpRequestException("503")));
+
+    private void GivenModelAnswers() =>
+        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SummaryContent(
+                new LocalizedText("عنوان", "Title"),
+                new LocalizedText("ملخص", "Summary"),
+                new LocalizedList(["نقطة"], ["Point"]),
+                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
+                [],
+                null));
+
+    private ArticleProcessor CreateSut()
+    {
+        var options = Options.Create(summarizerOptions);
+        return new ArticleProcessor(
+            store.Object,
+            new ArticleReader(options),
+            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
+            options,
+            TestData.Telemetry(),
+            time,
+            NullLogger<ArticleProcessor>.Instance,
+            queue.Object,
+            new RetryPlanner(Options.Create(retryOptions), time, () => 0.5));
+    }
+}
