@@ -1,8 +1,8 @@
 namespace NewsSummarizer.Summarization;
 
 /// <summary>The model could not be reached, throttled or timed out after the whole retry budget (as
-/// <see cref="ModelFailureClassifier"/> decides). Retrying later
-/// can succeed: the blob trigger retries the article, the HTTP API answers 429 or 503 with <see cref="RetryAfter"/>.</summary>
+/// <see cref="ModelFailureClassifier"/> decides). Retrying later can succeed: the processor schedules the article on
+/// its retry queue (<see cref="RetryAfter"/> when the model gave one), the HTTP API answers 429 or 503 with it.</summary>
 public sealed class ModelUnavailableException : Exception
 {
     public ModelUnavailableException()

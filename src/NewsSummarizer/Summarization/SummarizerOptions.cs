@@ -54,8 +54,9 @@ public sealed class SummarizerOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ModelRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>A <c>Retry-After</c> longer than this is not waited for: the call fails fast and the trigger
-    /// retries the article later instead of holding an instance.</summary>
+    /// <summary>A <c>Retry-After</c> longer than this is not waited for in the call: the call fails fast and the
+    /// processor schedules the article on its retry queue for when the model said to come back (Retries section),
+    /// instead of holding an instance.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
