@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum backfill [--container C] [--only missing|stale|fallback|failed]</c>: summarises the articles
+/// <summary><c>newsum backfill [--container C] [--only missing|stale|fallback|failed|overdue]</c>: summarises the articles
 /// whose result is missing or not current, with the same concurrency limit as the service.</summary>
 internal static class BackfillCommand
 {
@@ -16,7 +16,7 @@ internal static class BackfillCommand
         var container = new Option<string?>("--container") { Description = "The articles container (default: setting ArticlesContainer, else articles)." };
         var only = new Option<BackfillSelection>("--only")
         {
-            Description = "Only articles whose result is missing, stale (other provider, prompt or article version), fallback or failed.",
+            Description = "Only articles whose result is missing, stale (other provider, prompt or article version), fallback, failed, or overdue (waiting long past its scheduled attempt).",
             DefaultValueFactory = _ => BackfillSelection.All,
         };
         var command = new Command("backfill", "Summarise the articles whose result is missing or not current.") { container, only };

@@ -23,6 +23,10 @@ public enum BackfillSelection
 
     /// <summary>Results whose retries were exhausted for this version (<see cref="ResultState.Failed"/>).</summary>
     Failed,
+
+    /// <summary>Waiting results more than <see cref="BackfillService.OverdueGrace"/> past their scheduled attempt: the
+    /// retry message was lost or its queue is not served, so nothing else will ever replace them.</summary>
+    Overdue,
 }
 
 /// <summary>Why an article is in a backfill, and when it was last written.</summary>
@@ -30,8 +34,16 @@ public sealed record BackfillCandidate(string Name, BackfillSelection Reason, Da
 
 /// <summary>Finds the articles whose result is missing or not current and runs them through the same
 /// <see cref="ArticleProcessor"/> as the trigger (so a current result is still never summarised twice).</summary>
-public sealed partial class BackfillService(IArticleStore store, ArticleProcessor processor, SummaryService summaries, ILogger<BackfillService> logger)
+public sealed partial class BackfillService(
+    IArticleStore store, ArticleProcessor processor, SummaryService summaries, ILogger<BackfillService> logger, TimeProvider? time = null)
 {
+    /// <summary>How long past its <c>retryAt</c> a waiting result may stay before a backfill takes it: well beyond the
+    /// retry queue's polling interval and one attempt's model budget, so a scheduled attempt that is merely running
+    /// is left alone.</summary>
+    public static readonly TimeSpan OverdueGrace = TimeSpan.FromMinutes(15);
+
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
     /// <summary>The articles whose result is in the <paramref name="only"/> state (<see cref="BackfillSelection.All"/>:
     /// any state but current), judged by <see cref="SummaryService.Classify"/> from the listing's ETags. An
     /// unreadable or invalid result counts as missing; it never stops the plan.</summary>
@@ -51,7 +63,7 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
                 }
             }
 
-            var reason = ToSelection(summaries.Classify(result?.Document, sha256: null, etag: article.ETag));
+            var reason = ToSelection(summaries.Classify(result?.Document, sha256: null, etag: article.ETag), result?.Document);
             if (reason is { } selected && (only == BackfillSelection.All || only == selected))
             {
                 candidates.Add(new BackfillCandidate(article.Name, selected, article.LastModified));
@@ -138,14 +150,16 @@ public sealed partial class BackfillService(IArticleStore store, ArticleProcesso
         }
     }
 
-    private static BackfillSelection? ToSelection(ResultState state) => state switch
+    private BackfillSelection? ToSelection(ResultState state, SummaryDocument? stored) => state switch
     {
         ResultState.Current => null,
         ResultState.Missing => BackfillSelection.Missing,
         ResultState.Stale => BackfillSelection.Stale,
         ResultState.Fallback => BackfillSelection.Fallback,
         ResultState.Failed => BackfillSelection.Failed,
-        // Scheduled: the retry queue takes it (a new upload supersedes the schedule).
+        // Scheduled: the retry queue takes it (a new upload supersedes the schedule), unless it is long overdue. The
+        // processor runs a waiting article whose retryAt has passed.
+        ResultState.Waiting when stored?.RetryAt is { } retryAt && retryAt + OverdueGrace < time.GetUtcNow() => BackfillSelection.Overdue,
         ResultState.Waiting => null,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };

@@ -118,6 +118,31 @@ public sealed class BackfillServiceTests
         Assert.Equal(["b.txt"], sweep.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task PlanAsync_WaitingResultLongPastItsRetryAt_IsOverdueAndTheRunSummarisesIt()
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle);
+        summarizer.SetupSequence(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ModelUnavailableException("503 from the model"))
+            .ReturnsAsync(new SummaryContent(
+                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
+                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5), [], null));
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        var retryAt = store.Result("a.txt")!.RetryAt!.Value;
+        Assert.Equal(SummaryStatus.Waiting, store.Result("a.txt")!.Status);
+
+        time.SetUtcNow(retryAt + BackfillService.OverdueGrace - TimeSpan.FromSeconds(1));
+        var early = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
+        time.SetUtcNow(retryAt + BackfillService.OverdueGrace + TimeSpan.FromSeconds(1));
+        var late = await sut.PlanAsync(BackfillSelection.Overdue, CancellationToken.None);
+        await sut.RunAsync(late, 1, null, CancellationToken.None);
+
+        Assert.Empty(early);
+        Assert.Equal([("a.txt", BackfillSelection.Overdue)], late.Select(c => (c.Name, c.Reason)));
+        Assert.Equal(SummaryStatus.Ok, store.Result("a.txt")!.Status);
+    }
+
     private (BackfillService Backfill, ArticleProcessor Processor) CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());
@@ -126,6 +151,6 @@ public sealed class BackfillServiceTests
             store, new ArticleReader(options), summaries, options, TestData.Telemetry(), time, NullLogger<ArticleProcessor>.Instance,
             new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
             new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
-        return (new BackfillService(store, processor, summaries, NullLogger<BackfillService>.Instance), processor);
+        return (new BackfillService(store, processor, summaries, NullLogger<BackfillService>.Instance, time), processor);
     }
 }
