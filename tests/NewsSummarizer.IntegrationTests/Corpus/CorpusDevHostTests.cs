@@ -32,7 +32,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 
         foreach (var corpusCase in ids.Select(BadInputCorpus.Get))
         {
-            var document = await WaitForResultAsync(container, corpusCase.BlobName, _ => true);
+            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName, null, ResultTimeout);
 
             Assert.Equal(corpusCase.Expected.Status, document.Status);
             Assert.Equal(corpusCase.Expected.ErrorCode, document.Error?.Code);
@@ -59,7 +59,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         await using var _ = host;
         var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
 
-        var document = await WaitForResultAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed);
+        var document = await StoredResults.WaitForAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed, ResultTimeout);
 
         Assert.Equal("retries-exhausted", document.Error?.Code);
         Assert.Contains("attempt 1:", document.Error?.Message, StringComparison.Ordinal);
@@ -67,24 +67,6 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         Assert.Equal(upload.Value.ETag.ToString(), document.Source.ETag);
         Assert.Equal(3, model.RequestCount); // the trigger's call and two scheduled ones, never five back to back
         Assert.Equal(upload.Value.ETag, (await container.GetBlobClient("doomed.txt").GetPropertiesAsync()).Value.ETag);
-    }
-
-    internal static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name, Func<SummaryDocument, bool> done, TimeSpan? timeout = null)
-    {
-        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        var deadline = DateTime.UtcNow + (timeout ?? ResultTimeout);
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await blob.ExistsAsync()).Value &&
-                SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span) is { } document && done(document))
-            {
-                return document;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No matching result for {name} within {(timeout ?? ResultTimeout).TotalSeconds} s.");
     }
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync(IDictionary<string, string?> settings)

@@ -42,7 +42,7 @@ public sealed class HostileCorpusDevHostTests(AzuriteFixture azurite, ITestOutpu
         var mismatches = new List<string>();
         foreach (var corpusCase in cases)
         {
-            var document = await CorpusDevHostTests.WaitForResultAsync(container, corpusCase.BlobName, _ => true, ResultTimeout);
+            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName, null, ResultTimeout);
             output.WriteLine($"{corpusCase.Id}: {document.Status} {document.Error?.Code} {document.DurationMs} ms");
             if (document.Status != corpusCase.Expected.Status || document.Error?.Code != corpusCase.Expected.ErrorCode)
             {

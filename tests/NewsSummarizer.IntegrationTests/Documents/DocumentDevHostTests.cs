@@ -53,7 +53,7 @@ public sealed class DocumentDevHostTests(AzuriteFixture azurite)
 
         foreach (var item in cases)
         {
-            var document = await WaitForResultAsync(container, item.Name);
+            var document = await StoredResults.WaitForAsync(container, item.Name, null, ResultTimeout);
 
             Assert.True(item.Status == document.Status, $"{item.Name}: {document.Status} {document.Error?.Code} {document.Error?.Message}");
             Assert.Equal(item.Code, document.Error?.Code);
@@ -79,24 +79,6 @@ public sealed class DocumentDevHostTests(AzuriteFixture azurite)
     /// <summary>The built .docx carries a tracked insertion at the end of its first paragraph (kept) and a tracked
     /// deletion, a comment, a header and a footer (left out).</summary>
     private static string[] WithInsertion(string[] paragraphs) => [paragraphs[0] + " INSERTED-WORDS", .. paragraphs[1..]];
-
-    private static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name)
-    {
-        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        var deadline = DateTime.UtcNow + ResultTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await blob.ExistsAsync()).Value &&
-                SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span) is { } document)
-            {
-                return document;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
-    }
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync()
     {

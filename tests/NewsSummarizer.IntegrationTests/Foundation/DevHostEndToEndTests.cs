@@ -25,7 +25,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
         await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
 
-        var document = await WaitForResultAsync("world/seed.txt");
+        var document = await StoredResults.WaitForAsync(devHost.Container, "world/seed.txt", null, ResultTimeout);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
         Assert.Equal("ar", document.Language);
@@ -43,12 +43,12 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate.", 4)));
         await devHost.Container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text));
-        var first = await WaitForResultAsync("same.txt");
+        var first = await StoredResults.WaitForAsync(devHost.Container, "same.txt", null, ResultTimeout);
 
         await devHost.Container.GetBlobClient("same.txt").UploadAsync(BinaryData.FromBytes(text), overwrite: true);
         await UploadSentinelAndWaitAsync();
 
-        var after = await ReadResultAsync("same.txt");
+        var after = await StoredResults.ReadAsync(devHost.Container, "same.txt");
         Assert.Equal(2, devHost.Model.RequestCount); // the first upload and the sentinel, nothing for the re-upload
         Assert.Equal(first.CreatedAt, after?.CreatedAt);
     }
@@ -58,7 +58,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var text = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("Heavy rain closed several roads in the north of the country on Monday.", 4)));
         await devHost.Container.UploadBlobAsync("rain.txt", BinaryData.FromBytes(text));
-        await WaitForResultAsync("rain.txt");
+        await StoredResults.WaitForAsync(devHost.Container, "rain.txt", null, ResultTimeout);
         await devHost.Container.UploadBlobAsync("user.summary.json", BinaryData.FromString("{\"hello\":\"world\"}"));
 
         await UploadSentinelAndWaitAsync();
@@ -88,39 +88,12 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.StartsWith("reachable", body.RootElement.GetProperty("storage").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<SummaryDocument> WaitForResultAsync(string name)
-    {
-        var deadline = DateTime.UtcNow + ResultTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await ReadResultAsync(name) is { } document)
-            {
-                return document;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
-    }
-
-    private async Task<SummaryDocument?> ReadResultAsync(string name)
-    {
-        var blob = devHost.Container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        if (!(await blob.ExistsAsync()).Value)
-        {
-            return null;
-        }
-
-        return SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span);
-    }
-
     // A blob uploaded after the ones under test: once its result exists, the trigger has scanned past them too,
     // so "no model call for them" is observed after the trigger had its chance, not before.
     private async Task UploadSentinelAndWaitAsync()
     {
         var text = string.Join('\n', Enumerable.Repeat("The sentinel article arrived after the blobs under test were uploaded.", 4));
         await devHost.Container.UploadBlobAsync("sentinel.txt", BinaryData.FromString(text));
-        await WaitForResultAsync("sentinel.txt");
+        await StoredResults.WaitForAsync(devHost.Container, "sentinel.txt", null, ResultTimeout);
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Azure.Storage.Blobs;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -191,7 +190,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         var results = new Dictionary<string, (SummaryDocument, int)>(StringComparer.Ordinal);
         foreach (var name in articles.Keys)
         {
-            results[name] = (await WaitForResultAsync(container, name), 0);
+            results[name] = (await StoredResults.WaitForAsync(container, name, null, ResultTimeout), 0);
         }
 
         // Give a trigger retry time to happen (visibility timeout 1 s) before counting: a retry would show as an extra
@@ -201,30 +200,12 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         {
             var marker = articles[name].Split('\n')[0];
             var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(System.Text.Json.Nodes.JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
-            var stored = await WaitForResultAsync(container, name);
+            var stored = await StoredResults.WaitForAsync(container, name, null, ResultTimeout);
             Assert.Equal(results[name].Item1.CreatedAt, stored.CreatedAt); // written once, not rewritten by a retry
             results[name] = (stored, calls);
         }
 
         return results;
-    }
-
-    private static async Task<SummaryDocument> WaitForResultAsync(BlobContainerClient container, string name)
-    {
-        var deadline = DateTime.UtcNow + ResultTimeout;
-        var blob = container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await blob.ExistsAsync()).Value &&
-                SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span) is { } document)
-            {
-                return document;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
     }
 
     private void Report(string scenario, Dictionary<string, (SummaryDocument Document, int Calls)> run)

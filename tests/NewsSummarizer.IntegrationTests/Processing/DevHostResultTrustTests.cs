@@ -26,7 +26,7 @@ public sealed class DevHostResultTrustTests(AzuriteFixture azurite) : IAsyncLife
         await devHost.Container.UploadBlobAsync("planted.txt.summary.json", BinaryData.FromString(planted));
         await devHost.Container.UploadBlobAsync("planted.txt", BinaryData.FromString(Text("planted")));
 
-        var document = await WaitForAsync("planted.txt", d => d.Source.Name == "planted.txt");
+        var document = await StoredResults.WaitForAsync(devHost.Container, "planted.txt", d => d.Source.Name == "planted.txt", ResultTimeout);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
         Assert.Equal(FakeModelServer.ArabicSummary, document.Summary.Ar);
@@ -37,10 +37,10 @@ public sealed class DevHostResultTrustTests(AzuriteFixture azurite) : IAsyncLife
     {
         var blob = devHost.Container.GetBlobClient("again.txt");
         await blob.UploadAsync(BinaryData.FromString(Text("again")));
-        var first = await WaitForAsync("again.txt", _ => true);
+        var first = await StoredResults.WaitForAsync(devHost.Container, "again.txt", null, ResultTimeout);
 
         var second = (await blob.UploadAsync(BinaryData.FromString(Text("again")), overwrite: true)).Value.ETag.ToString();
-        var refreshed = await WaitForAsync("again.txt", d => d.Source.ETag == $"\"{second.Trim('"')}\"");
+        var refreshed = await StoredResults.WaitForAsync(devHost.Container, "again.txt", d => d.Source.ETag == $"\"{second.Trim('"')}\"", ResultTimeout);
         var stale = await devHost.Host.Services.GetRequiredService<BackfillService>().PlanAsync(BackfillSelection.Stale, CancellationToken.None);
 
         Assert.Equal(first.CreatedAt, refreshed.CreatedAt);
@@ -51,21 +51,4 @@ public sealed class DevHostResultTrustTests(AzuriteFixture azurite) : IAsyncLife
     private static string Text(string topic) => string.Join('\n', Enumerable.Repeat(
         $"The council debated the {topic} budget for transport, schools and hospitals on Monday evening.", 4));
 
-    private async Task<SummaryDocument> WaitForAsync(string name, Func<SummaryDocument, bool> done)
-    {
-        var blob = devHost.Container.GetBlobClient(SummaryBlobNames.ResultFor(name));
-        var deadline = DateTimeOffset.UtcNow + ResultTimeout;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if ((await blob.ExistsAsync()).Value &&
-                SummaryJson.TryDeserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span) is { } document && done(document))
-            {
-                return document;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No matching result for {name} within {ResultTimeout.TotalSeconds} s.");
-    }
 }

@@ -33,7 +33,7 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
             await container.UploadBlobAsync($"outage/{i}.txt", BinaryData.FromString(ResilienceSettings.Article(i)));
         }
 
-        var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => WaitForAsync(container, $"outage/{i}.txt", d => d.Status == SummaryStatus.Ok)));
+        var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => StoredResults.WaitForAsync(container, $"outage/{i}.txt", d => d.Status == SummaryStatus.Ok, Patience)));
 
         Assert.All(results, d => Assert.Equal("OpenAI", d.Model.Provider));
         for (var i = 1; i <= 3; i++)
@@ -57,8 +57,8 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
 
         await container.UploadBlobAsync("throttled/1.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
         await container.UploadBlobAsync("throttled/2.txt", BinaryData.FromString(ResilienceSettings.Article(2)));
-        await WaitForAsync(container, "throttled/1.txt", d => d.Status == SummaryStatus.Ok);
-        await WaitForAsync(container, "throttled/2.txt", d => d.Status == SummaryStatus.Ok);
+        await StoredResults.WaitForAsync(container, "throttled/1.txt", d => d.Status == SummaryStatus.Ok, Patience);
+        await StoredResults.WaitForAsync(container, "throttled/2.txt", d => d.Status == SummaryStatus.Ok, Patience);
 
         for (var i = 1; i <= 2; i++)
         {
@@ -80,16 +80,16 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
         await using var _ = host;
 
         await container.UploadBlobAsync("edited.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
-        var waiting = await WaitForAsync(container, "edited.txt", d => d.Status == SummaryStatus.Waiting);
+        var waiting = await StoredResults.WaitForAsync(container, "edited.txt", d => d.Status == SummaryStatus.Waiting, Patience);
         var v2 = await container.GetBlobClient("edited.txt").UploadAsync(BinaryData.FromString(ResilienceSettings.Article(2)), overwrite: true);
-        var ok = await WaitForAsync(container, "edited.txt", d => d.Status == SummaryStatus.Ok);
+        var ok = await StoredResults.WaitForAsync(container, "edited.txt", d => d.Status == SummaryStatus.Ok, Patience);
         await WaitForQueueDrainedAsync();
 
         Assert.Single(Timeline(model, 1)); // the v1 schedule came due after v2's result and made no call
         Assert.Single(Timeline(model, 2));
         Assert.Equal(v2.Value.ETag.ToString(), ok.Source.ETag);
         Assert.NotEqual(waiting.Source.ETag, ok.Source.ETag);
-        Assert.Equal(SummaryStatus.Ok, (await ReadAsync(container, "edited.txt"))?.Status);
+        Assert.Equal(SummaryStatus.Ok, (await StoredResults.ReadAsync(container, "edited.txt"))?.Status);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
         var queue = RetryQueue();
 
         await container.UploadBlobAsync("twice.txt", BinaryData.FromString(ResilienceSettings.Article(3)));
-        var waiting = await WaitForAsync(container, "twice.txt", d => d.Status == SummaryStatus.Waiting);
+        var waiting = await StoredResults.WaitForAsync(container, "twice.txt", d => d.Status == SummaryStatus.Waiting, Patience);
         var copy = new RetryMessage(container.Name, "twice.txt", waiting.Source.ETag!, 1, waiting.CreatedAt, waiting.RetryAt!.Value, ["copy"]).ToJson();
         await queue.SendMessageAsync(copy); // a second delivery of the schedule, visible at once
-        await WaitForAsync(container, "twice.txt", d => d.Status == SummaryStatus.Ok);
+        await StoredResults.WaitForAsync(container, "twice.txt", d => d.Status == SummaryStatus.Ok, Patience);
         await WaitForQueueDrainedAsync(); // the original schedule, due later, came and went
         await queue.SendMessageAsync(copy); // and another one after the result is current
         await WaitForQueueDrainedAsync();
@@ -151,37 +151,6 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
         }
 
         throw new TimeoutException("The retry queue still holds messages.");
-    }
-
-    private static async Task<SummaryDocument> WaitForAsync(BlobContainerClient container, string name, Func<SummaryDocument, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        SummaryDocument? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await ReadAsync(container, name);
-            if (last is not null && done(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{name}: the result is still {last?.Status ?? "missing"} ({last?.Error?.Message}).");
-    }
-
-    private static async Task<SummaryDocument?> ReadAsync(BlobContainerClient container, string name)
-    {
-        try
-        {
-            var content = await container.GetBlobClient(SummaryBlobNames.ResultFor(name)).DownloadContentAsync();
-            return SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return null;
-        }
     }
 
     /// <summary>The article a request summarises (<see cref="ResilienceSettings.Article"/> writes "Report {i}:").</summary>
