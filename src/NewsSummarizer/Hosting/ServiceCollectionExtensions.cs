@@ -61,7 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
-        services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Http.HealthEndpoint>();
         services.TryAddSingleton<Diagnostics.ServiceDoctor>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<Http.ArticlesApi>();

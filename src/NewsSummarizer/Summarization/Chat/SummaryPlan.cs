@@ -3,10 +3,6 @@ using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>One request <see cref="ChatSummarizer"/> sends for an article before any reply comes back: the article or
-/// part it carries, and its system and user messages exactly as sent.</summary>
-public sealed record PlannedRequest(Article Article, string Task, string SystemMessage, string UserMessage);
-
 /// <summary>The requests <see cref="ChatSummarizer"/> makes for one article within an input budget: one per part and,
 /// for a split article, one more that combines the parts' summaries. The summariser sends this plan and
 /// <c>newsum cost</c> measures it, so the call count and the prompts are the service's by construction.</summary>
