@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Hosting;
@@ -6,7 +5,9 @@ using NewsSummarizer.Hosting;
 namespace NewsSummarizer.Benchmarks.Shared;
 
 /// <summary>The core's services as the hosts build them (<see cref="ServiceCollectionExtensions.AddNewsSummarizer"/>),
-/// OpenAI provider, with an <see cref="InstantChatClient"/> registered first so the chat summariser talks to it.</summary>
+/// OpenAI provider, with an <see cref="InstantChatClient"/> in place of the SDK's client only
+/// (<see cref="ServiceCollectionExtensions.AddInnerChatClient"/>), so every layer of the production model pipeline
+/// (request shaping, concurrency limit, token budget) is measured.</summary>
 internal static class InstantPipeline
 {
     public static ServiceProvider Build(string storageConnectionString, string container, InstantChatClient model)
@@ -21,8 +22,8 @@ internal static class InstantPipeline
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IChatClient>(model);
         services.AddNewsSummarizer(configuration);
+        services.AddInnerChatClient(_ => model);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
     }
 }

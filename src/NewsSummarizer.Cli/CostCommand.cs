@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace NewsSummarizer.Cli;
 
 /// <summary><c>newsum cost &lt;path&gt;...</c>: model calls and input tokens per article against the article's own tokens,
-/// with the service's prompt, schema and splitting. No model is called.</summary>
+/// measured on the plan <see cref="ChatSummarizer"/> itself sends (<see cref="SummaryPlan"/>), so its call count is the
+/// service's. No model is called.</summary>
 internal static class CostCommand
 {
     public static Command Create()

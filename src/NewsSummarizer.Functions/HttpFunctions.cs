@@ -10,7 +10,7 @@ namespace NewsSummarizer.Functions;
 /// <c>?code=</c>). The page is <c>/api/ui?code=KEY</c> because the Functions host keeps <c>/</c> for its own page;
 /// its stylesheet and script (<c>/api/page.css</c>, <c>/api/page.js</c>, the same for every deployment, no data)
 /// are anonymous because a browser loads them without the key, and the script sends the key with every API call.</summary>
-public sealed class HttpFunctions(HealthReport health, SummariesApi summaries, ArticlesApi articles, PageFiles page)
+public sealed class HttpFunctions(HealthEndpoint health, SummariesApi summaries, ArticlesApi articles, PageFiles page)
 {
     [Function("Health")]
     public async Task<IActionResult> Health(

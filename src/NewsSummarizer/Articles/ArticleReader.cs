@@ -118,10 +118,6 @@ public sealed partial class ArticleReader
             : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message)) with { Format = format };
     }
 
-    /// <summary>Validates already decoded text (HTTP requests with JSON bodies).</summary>
-    public ArticleReadResult FromText(string text, string encoding, string? title = null) =>
-        FromExtraction(FormatExtraction.Extracted(text), encoding, title);
-
     public static ArticleReadResult TooLarge(long bytes, long limit) =>
         ArticleReadResult.Rejected(
             ArticleErrorCodes.TooLarge,

@@ -88,7 +88,7 @@ public sealed class ServiceDoctor(
             return;
         }
 
-        var read = reader.FromText(seedText, "utf-8");
+        var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(seedText), "seed.txt", null);
         if (!read.IsAccepted)
         {
             findings.Add(new DoctorFinding("model", DoctorStatus.Error, $"The seed text is not an article: {read.Rejection.Message}"));

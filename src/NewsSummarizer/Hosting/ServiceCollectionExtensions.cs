@@ -68,12 +68,24 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
-        services.TryAddSingleton<Http.HealthReport>();
+        services.TryAddSingleton<Http.HealthEndpoint>();
         services.TryAddSingleton<Diagnostics.ServiceDoctor>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<Http.ArticlesApi>();
         services.TryAddSingleton<Http.PageFiles>();
         services.TryAddSingleton<ArticleUploader>();
+        return services;
+    }
+
+    /// <summary>Replaces only the innermost chat client, the provider SDK's, with <paramref name="create"/>'s: the model
+    /// pipeline above it (request shaping, the concurrency limit, the tokens-per-minute budget) stays as production
+    /// builds it. For tests and benchmarks; call it before or after <see cref="AddNewsSummarizer"/>. Registering an
+    /// <see cref="IChatClient"/> instead would replace the whole pipeline.</summary>
+    public static IServiceCollection AddInnerChatClient(this IServiceCollection services, Func<IServiceProvider, IChatClient> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        services.RemoveAll<InnerChatClientFactory>();
+        services.AddSingleton(new InnerChatClientFactory(create));
         return services;
     }
 
@@ -104,7 +116,8 @@ public static class ServiceCollectionExtensions
             services.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
             services.GetRequiredService<IOptions<OpenAIOptions>>().Value,
             httpClient,
-            services.GetRequiredService<TokenCredential>);
+            services.GetRequiredService<TokenCredential>,
+            services.GetService<InnerChatClientFactory>()?.Create(services));
         // Outermost first: the concurrency limit, then the tokens-per-minute budget charged right before the wire.
         var builder = new ChatClientBuilder(client)
             .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls));
@@ -119,6 +132,12 @@ public static class ServiceCollectionExtensions
         }
 
         return new ModelClient(builder.Build(services), info);
+    }
+
+    /// <summary>What <see cref="AddInnerChatClient"/> registered.</summary>
+    internal sealed class InnerChatClientFactory(Func<IServiceProvider, IChatClient> create)
+    {
+        public IChatClient Create(IServiceProvider services) => create(services);
     }
 
     /// <summary>The provider's chat client (behind the concurrency limit and the tokens-per-minute budget) and what it is.</summary>

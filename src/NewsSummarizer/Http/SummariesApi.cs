@@ -64,8 +64,8 @@ public sealed partial class SummariesApi
     /// <summary>The <c>?provider=</c> values this instance accepts: the configured provider and Extractive.</summary>
     public IReadOnlyList<string> AllowedProviders => allowedProviders;
 
-    /// <summary><c>POST /api/summaries</c>: body <c>text/plain; charset=utf-8</c> or <c>application/json</c>
-    /// <c>{"text": "...", "title": "..."}</c>, optional <c>?provider=</c>.</summary>
+    /// <summary><c>POST /api/summaries</c>: the body is an article in any format a blob may be (text, Markdown, HTML,
+    /// JSON <c>{"text": "...", "title": "..."}</c>, Word, PDF), optional <c>?provider=</c>.</summary>
     public async Task<IResult> SummarizeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -86,14 +86,23 @@ public sealed partial class SummariesApi
                 return problem;
             }
 
-            var read = reader.FromText(body!.Text, body.Encoding, body.Title);
-            var source = new SourceInfo(null, null, null, read.Sha256, body.ContentType, body.Bytes, body.Encoding);
+            ArticleReadResult read;
+            SourceInfo source;
+            using (body)
+            {
+                // The same reader as a blob's: format, encoding, garble and binary checks, limits. No name: the
+                // content type picks the format, or the bytes do (application/octet-stream, text/plain).
+                read = reader.Read(body!.Content, null, body.ContentType);
+                source = new SourceInfo(null, null, null, read.Sha256, body.ContentType, body.Bytes, read.Encoding);
+            }
+
             var document = await service.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
             return document.Status switch
             {
                 SummaryStatus.Ok => ApiResult.Json(StatusCodes.Status200OK, document),
                 SummaryStatus.Rejected => ApiResult.Problem(
-                    StatusCodes.Status422UnprocessableEntity, document.Error!.Code, document.Error.Message, result: document),
+                    IsMalformedRequest(document.Error!.Code) ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
+                    document.Error.Code, document.Error.Message, result: document),
                 _ => ApiResult.Problem(
                     StatusCodes.Status502BadGateway, document.Error?.Code ?? "failed",
                     document.Error?.Message ?? "The summary could not be produced.", result: document),
@@ -179,6 +188,11 @@ public sealed partial class SummariesApi
             return problem;
         }
     }
+
+    /// <summary>An empty body, one with no text, or JSON that is not a news item is a malformed request (400), not an article the
+    /// pipeline refused (422).</summary>
+    private static bool IsMalformedRequest(string code) =>
+        code is ArticleErrorCodes.Empty or ArticleErrorCodes.NoText or ArticleErrorCodes.InvalidJson or ArticleErrorCodes.UnsupportedJson;
 
     private bool TrySelectProvider(string? requested, out SummaryService service)
     {

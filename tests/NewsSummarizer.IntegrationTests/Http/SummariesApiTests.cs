@@ -77,8 +77,8 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     [Theory]
     [InlineData("text/plain", "  \n ", "empty")]
-    [InlineData("application/json", "{\"text\": \"unterminated", "malformed-json")]
-    [InlineData("application/json", "{\"title\": \"no text\"}", "missing-text")]
+    [InlineData("application/json", "{\"text\": \"unterminated", "invalid-json")]
+    [InlineData("application/json", "{\"title\": \"no text\"}", "unsupported-json")]
     public async Task Post_BadBody_Returns400Problem(string mediaType, string body, string code)
     {
         using var response = await client.PostAsync(Summaries(), new StringContent(body, Encoding.UTF8, mediaType));

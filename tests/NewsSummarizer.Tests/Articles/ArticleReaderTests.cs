@@ -327,11 +327,22 @@ public sealed class ArticleReaderTests
     [Fact]
     public void Read_NoExtensionWithContentType_UsesContentType()
     {
+        var html = "<p>Text with a <b>bold</b> word.</p><p>" + Paragraph + "</p>";
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(html), "article", "text/html; charset=utf-8");
+
+        Assert.Equal("html", result.Format);
+    }
+
+    [Fact]
+    public void Read_NoExtensionWithTextPlain_SniffsMarkdown()
+    {
         var markdown = "Text with a [link](https://example.com) and **bold** words. " + Paragraph;
 
         var result = CreateSut().Read(Encoding.UTF8.GetBytes(markdown), "article", "text/plain; charset=utf-8");
 
-        Assert.Contains("[link](https://example.com)", result.Article?.Text, StringComparison.Ordinal);
+        Assert.Equal("markdown", result.Format);
+        Assert.DoesNotContain("](https://example.com)", result.Article?.Text, StringComparison.Ordinal);
     }
 
     [Fact]

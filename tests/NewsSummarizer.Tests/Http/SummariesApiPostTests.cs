@@ -73,19 +73,18 @@ public sealed class SummariesApiPostTests
     }
 
     [Theory]
-    [InlineData("text/plain", "   \n\t ", "empty")]
-    [InlineData("text/plain", "", "empty")]
-    [InlineData("application/json", "{\"text\": \"  \"}", "empty")]
-    [InlineData("application/json", "{\"text\": \"abc\"", "malformed-json")]
-    [InlineData("application/json", "[\"text\"]", "malformed-json")]
-    [InlineData("application/json", "{\"text\": 42}", "malformed-json")]
-    [InlineData("application/json", "{\"text\": \"a\"} trailing", "malformed-json")]
-    [InlineData("application/json", "", "malformed-json")]
-    [InlineData("application/json", "{\"title\": \"only a title\"}", "missing-text")]
-    [InlineData("application/json", "{\"text\": null}", "missing-text")]
-    [InlineData("text/plain", "abc\0def", "binary-content")]
-    [InlineData("application/json", "{\"text\": \"half \\ud800 a character\"}", "malformed-json")]
-    [InlineData("application/json", "{\"text\": \"ok text\", \"title\": \"\\udc00\"}", "malformed-json")]
+    [InlineData("text/plain", "   \n\t ", ArticleErrorCodes.Empty)]
+    [InlineData("text/plain", "", ArticleErrorCodes.Empty)]
+    [InlineData("application/json", "{\"text\": \"  \"}", ArticleErrorCodes.NoText)]
+    [InlineData("application/json", "{\"text\": \"abc\"", ArticleErrorCodes.InvalidJson)]
+    [InlineData("application/json", "[\"text\"]", ArticleErrorCodes.UnsupportedJson)]
+    [InlineData("application/json", "{\"text\": 42}", ArticleErrorCodes.UnsupportedJson)]
+    [InlineData("application/json", "{\"text\": \"a\"} trailing", ArticleErrorCodes.InvalidJson)]
+    [InlineData("application/json", "", ArticleErrorCodes.Empty)]
+    [InlineData("application/json", "{\"title\": \"only a title\"}", ArticleErrorCodes.UnsupportedJson)]
+    [InlineData("application/json", "{\"text\": null}", ArticleErrorCodes.UnsupportedJson)]
+    [InlineData("application/json", "{\"text\": \"half \\ud800 a character\"}", ArticleErrorCodes.InvalidJson)]
+    [InlineData("application/json", "{\"text\": \"ok text\", \"title\": \"\\udc00\"}", ArticleErrorCodes.InvalidJson)]
     public async Task SummarizeAsync_InvalidBody_Returns400(string contentType, string body, string code)
     {
         var context = HttpTestData.PostText(body, contentType);
@@ -97,13 +96,100 @@ public sealed class SummariesApiPostTests
     }
 
     [Fact]
-    public async Task SummarizeAsync_InvalidUtf8_Returns400()
+    public async Task SummarizeAsync_NulBytes_Returns422BinaryContent()
     {
-        var context = HttpTestData.Post([0x48, 0x69, 0xC3, 0x28, 0xFF], "text/plain; charset=utf-8");
+        var context = HttpTestData.PostText("abc\0def " + HttpTestData.English);
 
         var result = await CreateSut().SummarizeAsync(context.Request, default);
 
-        Assert.Equal("invalid-utf8", result.Problem().Code);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, result.AsApi().StatusCode);
+        Assert.Equal(ArticleErrorCodes.BinaryContent, result.Problem().Code);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_MojibakeAsTextPlain_Returns422GarbledText()
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var mojibake = Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes(HttpTestData.Arabic));
+        var context = HttpTestData.PostText(mojibake);
+
+        var result = await CreateSut().SummarizeAsync(context.Request, default);
+
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, result.AsApi().StatusCode);
+        Assert.Equal(ArticleErrorCodes.GarbledText, result.Problem().Code);
+        Assert.Equal(SummaryStatus.Rejected, result.Problem().Result!.Status);
+    }
+
+    [Theory]
+    [InlineData("text/markdown; charset=utf-8")]
+    [InlineData("text/plain; charset=utf-8")]
+    public async Task SummarizeAsync_Markdown_SummarisesTextWithoutMarkup(string contentType)
+    {
+        var markdown = "# Budget vote\n\nThe **city council** approved a [new budget](https://example.com/budget) on Tuesday " +
+            "that raises spending on public transport by ten percent.\n\n" + HttpTestData.English;
+        var context = HttpTestData.PostText(markdown, contentType);
+
+        var result = (await CreateSut().SummarizeAsync(context.Request, default)).AsApi();
+
+        var document = Assert.IsType<SummaryDocument>(result.Value);
+        Assert.Equal(SummaryStatus.Ok, document.Status);
+        Assert.Equal("markdown", document.Source.Format);
+        var summary = document.Summary.En ?? string.Empty;
+        Assert.DoesNotContain("**", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-8")]
+    [InlineData("text/plain")]
+    public async Task SummarizeAsync_Html_SummarisesTextWithoutMarkup(string contentType)
+    {
+        var html = "<!doctype html><html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>" +
+            string.Concat(HttpTestData.English.Split("\n\n").Select(p => "<p class=\"lead\">" + p + "</p>")) +
+            "</article></body></html>";
+        var context = HttpTestData.PostText(html, contentType);
+
+        var result = (await CreateSut().SummarizeAsync(context.Request, default)).AsApi();
+
+        var document = Assert.IsType<SummaryDocument>(result.Value);
+        Assert.Equal(SummaryStatus.Ok, document.Status);
+        Assert.Equal("html", document.Source.Format);
+        Assert.DoesNotContain("<", string.Join(" ", document.Summary.En, string.Join(" ", document.KeyPoints.En ?? [])), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx")]
+    [InlineData("application/octet-stream", "docx")]
+    [InlineData("application/pdf", "pdf")]
+    public async Task SummarizeAsync_Document_ReadsIt(string contentType, string format)
+    {
+        var bytes = format == "pdf"
+            ? Articles.Documents.TestDocuments.EnglishPdf(Articles.Documents.TestDocuments.EnglishParagraphs, pages: 1)
+            : Articles.Documents.TestDocuments.Docx("Budget vote", Articles.Documents.TestDocuments.EnglishParagraphs);
+        var context = HttpTestData.Post(bytes, contentType);
+
+        var result = (await CreateSut(maxBytes: 1024 * 1024).SummarizeAsync(context.Request, default)).AsApi();
+
+        var document = Assert.IsType<SummaryDocument>(result.Value);
+        Assert.Equal(SummaryStatus.Ok, document.Status);
+        Assert.Equal(format, document.Source.Format);
+        Assert.Equal(bytes.Length, document.Source.Bytes);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_JsonTextAndTitle_ReadsTheSameArticleAsAJsonBlob()
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { text = HttpTestData.Arabic, title = "ميزانية المدينة" });
+        var blob = new ArticleReader(Options.Create(new SummarizerOptions { MaxArticleBytes = MaxBytes })).Read(json, "news/budget.json", null);
+        var context = HttpTestData.Post(json, "application/json");
+
+        var result = (await CreateSut().SummarizeAsync(context.Request, default)).AsApi();
+
+        var document = Assert.IsType<SummaryDocument>(result.Value);
+        Assert.True(blob.IsAccepted);
+        Assert.Equal(blob.Sha256, document.Source.Sha256);
+        Assert.Equal(blob.Format, document.Source.Format);
+        Assert.Equal(blob.Article.Language, document.Language);
     }
 
     [Fact]
@@ -134,7 +220,7 @@ public sealed class SummariesApiPostTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("application/xml")]
-    [InlineData("text/html; charset=utf-8")]
+    [InlineData("image/png")]
     [InlineData("multipart/form-data; boundary=x")]
     [InlineData("text/plain; charset=iso-8859-1")]
     [InlineData("text/plain; charset=utf-16")]
@@ -333,9 +419,9 @@ public sealed class SummariesApiPostTests
         return message.Response!;
     }
 
-    private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive, bool fallback = false)
+    private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive, bool fallback = false, long maxBytes = MaxBytes)
     {
-        var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = MaxBytes, FallbackToExtractive = fallback });
+        var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = maxBytes, FallbackToExtractive = fallback });
         var extractive = new ExtractiveSummarizer();
         model.SetupGet(m => m.Provider).Returns(provider.ToString());
         model.SetupGet(m => m.PromptVersion).Returns("v1");

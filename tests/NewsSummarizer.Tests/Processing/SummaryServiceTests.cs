@@ -71,7 +71,7 @@ public sealed class SummaryServiceTests
     }
 
     private static ArticleReadResult Read(string text) =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).FromText(text, "utf-8");
+        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
 
     private SummaryService CreateSut(bool fallback) => new(
         model.Object,

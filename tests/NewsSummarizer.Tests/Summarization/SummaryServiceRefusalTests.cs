@@ -70,7 +70,7 @@ public sealed class SummaryServiceRefusalTests
             .ThrowsAsync(new SummarizationException(code, message));
 
     private static ArticleReadResult Read() =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).FromText(TestData.EnglishArticle, "utf-8");
+        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(TestData.EnglishArticle), "article.txt", null);
 
     private SummaryService CreateSut(bool fallback) => new(
         model.Object,

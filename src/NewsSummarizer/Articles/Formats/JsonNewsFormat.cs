@@ -55,55 +55,68 @@ public sealed class JsonNewsFormat : IArticleFormat
         }
         catch (JsonException exception)
         {
-            return FormatExtraction.Rejected(
-                ArticleErrorCodes.InvalidJson,
-                $"The file is not valid JSON ({exception.Message}). Upload a JSON object with a title and a body.");
+            return InvalidJson(exception.Message);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return FormatExtraction.Rejected(
-                    ArticleErrorCodes.UnsupportedJson,
-                    $"The JSON is {Describe(root.ValueKind)}, not a news item. Upload one object per article, " +
-                    "with \"title\" and the text in \"body\", \"text\", \"content\" or \"articleBody\".");
+                return Extract(document.RootElement);
             }
-
-            if (FindText(root) is not { } body)
+            catch (InvalidOperationException exception)
             {
-                return FormatExtraction.Rejected(
-                    ArticleErrorCodes.UnsupportedJson,
-                    "The JSON object has no article text: put it in \"body\", \"text\", \"content\" or \"articleBody\" (a string).");
+                // A string escaping half a surrogate pair ("\ud800") parses but cannot be read as text.
+                return InvalidJson(exception.Message);
             }
-
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return FormatExtraction.Rejected(ArticleErrorCodes.NoText, "The JSON news item's text field is empty.");
-            }
-
-            var title = FindString(root, TitleProperties);
-            if (HtmlFormat.LooksLikeMarkup(body))
-            {
-                if (HtmlFormat.TooComplex(body) is { } rejection)
-                {
-                    return rejection;
-                }
-
-                body = HtmlFormat.ExtractText(body).Text;
-            }
-
-            return FormatExtraction.Extracted(body, title) with
-            {
-                Language = FindString(root, ["language", "lang"]),
-                Url = Uri.TryCreate(FindString(root, ["url"]), UriKind.Absolute, out var url) ? url : null,
-                PublishedAt = DateTimeOffset.TryParse(
-                    FindString(root, ["publishedAt", "datePublished"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                    ? at
-                    : null,
-            };
         }
+    }
+
+    private static FormatExtraction InvalidJson(string reason) => FormatExtraction.Rejected(
+        ArticleErrorCodes.InvalidJson, $"The file is not valid JSON ({reason}). Upload a JSON object with a title and a body.");
+
+    private static FormatExtraction Extract(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return FormatExtraction.Rejected(
+                ArticleErrorCodes.UnsupportedJson,
+                $"The JSON is {Describe(root.ValueKind)}, not a news item. Upload one object per article, " +
+                "with \"title\" and the text in \"body\", \"text\", \"content\" or \"articleBody\".");
+        }
+
+        if (FindText(root) is not { } body)
+        {
+            return FormatExtraction.Rejected(
+                ArticleErrorCodes.UnsupportedJson,
+                "The JSON object has no article text: put it in \"body\", \"text\", \"content\" or \"articleBody\" (a string).");
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return FormatExtraction.Rejected(ArticleErrorCodes.NoText, "The JSON news item's text field is empty.");
+        }
+
+        var title = FindString(root, TitleProperties);
+        if (HtmlFormat.LooksLikeMarkup(body))
+        {
+            if (HtmlFormat.TooComplex(body) is { } rejection)
+            {
+                return rejection;
+            }
+
+            body = HtmlFormat.ExtractText(body).Text;
+        }
+
+        return FormatExtraction.Extracted(body, title) with
+        {
+            Language = FindString(root, ["language", "lang"]),
+            Url = Uri.TryCreate(FindString(root, ["url"]), UriKind.Absolute, out var url) ? url : null,
+            PublishedAt = DateTimeOffset.TryParse(
+                FindString(root, ["publishedAt", "datePublished"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : null,
+        };
     }
 
     private static string? FindText(JsonElement root)

@@ -7,7 +7,10 @@ public sealed class PlainTextFormat : IArticleFormat
 
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];
 
-    public IReadOnlyCollection<string> MediaTypes { get; } = ["text/plain"];
+    /// <summary>None: <c>text/plain</c> is what clients send when they do not know (curl, editors, HTTP clients), so a
+    /// body or blob that only says <c>text/plain</c> is sniffed, and Markdown or HTML in it loses its markup.
+    /// A <c>.txt</c> name still means plain text.</summary>
+    public IReadOnlyCollection<string> MediaTypes { get; } = [];
 
     public bool LooksLike(string text) => true;
 

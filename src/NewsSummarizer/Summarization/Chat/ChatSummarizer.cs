@@ -25,16 +25,15 @@ public sealed partial class ChatSummarizer(
     ILogger<ChatSummarizer> logger,
     TimeProvider? time = null) : ISummarizer
 {
-    private const string CombineTask =
-        "The article below is made of summaries of consecutive parts of one long article. " +
-        "Write one summary of the whole article in Arabic and English.";
-
-    private readonly ArticleSplitter splitter = new(tokenCounter);
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
     public string Provider => modelInfo.Provider;
 
     public string PromptVersion => SummaryPrompt.Version;
+
+    /// <summary>The requests <see cref="SummarizeAsync"/> sends for <paramref name="article"/> within
+    /// <c>Summarizer__MaxInputTokens</c>, before repairs and retries.</summary>
+    public SummaryPlan Plan(Article article) => SummaryPlan.Create(article, options.Value.MaxInputTokens, tokenCounter);
 
     public async Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
@@ -79,35 +78,30 @@ public sealed partial class ChatSummarizer(
 
     private async Task<ModelReply> SummarizeWithinAsync(Article article, int budget, TokenTally usage, CancellationToken cancellationToken)
     {
-        // The title travels with the article (and with the first part), so it counts against the budget too.
-        var titleTokens = article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title));
-        if (titleTokens + tokenCounter.Count(article.Text) <= budget)
+        var plan = SummaryPlan.Create(article, budget, tokenCounter);
+        if (!plan.Combines)
         {
-            return await AskAsync(article, SummaryPrompt.SingleTask, usage, cancellationToken).ConfigureAwait(false);
+            return await AskAsync(plan.Parts[0], usage, cancellationToken).ConfigureAwait(false);
         }
 
-        var parts = splitter.Split(article.Text, Math.Max(budget - titleTokens, Math.Max(1, budget / 2)));
-        LogSplit(logger, parts.Count, budget);
-        var partReplies = new List<ModelReply>(parts.Count);
-        for (var i = 0; i < parts.Count; i++)
+        LogSplit(logger, plan.Parts.Count, budget);
+        var partReplies = new List<ModelReply>(plan.Parts.Count);
+        foreach (var part in plan.Parts)
         {
-            var task = string.Create(
-                CultureInfo.InvariantCulture,
-                $"This is part {i + 1} of {parts.Count} of one long article. Summarise this part in Arabic and English.");
-            var part = article with { Text = parts[i], Title = i == 0 ? article.Title : null };
-            partReplies.Add(await AskAsync(part, task, usage, cancellationToken).ConfigureAwait(false));
+            partReplies.Add(await AskAsync(part, usage, cancellationToken).ConfigureAwait(false));
         }
 
         var combined = new Article(JoinParts(partReplies), article.Title, article.Language);
-        return await AskAsync(combined, CombineTask, usage, cancellationToken).ConfigureAwait(false);
+        var task = SummaryPlan.CombineTask;
+        return await AskAsync(new PlannedRequest(combined, task, SummaryPrompt.SystemMessage, SummaryPrompt.UserMessage(combined, task)), usage, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ModelReply> AskAsync(Article article, string task, TokenTally usage, CancellationToken cancellationToken)
+    private async Task<ModelReply> AskAsync(PlannedRequest request, TokenTally usage, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages =
         [
-            new(ChatRole.System, SummaryPrompt.SystemMessage),
-            new(ChatRole.User, SummaryPrompt.UserMessage(article, task)),
+            new(ChatRole.System, request.SystemMessage),
+            new(ChatRole.User, request.UserMessage),
         ];
 
         var text = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);

@@ -20,8 +20,11 @@ internal static class ModelClientFactory
         return endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
     }
 
+    /// <param name="replacement">A client to use in place of the SDK's (tests, benchmarks): it sits where the SDK's
+    /// client would, under the request shaper and every layer above it; no SDK client is created.</param>
     public static (IChatClient Client, ChatModelInfo Info) Create(
-        SummarizerOptions summarizer, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient httpClient, Func<TokenCredential> credential)
+        SummarizerOptions summarizer, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient httpClient, Func<TokenCredential> credential,
+        IChatClient? replacement = null)
     {
         var transport = new HttpClientPipelineTransport(httpClient);
         var noRetries = new ClientRetryPolicy(maxRetries: 0);
@@ -29,17 +32,27 @@ internal static class ModelClientFactory
         {
             case SummarizerProvider.AzureOpenAI:
             {
+                var info = new ChatModelInfo("AzureOpenAI", azure.Deployment!, HostOf(azure.Endpoint!));
+                if (replacement is not null)
+                {
+                    return (new OpenAIRequestShaper(replacement, azure: true), info);
+                }
+
                 var options = new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = summarizer.ModelTotalTimeout };
                 var client = string.IsNullOrWhiteSpace(azure.ApiKey)
                     ? new AzureOpenAIClient(azure.Endpoint!, credential(), options)
                     : new AzureOpenAIClient(azure.Endpoint!, new ApiKeyCredential(azure.ApiKey), options);
-                return (
-                    new OpenAIRequestShaper(client.GetChatClient(azure.Deployment!).AsIChatClient(), azure: true),
-                    new ChatModelInfo("AzureOpenAI", azure.Deployment!, HostOf(azure.Endpoint!)));
+                return (new OpenAIRequestShaper(client.GetChatClient(azure.Deployment!).AsIChatClient(), azure: true), info);
             }
 
             case SummarizerProvider.OpenAI:
             {
+                var info = new ChatModelInfo("OpenAI", openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint));
+                if (replacement is not null)
+                {
+                    return (new OpenAIRequestShaper(replacement, azure: false), info);
+                }
+
                 var options = new OpenAIClientOptions { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = summarizer.ModelTotalTimeout };
                 if (openAI.Endpoint is not null)
                 {
@@ -49,9 +62,7 @@ internal static class ModelClientFactory
                 // Local servers such as Ollama ignore the key, but the SDK requires one.
                 var key = string.IsNullOrWhiteSpace(openAI.ApiKey) ? "unused" : openAI.ApiKey;
                 var client = new OpenAIClient(new ApiKeyCredential(key), options);
-                return (
-                    new OpenAIRequestShaper(client.GetChatClient(openAI.Model!).AsIChatClient(), azure: false),
-                    new ChatModelInfo("OpenAI", openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint)));
+                return (new OpenAIRequestShaper(client.GetChatClient(openAI.Model!).AsIChatClient(), azure: false), info);
             }
 
             default:

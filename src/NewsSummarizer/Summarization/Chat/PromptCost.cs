@@ -20,29 +20,29 @@ public sealed record PromptCost(int Calls, int ArticleTokens, int RequestTokens,
     /// <summary>The fixed instruction overhead: everything in the requests that is not the article.</summary>
     public int OverheadTokens => RequestTokens - ArticleTokens;
 
-    /// <summary>Measures the requests <see cref="ChatSummarizer"/> would send for <paramref name="article"/>, with the
-    /// same prompt, schema and splitting, counting tokens with o200k_base (the GPT-4o family's encoding). The reply
-    /// schema is counted as its JSON text, an estimate of how the service injects it.</summary>
-    public static PromptCost Measure(Article article, TokenCounter tokens, int maxInputTokens)
+    /// <summary>Measures the requests <see cref="ChatSummarizer"/> would send for <paramref name="article"/>: its own
+    /// <see cref="SummaryPlan"/>, counting tokens with o200k_base (the GPT-4o family's encoding). The reply schema is
+    /// counted as its JSON text, an estimate of how the service injects it.</summary>
+    public static PromptCost Measure(Article article, TokenCounter tokens, int maxInputTokens) =>
+        Of(SummaryPlan.Create(article, maxInputTokens, tokens), article, tokens);
+
+    /// <summary>The cost of a plan made by <see cref="SummaryPlan.Create"/> or <see cref="ChatSummarizer.Plan"/>.</summary>
+    public static PromptCost Of(SummaryPlan plan, Article article, TokenCounter tokens)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(tokens);
-        var fixedTokens = tokens.Count(SummaryPrompt.SystemMessage) + tokens.Count(SchemaJson) + (2 * FramingTokensPerMessage) + ReplyPrimingTokens;
-        var parts = tokens.Count(article.Text) <= maxInputTokens
-            ? [article.Text]
-            : new ArticleSplitter(tokens).Split(article.Text, maxInputTokens);
+        var fixedTokens = tokens.Count(SchemaJson) + (2 * FramingTokensPerMessage) + ReplyPrimingTokens;
         var requestTokens = 0;
         var copies = int.MaxValue;
-        for (var i = 0; i < parts.Count; i++)
+        foreach (var request in plan.Parts)
         {
-            var part = article with { Text = parts[i], Title = i == 0 ? article.Title : null };
-            var user = SummaryPrompt.UserMessage(part, parts.Count == 1 ? SummaryPrompt.SingleTask : "This is part 1 of 2 of one long article.");
-            requestTokens += fixedTokens + tokens.Count(user);
-            copies = Math.Min(copies, Occurrences(SummaryPrompt.SystemMessage + user, parts[i]));
+            requestTokens += fixedTokens + tokens.Count(request.SystemMessage) + tokens.Count(request.UserMessage);
+            copies = Math.Min(copies, Occurrences(request.SystemMessage + request.UserMessage, request.Article.Text));
         }
 
         var articleTokens = tokens.Count(article.Text) + (article.Title is null ? 0 : tokens.Count(article.Title));
-        return new PromptCost(parts.Count == 1 ? 1 : parts.Count + 1, articleTokens, requestTokens, copies);
+        return new PromptCost(plan.Calls, articleTokens, requestTokens, copies);
     }
 
     private static string SchemaJson { get; } = JsonSerializer.Serialize(((ChatResponseFormatJson)SummaryPrompt.ResponseFormat).Schema);

@@ -114,7 +114,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
     // k sentences by score; a ratio below 1 sets the length in words instead (see WordTargetShare); with
     // BudgetInWords, ratio and default lengths take the best sentences that fit in the words of the lead they
     // replace. An explicit sentence count is honoured exactly.
-    private List<int> Pick(SentenceGraph graph, SummaryLength length, int sentenceCount)
+    private List<int> Pick(SentenceRanker graph, SummaryLength length, int sentenceCount)
     {
         var k = Budget(length, sentenceCount);
         if (length.Ratio is { } ratio && ratio < 1 && options.WordTargetShare > 0 && !options.BudgetInWords)
@@ -139,7 +139,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     // The best sentences in score order, as many (within CountSpread of k) as bring the summary closest to the word
     // target: a ratio of the article's sentences says little about length when sentence lengths vary.
-    private List<int> PickByWordTarget(SentenceGraph graph, int k, double targetWords)
+    private List<int> PickByWordTarget(SentenceRanker graph, int k, double targetWords)
     {
         var ranked = graph.Select(Math.Min(graph.Words.Count, k + options.CountSpread), null, options);
         int best = Math.Min(k, ranked.Count), words = 0;
@@ -157,7 +157,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return ranked.GetRange(0, Math.Max(1, best));
     }
 
-    private (string? Headline, IReadOnlyList<Sentence> Sentences, SentenceGraph Graph) Analyze(Article article)
+    private (string? Headline, IReadOnlyList<Sentence> Sentences, SentenceRanker Graph) Analyze(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Language is not (ArticleLanguage.Arabic or ArticleLanguage.English))
@@ -181,7 +181,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
             throw new SummarizationException("empty-article", "The article has no text to summarise.");
         }
 
-        var graph = SentenceGraph.Build(sentences, article.Language, headline ?? article.Title, options, analyzer);
+        var graph = SentenceRanker.Build(sentences, article.Language, headline ?? article.Title, options, analyzer);
         return (headline, sentences, graph);
     }
 

@@ -6,7 +6,7 @@ namespace NewsSummarizer.Summarization.Extractive;
 /// so that tuning can rescore it under many weights. The graph stays internal to the summariser.</summary>
 public sealed class PreparedArticle
 {
-    internal PreparedArticle(IReadOnlyList<Sentence> sentences, SentenceGraph graph)
+    internal PreparedArticle(IReadOnlyList<Sentence> sentences, SentenceRanker graph)
     {
         Sentences = sentences;
         Graph = graph;
@@ -15,5 +15,5 @@ public sealed class PreparedArticle
     /// <summary>The article's sentences, in order.</summary>
     public IReadOnlyList<Sentence> Sentences { get; }
 
-    internal SentenceGraph Graph { get; }
+    internal SentenceRanker Graph { get; }
 }

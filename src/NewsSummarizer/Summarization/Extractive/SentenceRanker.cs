@@ -7,7 +7,7 @@ namespace NewsSummarizer.Summarization.Extractive;
 /// per sentence (LexRank centrality + lead bias + slow fade over the article + title similarity) and MMR selection.</summary>
 /// <remarks>Similarities are never held as an n × n matrix: a sentence's row is accumulated on demand through an
 /// inverted index over terms, so only sentence pairs that share a term cost anything.</remarks>
-internal sealed class SentenceGraph
+internal sealed class SentenceRanker
 {
     private readonly int count;
     private readonly Postings postings;
@@ -16,7 +16,7 @@ internal sealed class SentenceGraph
     private readonly int[] words;
     private readonly Features features;
 
-    private SentenceGraph(int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, Features features, double[] scores)
+    private SentenceRanker(int count, Postings postings, int[] termCounts, bool[] duplicate, int[] words, Features features, double[] scores)
     {
         this.count = count;
         this.postings = postings;
@@ -34,10 +34,10 @@ internal sealed class SentenceGraph
     public IReadOnlyList<int> Words => words;
 
     /// <summary>The same graph scored with other weights (tuning reuses the graph; weights do not change it).</summary>
-    public SentenceGraph WithWeights(ExtractiveOptions options) =>
+    public SentenceRanker WithWeights(ExtractiveOptions options) =>
         new(count, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
 
-    public static SentenceGraph Build(
+    public static SentenceRanker Build(
         IReadOnlyList<Sentence> sentences, string language, string? title, ExtractiveOptions options, TermAnalyzer analyzer)
     {
         var n = sentences.Count;
@@ -73,7 +73,7 @@ internal sealed class SentenceGraph
         }
 
         var features = new Features(centrality, reference, centroid, paragraphStart);
-        return new SentenceGraph(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
+        return new SentenceRanker(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
     }
 
     // A weighted sum of the features, divided by the sentence's relative length to a power, scaled to a best of 1.

@@ -9,10 +9,10 @@ namespace NewsSummarizer.Http;
 
 /// <summary><c>GET /api/health</c>: provider, the model as configured (never a secret), storage reachability and
 /// version; 503 when storage is unreachable. It calls no model: <c>newsum doctor</c> does.</summary>
-public sealed class HealthReport(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model)
+public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model)
 {
     private static readonly string Version =
-        typeof(HealthReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        typeof(HealthEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public async Task<IResult> GetAsync(CancellationToken cancellationToken)
     {

@@ -3,14 +3,6 @@ using Microsoft.Azure.WebJobs.Host.Timers;
 
 namespace NewsSummarizer.DevHost;
 
-/// <summary>Set when the WebJobs host failed and the DevHost should start afresh.</summary>
-internal sealed class RestartRequest
-{
-    public bool Requested { get; private set; }
-
-    public void Request() => Requested = true;
-}
-
 /// <summary>The WebJobs SDK treats a failure of a trigger listener (for example storage vanishing long enough for
 /// a receipt's lease to expire) as fatal and rethrows it on a thread of its own, which ends the process. The
 /// Functions host restarts its job host instead; the DevHost does the same: it logs, stops, and
