@@ -19,7 +19,7 @@ public sealed class SummaryServiceRefusalTests
     public SummaryServiceRefusalTests()
     {
         model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
-        model.SetupGet(m => m.PromptVersion).Returns("bilingual-2");
+        model.SetupGet(m => m.PromptVersion).Returns("bilingual-3");
     }
 
     [Fact]

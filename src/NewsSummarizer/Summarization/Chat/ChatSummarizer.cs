@@ -33,17 +33,19 @@ public sealed partial class ChatSummarizer(
 
     /// <summary>The requests <see cref="SummarizeAsync"/> sends for <paramref name="article"/> within
     /// <c>Summarizer__MaxInputTokens</c>, before repairs and retries.</summary>
-    public SummaryPlan Plan(Article article) => SummaryPlan.Create(article, options.Value.MaxInputTokens, tokenCounter);
+    public SummaryPlan Plan(Article article, SummaryLength? length = null) =>
+        SummaryPlan.Create(article, options.Value.MaxInputTokens, tokenCounter, length);
 
     public async Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(length);
         var budget = options.Value.MaxInputTokens;
         var usage = new TokenTally();
         ModelReply reply;
         try
         {
-            reply = await SummarizeWithinAsync(article, budget, usage, cancellationToken).ConfigureAwait(false);
+            reply = await SummarizeWithinAsync(article, length, budget, usage, cancellationToken).ConfigureAwait(false);
         }
         catch (SummarizationException tooLong) when (tooLong.Code == ModelErrorCodes.ContextTooLong)
         {
@@ -52,7 +54,7 @@ public sealed partial class ChatSummarizer(
             LogContextRetry(logger, smaller);
             try
             {
-                reply = await SummarizeWithinAsync(article, smaller, usage, cancellationToken).ConfigureAwait(false);
+                reply = await SummarizeWithinAsync(article, length, smaller, usage, cancellationToken).ConfigureAwait(false);
             }
             catch (SummarizationException again) when (again.Code == ModelErrorCodes.ContextTooLong)
             {
@@ -76,27 +78,29 @@ public sealed partial class ChatSummarizer(
     private int ArticleTokens(Article article) =>
         (article.Title is null ? 0 : tokenCounter.Count(SummaryPrompt.TitleLine(article.Title))) + tokenCounter.Count(article.Text);
 
-    private async Task<ModelReply> SummarizeWithinAsync(Article article, int budget, TokenTally usage, CancellationToken cancellationToken)
+    private async Task<ModelReply> SummarizeWithinAsync(Article article, SummaryLength length, int budget, TokenTally usage, CancellationToken cancellationToken)
     {
-        var plan = SummaryPlan.Create(article, budget, tokenCounter);
+        var plan = SummaryPlan.Create(article, budget, tokenCounter, length);
+        var target = LengthTarget.For(length);
         if (!plan.Combines)
         {
-            return await AskAsync(plan.Parts[0], usage, cancellationToken).ConfigureAwait(false);
+            return await AskAsync(plan.Parts[0], target, usage, cancellationToken).ConfigureAwait(false);
         }
 
         LogSplit(logger, plan.Parts.Count, budget);
         var partReplies = new List<ModelReply>(plan.Parts.Count);
         foreach (var part in plan.Parts)
         {
-            partReplies.Add(await AskAsync(part, usage, cancellationToken).ConfigureAwait(false));
+            partReplies.Add(await AskAsync(part, LengthTarget.Default, usage, cancellationToken).ConfigureAwait(false));
         }
 
         var combined = new Article(JoinParts(partReplies), article.Title, article.Language);
-        var task = SummaryPlan.CombineTask;
-        return await AskAsync(new PlannedRequest(combined, task, SummaryPrompt.SystemMessage, SummaryPrompt.UserMessage(combined, task)), usage, cancellationToken).ConfigureAwait(false);
+        return await AskAsync(SummaryPlan.Combine(combined, length), target, usage, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ModelReply> AskAsync(PlannedRequest request, TokenTally usage, CancellationToken cancellationToken)
+    /// <summary>One request, repaired once if invalid; a valid reply far off <paramref name="target"/> is asked again
+    /// once, and the second reply is kept if it is valid, else the first (length never fails an article).</summary>
+    private async Task<ModelReply> AskAsync(PlannedRequest request, LengthTarget target, TokenTally usage, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages =
         [
@@ -108,7 +112,7 @@ public sealed partial class ChatSummarizer(
         var (reply, problems) = ModelReply.Parse(text);
         if (reply is not null)
         {
-            return reply;
+            return await FitLengthAsync(reply, text, messages, target, usage, cancellationToken).ConfigureAwait(false);
         }
 
         LogRepair(logger, string.Join("; ", problems));
@@ -116,10 +120,29 @@ public sealed partial class ChatSummarizer(
         messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.RepairMessage(problems)));
         text = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
         (reply, problems) = ModelReply.Parse(text);
-        return reply ?? throw new SummarizationException(
+        return reply is not null
+            ? await FitLengthAsync(reply, text, messages, target, usage, cancellationToken).ConfigureAwait(false)
+            : throw new SummarizationException(
             ModelErrorCodes.InvalidReply,
             "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".",
             rejectsInput: false);
+    }
+
+    private async Task<ModelReply> FitLengthAsync(
+        ModelReply reply, string text, List<ChatMessage> messages, LengthTarget target, TokenTally usage, CancellationToken cancellationToken)
+    {
+        var farOff = target.FarOff(reply);
+        if (farOff.Count == 0 || messages.Count > 2)
+        {
+            // Already repaired once for validity: one extra call per request at most.
+            return reply;
+        }
+
+        LogLengthRepair(logger, string.Join("; ", farOff));
+        messages.Add(new ChatMessage(ChatRole.Assistant, text));
+        messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.LengthRepairMessage(farOff, target)));
+        var again = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
+        return ModelReply.Parse(again).Reply ?? reply;
     }
 
     /// <summary>One completed reply: a reply cut at the output budget is asked again once with twice the budget; a
@@ -204,6 +227,9 @@ public sealed partial class ChatSummarizer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model's reply was invalid ({Problems}); asking once for a repair")]
     private static partial void LogRepair(ILogger logger, string problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The model's summaries are far off the length asked ({Problems}); asking once again")]
+    private static partial void LogLengthRepair(ILogger logger, string problems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call failed after the retry budget: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

@@ -9,7 +9,7 @@ namespace NewsSummarizer.Summarization.Chat;
 /// is sent once, as delimited data in the user message. Change <see cref="Version"/> with any change here.</summary>
 internal static class SummaryPrompt
 {
-    public const string Version = "bilingual-2";
+    public const string Version = "bilingual-3";
 
     public const string SchemaName = "bilingual_summary";
 
@@ -26,7 +26,8 @@ internal static class SummaryPrompt
 
         Reply with one JSON object that matches the provided schema:
         - title.ar and title.en: a headline of at most 15 words.
-        - summary.ar and summary.en: 2 to 4 sentences, at most 90 words, saying who did what, when, where and why.
+        - summary.ar and summary.en: as many sentences and words as the user message asks, saying who did what, when,
+          where and why.
         - keyPoints.ar and keyPoints.en: 3 to 5 short points, each stating one fact from the article.
         Write every "ar" field in Modern Standard Arabic in Arabic script and every "en" field in English.
         Both languages say the same thing. Use only facts stated in the article; keep names, numbers and dates as
@@ -105,6 +106,13 @@ internal static class SummaryPrompt
 
         return builder.ToString().Trim();
     }
+
+    /// <summary>A task line with the length request for <paramref name="target"/> after it.</summary>
+    public static string WithLength(string task, LengthTarget target) => task + " " + target.Instruction();
+
+    public static string LengthRepairMessage(IEnumerable<string> problems, LengthTarget target) =>
+        "Your summaries are not the length asked: " + string.Join("; ", problems) + ". " + target.Instruction() +
+        " Reply again with only the whole JSON object, following the schema and every rule.";
 
     public static string RepairMessage(IEnumerable<string> problems) =>
         "Your previous reply was not valid: " + string.Join("; ", problems) +

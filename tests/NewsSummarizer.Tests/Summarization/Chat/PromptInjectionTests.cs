@@ -53,7 +53,7 @@ public sealed class PromptInjectionTests
 
         var user = calls[0][1].Text;
         var (before, data, after, id) = ChatTestKit.Sections(user);
-        Assert.Equal(SummaryPrompt.SingleTask + "\n", before);
+        Assert.Equal(SummaryPrompt.WithLength(SummaryPrompt.SingleTask, LengthTarget.Default) + "\n", before);
         Assert.Equal(string.Empty, after);
         Assert.Equal(SummaryPrompt.TitleLine(article.Title!) + article.Text, data);
         Assert.Equal(1, Occurrences(user, article.Text));
