@@ -250,7 +250,8 @@ public sealed partial class ArticleProcessor(
             var source = state.Source!;
             var version = new ArticleVersion(source.ETag, read.Sha256);
             var stored = state.Existing?.Document;
-            var verdict = summaries.Classify(stored, read.Sha256, source.ETag);
+            var length = state.Length!;
+            var verdict = summaries.Classify(stored, read.Sha256, source.ETag, length);
             if (retry is not null)
             {
                 if (Moot(name, retry, source, stored, verdict) is { } moot)
@@ -283,7 +284,7 @@ public sealed partial class ArticleProcessor(
             }
             else
             {
-                var document = Reusable(produced, version, source) ?? Reusable(Pending(name, read.Sha256), version, source);
+                var document = Reusable(produced, version, source) ?? Reusable(Pending(name, read.Sha256, length), version, source);
                 if (document is null)
                 {
                     if (produced is not null)
@@ -295,12 +296,12 @@ public sealed partial class ArticleProcessor(
 
                     try
                     {
-                        document = await summaries.CreateDocumentAsync(read, source, SummaryLength.Default, ModelFallback.Never, cancellationToken)
+                        document = await summaries.CreateDocumentAsync(read, source, length, ModelFallback.Never, cancellationToken)
                             .ConfigureAwait(false);
                     }
                     catch (ModelUnavailableException exception)
                     {
-                        var deferred = await DeferAsync(name, read, source, state.Existing?.ETag, retry, exception, activity, cancellationToken)
+                        var deferred = await DeferAsync(name, read, source, length, state.Existing?.ETag, retry, exception, activity, cancellationToken)
                             .ConfigureAwait(false);
                         if (deferred is not null)
                         {
@@ -370,7 +371,7 @@ public sealed partial class ArticleProcessor(
     /// the deferral budget is spent, the extractive fallback (if enabled) or a <c>failed</c> result with the history.
     /// <c>null</c>: another writer changed the result first, so decide again.</summary>
     private async Task<ProcessingOutcome?> DeferAsync(
-        string name, ArticleReadResult read, SourceInfo source, string? ifMatch, RetryMessage? retry,
+        string name, ArticleReadResult read, SourceInfo source, SummaryLength length, string? ifMatch, RetryMessage? retry,
         ModelUnavailableException failure, Activity? activity, CancellationToken cancellationToken)
     {
         var decision = planner.Decide(store.Container, name, source.ETag!, retry, failure);
@@ -398,7 +399,7 @@ public sealed partial class ArticleProcessor(
 
         var reason = ((GiveUp)decision).Reason;
         LogGaveUpRetries(logger, name, reason);
-        var final = await summaries.CreateFallbackDocumentAsync(read, source, SummaryLength.Default, reason, cancellationToken).ConfigureAwait(false)
+        var final = await summaries.CreateFallbackDocumentAsync(read, source, length, reason, cancellationToken).ConfigureAwait(false)
             ?? summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
         if (!await WriteKeepingOutputAsync(name, final, ifMatch, cancellationToken).ConfigureAwait(false))
         {
@@ -431,7 +432,13 @@ public sealed partial class ArticleProcessor(
 
         var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, read.Sha256, blob.ContentType, blob.Bytes, read.Encoding);
-        return new LoadedArticle(null, read, source, existing);
+        if (!SummaryLength.TryParse(blob.RequestedLength, out var length, out var lengthError))
+        {
+            // A bad value never costs the article its summary: it gets the default length, and the log says why.
+            LogBadLength(logger, name, lengthError!);
+        }
+
+        return new LoadedArticle(null, read, source, existing, length);
     }
 
     /// <summary>A current result written for an earlier upload of the same text names that upload's ETag. It is
@@ -465,7 +472,8 @@ public sealed partial class ArticleProcessor(
         }
     }
 
-    private SummaryDocument? Pending(string name, string? sha256) => pending.Find(name, sha256, summaries.Provider, summaries.PromptVersion);
+    private SummaryDocument? Pending(string name, string? sha256, SummaryLength length) =>
+        pending.Find(name, sha256, summaries.Provider, summaries.PromptVersion) is { } found && (!found.IsOk || length.Matches(found.Length)) ? found : null;
 
     /// <summary>A document produced earlier for the same text (or, for text that was not decoded, the same
     /// version), restated for the version being written.</summary>
@@ -590,6 +598,9 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a poison-queue message for {Name} without an ETag: the version that failed is unknown")]
     private static partial void LogPoisonWithoutETag(ILogger logger, string name);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored the summary_length metadata of {Name}; summarising at the default length: {Problem}")]
+    private static partial void LogBadLength(ILogger logger, string name, string problem);
+
     private sealed record LoadedArticle(
-        ProcessingOutcome? Outcome, ArticleReadResult? Read = null, SourceInfo? Source = null, StoredResult? Existing = null);
+        ProcessingOutcome? Outcome, ArticleReadResult? Read = null, SourceInfo? Source = null, StoredResult? Existing = null, SummaryLength? Length = null);
 }

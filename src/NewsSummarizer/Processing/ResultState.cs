@@ -1,4 +1,5 @@
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing;
 
@@ -12,7 +13,8 @@ public enum ResultState
     /// <summary>Describes this version of the article, from this provider and prompt version: no model call.</summary>
     Current,
 
-    /// <summary>Describes another version of the article, or comes from another provider or prompt version.</summary>
+    /// <summary>Describes another version of the article, was made for another length, or comes from another provider
+    /// or prompt version.</summary>
     Stale,
 
     /// <summary>The extractive result written for this version because the model was unavailable.</summary>
@@ -34,7 +36,9 @@ public readonly record struct ArticleVersion(string? ETag, string? Sha256);
 /// <c>source</c>, <c>model</c> or <c>status</c> (only possible if it bypassed the schema check) is <see cref="ResultState.Missing"/>.</summary>
 public static class ResultClassifier
 {
-    public static ResultState Classify(SummaryDocument? stored, ArticleVersion article, string provider, string promptVersion)
+    /// <param name="length">The length asked for now (the article's <c>summary_length</c> metadata); null is the
+    /// default, which a result without a recorded length was made for.</param>
+    public static ResultState Classify(SummaryDocument? stored, ArticleVersion article, string provider, string promptVersion, SummaryLength? length = null)
     {
         if (stored is not { Source: { } source, Model: { } model, Status: { } status })
         {
@@ -54,6 +58,12 @@ public static class ResultClassifier
         if (status == SummaryStatus.Waiting)
         {
             return ResultState.Waiting;
+        }
+
+        // Only a summary has a length: a rejection or a failure stands whatever length was asked.
+        if (status == SummaryStatus.Ok && !(length ?? SummaryLength.Default).Matches(stored.Length))
+        {
+            return ResultState.Stale;
         }
 
         if (model.Provider == SummaryService.FallbackProvider)

@@ -26,12 +26,12 @@ public sealed partial class SummaryService(
 
     /// <summary>The state of a stored result against the article (its text's hash when read, else its ETag), from
     /// this service's provider and prompt version. See <see cref="ResultClassifier"/>.</summary>
-    public ResultState Classify(SummaryDocument? stored, string? sha256, string? etag) =>
-        ResultClassifier.Classify(stored, new ArticleVersion(etag, sha256), Provider, PromptVersion);
+    public ResultState Classify(SummaryDocument? stored, string? sha256, string? etag, SummaryLength? length = null) =>
+        ResultClassifier.Classify(stored, new ArticleVersion(etag, sha256), Provider, PromptVersion, length);
 
     /// <summary>A current result is never summarised again: no model call.</summary>
-    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag) =>
-        Classify(stored, sha256, etag) == ResultState.Current;
+    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag, SummaryLength? length = null) =>
+        Classify(stored, sha256, etag, length) == ResultState.Current;
 
     /// <summary>Summarises an accepted article or records the rejection. Transient failures (network, throttling)
     /// propagate so the caller can retry.</summary>
@@ -56,7 +56,7 @@ public sealed partial class SummaryService(
         try
         {
             var content = await SummarizeWithFallbackAsync(read.Article, length, fallback, cancellationToken).ConfigureAwait(false);
-            return Ok(read, source, content, started);
+            return Ok(read, source, content, started) with { Length = length.Label };
         }
         catch (SummarizationException exception)
         {
@@ -82,7 +82,7 @@ public sealed partial class SummaryService(
         var started = time.GetTimestamp();
         LogFallback(logger, summarizer.Provider, reason);
         var content = await FallbackAsync(read.Article, length, reason, cancellationToken).ConfigureAwait(false);
-        return Ok(read, source, content, started);
+        return Ok(read, source, content, started) with { Length = length.Label };
     }
 
     /// <summary>The marker written beside an article while its next attempt waits on the retry queue: status

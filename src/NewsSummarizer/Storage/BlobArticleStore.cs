@@ -45,15 +45,18 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
             var length = details.ContentLength;
             if (length > maxBytes)
             {
-                return new ArticleBlob(Container, name, etag, details.ContentType, length, null);
+                return new ArticleBlob(Container, name, etag, details.ContentType, length, null, Copy(details.Metadata));
             }
 
             // Read into an array of the exact length: no growing buffers for a large article.
             var content = new byte[length];
             await download.Content.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
-            return new ArticleBlob(Container, name, etag, details.ContentType, length, content);
+            return new ArticleBlob(Container, name, etag, details.ContentType, length, content, Copy(details.Metadata));
         }
     }
+
+    private static Dictionary<string, string>? Copy(IDictionary<string, string>? metadata) =>
+        metadata is null ? null : new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
 
     private async Task<ArticleBlob?> GetArticlePropertiesAsync(string name, CancellationToken cancellationToken)
     {
@@ -61,7 +64,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         {
             var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             var empty = properties.ContentLength == 0 ? ReadOnlyMemory<byte>.Empty : (ReadOnlyMemory<byte>?)null;
-            return new ArticleBlob(Container, name, Quoted(properties.ETag), properties.ContentType, properties.ContentLength, empty);
+            return new ArticleBlob(Container, name, Quoted(properties.ETag), properties.ContentType, properties.ContentLength, empty, Copy(properties.Metadata));
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {

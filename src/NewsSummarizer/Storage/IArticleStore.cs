@@ -2,8 +2,20 @@ using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Storage;
 
-/// <summary>An article blob's properties and, when it is within the size limit, its content.</summary>
-public sealed record ArticleBlob(string Container, string Name, string ETag, string? ContentType, long Bytes, ReadOnlyMemory<byte>? Content);
+/// <summary>An article blob's properties, its metadata (null: none read) and, when it is within the size limit, its
+/// content. The metadata <c>summary_length</c> (<see cref="SummaryLengthMetadata"/>) asks for a summary length.</summary>
+public sealed record ArticleBlob(
+    string Container, string Name, string ETag, string? ContentType, long Bytes, ReadOnlyMemory<byte>? Content,
+    IReadOnlyDictionary<string, string>? Metadata = null)
+{
+    /// <summary>The blob metadata that asks for a summary length: a named size or a sentence count, as
+    /// <see cref="Summarization.SummaryLength.TryParse"/> reads it.</summary>
+    public const string SummaryLengthMetadata = "summary_length";
+
+    /// <summary>The <c>summary_length</c> metadata value (its name compared case-insensitively), or null.</summary>
+    public string? RequestedLength =>
+        Metadata?.FirstOrDefault(m => string.Equals(m.Key, SummaryLengthMetadata, StringComparison.OrdinalIgnoreCase)).Value;
+}
 
 /// <summary>A stored result: the document and the blob's ETag for a conditional overwrite. <see cref="Document"/> is
 /// <c>null</c> when the blob is not a result the service can trust (too large, not JSON, not valid against the
@@ -18,7 +30,7 @@ public interface IArticleStore
 {
     string Container { get; }
 
-    /// <summary>The article, or <c>null</c> when it does not exist (any more). Content is downloaded only when the
+    /// <summary>The article with its metadata, or <c>null</c> when it does not exist (any more). Content is downloaded only when the
     /// blob is at most <paramref name="maxBytes"/> long, and only the version the properties describe; with
     /// <paramref name="maxBytes"/> 0 only the properties are read (the poison path needs the version, never the text).</summary>
     Task<ArticleBlob?> GetArticleAsync(string name, long maxBytes, CancellationToken cancellationToken);

@@ -37,6 +37,11 @@ public sealed record SummaryDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UnavailableReason { get; init; }
 
+    /// <summary>The length the summary was made for (<c>brief</c>, <c>3</c>); absent for the default. A result made
+    /// for another length than the one asked for now is not current.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Length { get; init; }
+
     /// <summary>Only with status <c>waiting</c>: when the scheduled attempt is due.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? RetryAt { get; init; }

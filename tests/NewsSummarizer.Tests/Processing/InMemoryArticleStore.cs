@@ -11,7 +11,7 @@ namespace NewsSummarizer.Tests.Processing;
 /// to inject interleavings and storage faults at the moment a result is written.</summary>
 internal sealed class InMemoryArticleStore : IArticleStore
 {
-    private readonly Dictionary<string, (byte[] Content, string ETag, string ContentType)> articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Content, string ETag, string ContentType, Dictionary<string, string>? Metadata)> articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Content, string ETag)> results = new(StringComparer.Ordinal);
     private int version;
 
@@ -31,12 +31,12 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     public int ContentReads { get; private set; }
 
-    public string PutArticle(string name, string text, string contentType = "text/plain; charset=utf-8")
+    public string PutArticle(string name, string text, string contentType = "text/plain; charset=utf-8", Dictionary<string, string>? metadata = null)
     {
         lock (articles)
         {
             var etag = NextETag();
-            articles[name] = (Encoding.UTF8.GetBytes(text), etag, contentType);
+            articles[name] = (Encoding.UTF8.GetBytes(text), etag, contentType, metadata);
             return etag;
         }
     }
@@ -72,7 +72,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
             var readContent = article.Content.Length <= maxBytes;
             ContentReads += readContent && article.Content.Length > 0 ? 1 : 0;
             return Task.FromResult<ArticleBlob?>(new ArticleBlob(
-                Container, name, article.ETag, article.ContentType, article.Content.Length, readContent ? article.Content.ToArray() : null));
+                Container, name, article.ETag, article.ContentType, article.Content.Length, readContent ? article.Content.ToArray() : null, article.Metadata));
         }
     }
 

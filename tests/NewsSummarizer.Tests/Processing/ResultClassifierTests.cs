@@ -40,6 +40,39 @@ public sealed class ResultClassifierTests
     public void Classify_OtherTextProviderOrPrompt_IsStale(string? sha, string provider, string prompt) =>
         Assert.Equal(ResultState.Stale, ResultClassifier.Classify(Document(sha ?? Sha, provider, prompt), Read, Provider, Prompt));
 
+    [Theory]
+    [InlineData(null, "brief")]
+    [InlineData("brief", null)]
+    [InlineData("3", "brief")]
+    [InlineData("long", "medium")]
+    public void Classify_ResultForAnotherLength_IsStale(string? made, string? asked)
+    {
+        SummaryLength.TryParse(asked, out var length, out _);
+
+        Assert.Equal(ResultState.Stale, ResultClassifier.Classify(Document() with { Length = made }, Read, Provider, Prompt, length));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("brief", "brief")]
+    [InlineData("brief", "1")]
+    [InlineData("4", "medium")]
+    public void Classify_ResultForTheAskedLength_IsCurrent(string? made, string? asked)
+    {
+        SummaryLength.TryParse(asked, out var length, out _);
+
+        Assert.Equal(ResultState.Current, ResultClassifier.Classify(Document() with { Length = made }, Read, Provider, Prompt, length));
+    }
+
+    [Fact]
+    public void Classify_FailedForAnotherLength_IsStillFailed()
+    {
+        SummaryLength.TryParse("brief", out var length, out _);
+
+        Assert.Equal(ResultState.Failed, ResultClassifier.Classify(
+            Document() with { Status = SummaryStatus.Failed, Error = new ErrorInfo("retries-exhausted", "x") }, Read, Provider, Prompt, length));
+    }
+
     [Fact]
     public void Classify_FallbackForThisText_IsFallback() =>
         Assert.Equal(ResultState.Fallback, ResultClassifier.Classify(Document(provider: SummaryService.FallbackProvider, prompt: "extractive-1"), Read, Provider, Prompt));
