@@ -65,7 +65,8 @@ public sealed partial class SummariesApi
     public IReadOnlyList<string> AllowedProviders => allowedProviders;
 
     /// <summary><c>POST /api/summaries</c>: the body is an article in any format a blob may be (text, Markdown, HTML,
-    /// JSON <c>{"text": "...", "title": "..."}</c>, Word, PDF), optional <c>?provider=</c>.</summary>
+    /// JSON <c>{"text": "...", "title": "..."}</c>, Word, PDF), optional <c>?provider=</c> and <c>?length=</c> (or a
+    /// JSON body's <c>length</c> field; the query wins).</summary>
     public async Task<IResult> SummarizeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -75,6 +76,12 @@ public sealed partial class SummariesApi
                 StatusCodes.Status400BadRequest, "invalid-provider",
                 $"Unknown or unavailable provider '{request.Query["provider"]}'. Allowed values: {string.Join(", ", allowedProviders)}.",
                 allowed: allowedProviders);
+        }
+
+        var lengthQuery = request.Query["length"].ToString();
+        if (!SummaryLength.TryParse(lengthQuery, out var length, out var lengthError))
+        {
+            return InvalidLength(lengthError!);
         }
 
         try
@@ -94,9 +101,14 @@ public sealed partial class SummariesApi
                 // content type picks the format, or the bytes do (application/octet-stream, text/plain).
                 read = reader.Read(body!.Content, null, body.ContentType);
                 source = new SourceInfo(null, null, null, read.Sha256, body.ContentType, body.Bytes, read.Encoding);
+                if (string.IsNullOrWhiteSpace(lengthQuery) && read.Format == "json" &&
+                    !SummaryLength.TryParse(SummaryRequestReader.JsonLength(body.Content), out length, out lengthError))
+                {
+                    return InvalidLength(lengthError!);
+                }
             }
 
-            var document = await service.CreateDocumentAsync(read, source, SummaryLength.Default, cancellationToken).ConfigureAwait(false);
+            var document = await service.CreateDocumentAsync(read, source, length, cancellationToken).ConfigureAwait(false);
             return document.Status switch
             {
                 SummaryStatus.Ok => ApiResult.Json(StatusCodes.Status200OK, document),
@@ -113,6 +125,13 @@ public sealed partial class SummariesApi
             LogDependencyFailure(logger, exception, problem.StatusCode, ((ApiProblem)problem.Value).Code);
             return problem;
         }
+    }
+
+    private ApiResult InvalidLength(string message)
+    {
+        LogRequestProblem(logger, StatusCodes.Status400BadRequest, "invalid-length");
+        return ApiResult.Problem(
+            StatusCodes.Status400BadRequest, "invalid-length", message, allowed: [.. SummaryLength.Named.Select(n => n.Name), "1-20"]);
     }
 
     /// <summary><c>GET /api/summaries/{*name}</c>: 200 with the stored result, 202 while it is being written,

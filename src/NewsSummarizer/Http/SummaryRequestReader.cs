@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -75,6 +76,54 @@ public static class SummaryRequestReader
         }
 
         return (new SummaryRequest(buffer, length, request.ContentType!), null);
+    }
+
+    /// <summary>The top-level <c>length</c> field of a JSON body (a string or a number; the name matched
+    /// case-insensitively, as the article fields are), or null when there is none or the body is not a JSON object
+    /// (the article reader then says what is wrong with it).</summary>
+    public static string? JsonLength(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..];
+        }
+
+        var json = new Utf8JsonReader(content, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var isLength = string.Equals(json.GetString(), "length", StringComparison.OrdinalIgnoreCase);
+                json.Read();
+                if (isLength)
+                {
+                    return json.TokenType switch
+                    {
+                        JsonTokenType.String => json.GetString(),
+                        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(json.ValueSpan),
+                        JsonTokenType.Null => null,
+                        _ => json.TokenType.ToString(),
+                    };
+                }
+
+                json.TrySkip();
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     private static ApiResult? CheckMediaType(string? contentType)
