@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum summarize &lt;path&gt;... [--out DIR] [--provider P] [--ratio R | --sentences N] [--json]</c>:
+/// <summary><c>newsum summarize &lt;path&gt;... [--out DIR] [--provider P] [--length L | --ratio R | --sentences N] [--json]</c>:
 /// summarises local files through the service's own reader and summary service, without storage. The exit code is
 /// 0 only when every file got an <c>ok</c> result; a bad file gets a <c>rejected</c> result and the run goes on.</summary>
 internal static class SummarizeCommand
@@ -21,14 +21,15 @@ internal static class SummarizeCommand
         var provider = new Option<SummarizerProvider?>("--provider") { Description = "Override the Summarizer:Provider setting (Extractive, AzureOpenAI, OpenAI)." };
         var ratio = new Option<double?>("--ratio") { Description = "Summary length as a share of the article's sentences, in (0, 1]." };
         var sentences = new Option<int?>("--sentences") { Description = "Summary length in sentences." };
+        var length = new Option<string?>("--length") { Description = "Summary length: brief (1 sentence), short (2), medium (4), long (7) or a sentence count from 1 to 20." };
         var json = new Option<bool>("--json") { Description = "Print results as JSON documents (without --out)." };
         var command = new Command("summarize", "Summarise local article files with the service's summariser (offline by default).")
         {
-            paths, output, provider, ratio, sentences, json,
+            paths, output, provider, length, ratio, sentences, json,
         };
         command.Validators.Add(result =>
         {
-            if (SummarizePlan.Length(result.GetValue(ratio), result.GetValue(sentences), out var error) is null)
+            if (SummarizePlan.Length(result.GetValue(ratio), result.GetValue(sentences), out var error, result.GetValue(length)) is null)
             {
                 result.AddError(error!);
             }
@@ -38,7 +39,7 @@ internal static class SummarizeCommand
                 parse.GetRequiredValue(paths),
                 parse.GetValue(output),
                 parse.GetValue(provider),
-                SummarizePlan.Length(parse.GetValue(ratio), parse.GetValue(sentences), out _)!,
+                SummarizePlan.Length(parse.GetValue(ratio), parse.GetValue(sentences), out _, parse.GetValue(length))!,
                 parse.GetValue(json)),
             cancellationToken));
         return command;

@@ -10,10 +10,22 @@ internal sealed record SummarizeItem(string Path, string Name, string? OutputPat
 /// <summary>The pure decisions of <c>newsum summarize</c>: which length was asked for and which files go where.</summary>
 internal static class SummarizePlan
 {
-    /// <summary>Maps <c>--ratio</c> / <c>--sentences</c> to a <see cref="SummaryLength"/>; neither is the service default.</summary>
+    /// <summary>Maps <c>--length</c> (read by <see cref="SummaryLength.TryParse"/>, as every route reads it),
+    /// <c>--ratio</c> or <c>--sentences</c> to a <see cref="SummaryLength"/>; none is the service default.</summary>
     /// <returns><c>null</c> with <paramref name="error"/> set when the options are invalid.</returns>
-    public static SummaryLength? Length(double? ratio, int? sentences, out string? error)
+    public static SummaryLength? Length(double? ratio, int? sentences, out string? error, string? length = null)
     {
+        if (length is not null)
+        {
+            if (ratio is not null || sentences is not null)
+            {
+                error = "Use one of --length, --ratio or --sentences, not several.";
+                return null;
+            }
+
+            return SummaryLength.TryParse(length, out var parsed, out var invalid) ? Ok(parsed, out error) : Fail(invalid!, out error);
+        }
+
         error = (ratio, sentences) switch
         {
             ({ }, { }) => "Use either --ratio or --sentences, not both.",
@@ -22,6 +34,18 @@ internal static class SummarizePlan
             _ => null,
         };
         return error is null ? new SummaryLength(ratio, sentences) : null;
+    }
+
+    private static SummaryLength Ok(SummaryLength length, out string? error)
+    {
+        error = null;
+        return length;
+    }
+
+    private static SummaryLength? Fail(string message, out string? error)
+    {
+        error = "--length: " + message;
+        return null;
     }
 
     /// <summary>Expands files and folders (recursively, skipping result documents and hidden files). The name is

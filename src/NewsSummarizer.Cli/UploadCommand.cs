@@ -5,10 +5,11 @@ using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum upload &lt;path&gt;... [--wait] [--timeout S] [--json]</c>: uploads articles to the configured storage
+/// <summary><c>newsum upload &lt;path&gt;... [--length L] [--wait] [--timeout S] [--json]</c>: uploads articles to the configured storage
 /// and optionally waits for their results and prints them. With <c>--wait</c> the exit code is 0 only when every
 /// article got an <c>ok</c> result.</summary>
 internal static class UploadCommand
@@ -20,13 +21,29 @@ internal static class UploadCommand
         var wait = new Option<bool>("--wait") { Description = "Wait for each article's result and print it." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for all results.", DefaultValueFactory = _ => 120 };
         var json = new Option<bool>("--json") { Description = "Print results as JSON documents." };
-        var command = new Command("upload", "Upload articles to the articles container (Azurite by default).") { paths, container, wait, timeout, json };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(paths), parse.GetValue(container), parse.GetValue(wait), parse.GetValue(timeout), parse.GetValue(json), cancellationToken));
+        var length = new Option<string?>("--length")
+        {
+            Description = "Summary length, written as the blob's summary_length metadata: brief (1 sentence), short (2), medium (4), long (7) or a sentence count from 1 to 20.",
+        };
+        var command = new Command("upload", "Upload articles to the articles container (Azurite by default).") { paths, container, length, wait, timeout, json };
+        command.Validators.Add(result =>
+        {
+            if (!SummaryLength.TryParse(result.GetValue(length), out _, out var error))
+            {
+                result.AddError("--length: " + error);
+            }
+        });
+        command.SetAction((parse, cancellationToken) =>
+        {
+            SummaryLength.TryParse(parse.GetValue(length), out var summaryLength, out _);
+            return RunAsync(
+                parse.GetRequiredValue(paths), parse.GetValue(container), summaryLength, parse.GetValue(wait), parse.GetValue(timeout), parse.GetValue(json), cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? container, bool wait, int timeoutSeconds, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string[] paths, string? container, SummaryLength length, bool wait, int timeoutSeconds, bool json, CancellationToken cancellationToken)
     {
         using var services = CliHost.Create(container is null ? null : [new("ArticlesContainer", container)]);
         CliHost.ValidateOptions(services);
@@ -54,7 +71,7 @@ internal static class UploadCommand
         var uploads = new List<Upload>();
         foreach (var (path, blobName) in files)
         {
-            var etag = await uploader.UploadAsync(path, blobName, cancellationToken).ConfigureAwait(false);
+            var etag = await uploader.UploadAsync(path, blobName, length, cancellationToken).ConfigureAwait(false);
             var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), blobName, ArticleUploader.ContentTypeOf(path)).Sha256;
             uploads.Add(new Upload(blobName, etag, sha256));
             Console.WriteLine($"uploaded {path} -> {blobName}");
@@ -84,7 +101,7 @@ internal static class UploadCommand
                 }
 
                 lastSeen[upload.Name] = document;
-                if (!summaries.Classify(document, upload.Sha256, upload.ETag).IsSettled())
+                if (!summaries.Classify(document, upload.Sha256, upload.ETag, length).IsSettled())
                 {
                     continue;
                 }

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Summaries;
 
+using NewsSummarizer.Summarization;
+
 namespace NewsSummarizer.Storage;
 
 /// <summary>Uploads article files to the articles container, named by their path relative to what the user gave.</summary>
@@ -14,7 +16,9 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>Uploads one file (overwriting an older version of the article) and returns the new version's ETag.</summary>
-    public async Task<string> UploadAsync(string path, string blobName, CancellationToken cancellationToken)
+    /// <param name="length">When not the default, written as the blob's <c>summary_length</c> metadata
+    /// (<see cref="ArticleBlob.SummaryLengthMetadata"/>), which the processor summarises to.</param>
+    public async Task<string> UploadAsync(string path, string blobName, SummaryLength? length, CancellationToken cancellationToken)
     {
         if (ArticleNames.Validate(blobName) is { } invalid)
         {
@@ -26,7 +30,11 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         {
             var response = await container.GetBlobClient(blobName).UploadAsync(
                 stream,
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } },
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) },
+                    Metadata = length?.Label is { } label ? new Dictionary<string, string> { [ArticleBlob.SummaryLengthMetadata] = label } : null,
+                },
                 cancellationToken).ConfigureAwait(false);
             return BlobArticleStore.Quoted(response.Value.ETag);
         }

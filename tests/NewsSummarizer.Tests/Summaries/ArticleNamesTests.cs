@@ -83,7 +83,7 @@ public sealed class ArticleNamesTests
         var path = Path.GetTempFileName();
         try
         {
-            var refused = await Assert.ThrowsAsync<ArgumentException>(() => uploader.UploadAsync(path, name, CancellationToken.None));
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => uploader.UploadAsync(path, name, null, CancellationToken.None));
             Assert.Contains(name, refused.Message, StringComparison.Ordinal);
         }
         finally
