@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing;
 
@@ -63,7 +64,9 @@ public sealed partial class BackfillService(
                 }
             }
 
-            var reason = ToSelection(summaries.Classify(result?.Document, sha256: null, etag: article.ETag), result?.Document);
+            // A bad summary_length is the default to the processor too (it logs why when it runs).
+            SummaryLength.TryParse(article.RequestedLength, out var length, out _);
+            var reason = ToSelection(summaries.Classify(result?.Document, sha256: null, etag: article.ETag, length), result?.Document);
             if (reason is { } selected && (only == BackfillSelection.All || only == selected))
             {
                 candidates.Add(new BackfillCandidate(article.Name, selected, article.LastModified));

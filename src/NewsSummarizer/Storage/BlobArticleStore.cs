@@ -77,9 +77,12 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
     public async IAsyncEnumerable<StoredBlob> ListAsync(string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        // With metadata: the backfill plan judges a result against the summary_length its article asks for.
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredBlob(item.Name, item.Properties.ETag is { } etag ? Quoted(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified);
+            yield return new StoredBlob(
+                item.Name, item.Properties.ETag is { } etag ? Quoted(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified,
+                Copy(item.Metadata));
         }
     }
 

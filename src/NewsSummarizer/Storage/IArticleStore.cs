@@ -13,8 +13,11 @@ public sealed record ArticleBlob(
     public const string SummaryLengthMetadata = "summary_length";
 
     /// <summary>The <c>summary_length</c> metadata value (its name compared case-insensitively), or null.</summary>
-    public string? RequestedLength =>
-        Metadata?.FirstOrDefault(m => string.Equals(m.Key, SummaryLengthMetadata, StringComparison.OrdinalIgnoreCase)).Value;
+    public string? RequestedLength => LengthIn(Metadata);
+
+    /// <summary>The <c>summary_length</c> value in <paramref name="metadata"/>, or null.</summary>
+    public static string? LengthIn(IReadOnlyDictionary<string, string>? metadata) =>
+        metadata?.FirstOrDefault(m => string.Equals(m.Key, SummaryLengthMetadata, StringComparison.OrdinalIgnoreCase)).Value;
 }
 
 /// <summary>A stored result: the document and the blob's ETag for a conditional overwrite. <see cref="Document"/> is
@@ -22,8 +25,13 @@ public sealed record ArticleBlob(
 /// schema); <see cref="Problem"/> then says why. Such a result counts as missing and is replaced.</summary>
 public sealed record StoredResult(SummaryDocument? Document, string ETag, string? Problem = null);
 
-/// <summary>A blob in the articles container as a listing shows it.</summary>
-public sealed record StoredBlob(string Name, string ETag, long Bytes, DateTimeOffset? LastModified);
+/// <summary>A blob in the articles container as a listing shows it, with its metadata when the store lists it.</summary>
+public sealed record StoredBlob(
+    string Name, string ETag, long Bytes, DateTimeOffset? LastModified, IReadOnlyDictionary<string, string>? Metadata = null)
+{
+    /// <summary>The <c>summary_length</c> metadata value, or null.</summary>
+    public string? RequestedLength => ArticleBlob.LengthIn(Metadata);
+}
 
 /// <summary>Reads articles and writes their results beside them. Never modifies, moves or deletes an article.</summary>
 public interface IArticleStore

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
@@ -55,6 +56,29 @@ public sealed class BackfillServiceTests
         Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
         Assert.Equal(second, store.Result("a.txt")?.Source.ETag);
         Assert.Empty(await sut.PlanAsync(BackfillSelection.All, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PlanAsync_ResultForTheArticlesSummaryLength_IsNotStale()
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { [ArticleBlob.SummaryLengthMetadata] = "brief" });
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+
+        Assert.Empty(await sut.PlanAsync(BackfillSelection.All, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PlanAsync_ArticleNowAsksForAnotherLength_ListsItAsStale()
+    {
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { [ArticleBlob.SummaryLengthMetadata] = "brief" });
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { [ArticleBlob.SummaryLengthMetadata] = "long" });
+
+        var plan = await sut.PlanAsync(BackfillSelection.Stale, CancellationToken.None);
+
+        Assert.Equal("a.txt", Assert.Single(plan).Name);
     }
 
     [Theory]

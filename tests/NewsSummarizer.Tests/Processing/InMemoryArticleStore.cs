@@ -89,7 +89,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
         List<StoredBlob> blobs;
         lock (articles)
         {
-            blobs = articles.Select(a => new StoredBlob(a.Key, a.Value.ETag, a.Value.Content.Length, null))
+            blobs = articles.Select(a => new StoredBlob(a.Key, a.Value.ETag, a.Value.Content.Length, null, a.Value.Metadata))
                 .Concat(results.Select(r => new StoredBlob(SummaryBlobNames.ResultFor(r.Key), r.Value.ETag, r.Value.Content.Length, null)))
                 .Where(b => prefix is null || b.Name.StartsWith(prefix, StringComparison.Ordinal))
                 .OrderBy(b => b.Name, StringComparer.Ordinal)
