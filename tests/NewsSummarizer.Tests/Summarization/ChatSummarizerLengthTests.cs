@@ -93,6 +93,25 @@ public sealed class ChatSummarizerLengthTests
         Assert.Contains("summary.en has 1 sentences and 65 words", requests[1][^1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SummarizeAsync_LengthRepairBlocked_KeepsTheFirstReply()
+    {
+        var replies = new Queue<ChatResponse>(
+        [
+            new ChatResponse(new ChatMessage(ChatRole.Assistant, Reply(6))),
+            new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Empty)) { FinishReason = ChatFinishReason.ContentFilter },
+        ]);
+        chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback<IEnumerable<ChatMessage>, ChatOptions?, CancellationToken>((messages, _, _) => requests.Add([.. messages]))
+            .ReturnsAsync(replies.Dequeue);
+        SummaryLength.TryParse("brief", out var length, out _);
+
+        var content = await CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(string.Join(' ', Enumerable.Repeat(OneSentenceEn, 6)), content.Summary.En);
+    }
+
     private static string Reply(int sentences, string? en = null) => JsonSerializer.Serialize(new
     {
         title = new { ar = "عنوان الخبر", en = "News headline" },

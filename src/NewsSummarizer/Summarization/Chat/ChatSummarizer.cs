@@ -13,7 +13,7 @@ public sealed record ChatModelInfo(string Provider, string Model, string? Endpoi
 
 /// <summary>Bilingual summaries from a chat model: one call per article (one per part for articles over the input
 /// budget, plus one that combines the parts), strict JSON-schema structured output, one repair attempt for an
-/// invalid reply. Every refusal is classified by <see cref="ModelFailureClassifier"/>: transient ones surface as
+/// invalid reply or for a summary far off the <see cref="SummaryLength"/> asked (see <see cref="LengthTarget"/>). Every refusal is classified by <see cref="ModelFailureClassifier"/>: transient ones surface as
 /// <see cref="ModelUnavailableException"/>, final ones as <see cref="SummarizationException"/> after one call (two
 /// when a reply cut at the output budget is asked again with twice the budget, or when an article too long for the
 /// model's context is split into smaller parts once).</summary>
@@ -91,16 +91,16 @@ public sealed partial class ChatSummarizer(
         var partReplies = new List<ModelReply>(plan.Parts.Count);
         foreach (var part in plan.Parts)
         {
-            partReplies.Add(await AskAsync(part, LengthTarget.Default, usage, cancellationToken).ConfigureAwait(false));
+            partReplies.Add(await AskAsync(part, null, usage, cancellationToken).ConfigureAwait(false));
         }
 
         var combined = new Article(JoinParts(partReplies), article.Title, article.Language);
         return await AskAsync(SummaryPlan.Combine(combined, length), target, usage, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One request, repaired once if invalid; a valid reply far off <paramref name="target"/> is asked again
-    /// once, and the second reply is kept if it is valid, else the first (length never fails an article).</summary>
-    private async Task<ModelReply> AskAsync(PlannedRequest request, LengthTarget target, TokenTally usage, CancellationToken cancellationToken)
+    /// <summary>One request, repaired once if invalid; a valid reply far off <paramref name="target"/> (none for the
+    /// parts of a split article, whose length the combining call decides) is asked again once.</summary>
+    private async Task<ModelReply> AskAsync(PlannedRequest request, LengthTarget? target, TokenTally usage, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages =
         [
@@ -128,10 +128,12 @@ public sealed partial class ChatSummarizer(
             rejectsInput: false);
     }
 
+    /// <summary>The second reply when it is valid, else <paramref name="reply"/> as it is: length never fails an
+    /// article, so a repair the model refuses or cannot answer keeps the first reply.</summary>
     private async Task<ModelReply> FitLengthAsync(
-        ModelReply reply, string text, List<ChatMessage> messages, LengthTarget target, TokenTally usage, CancellationToken cancellationToken)
+        ModelReply reply, string text, List<ChatMessage> messages, LengthTarget? target, TokenTally usage, CancellationToken cancellationToken)
     {
-        var farOff = target.FarOff(reply);
+        var farOff = target?.FarOff(reply) ?? [];
         if (farOff.Count == 0 || messages.Count > 2)
         {
             // Already repaired once for validity: one extra call per request at most.
@@ -140,9 +142,17 @@ public sealed partial class ChatSummarizer(
 
         LogLengthRepair(logger, string.Join("; ", farOff));
         messages.Add(new ChatMessage(ChatRole.Assistant, text));
-        messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.LengthRepairMessage(farOff, target)));
-        var again = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
-        return ModelReply.Parse(again).Reply ?? reply;
+        messages.Add(new ChatMessage(ChatRole.User, SummaryPrompt.LengthRepairMessage(farOff, target!)));
+        try
+        {
+            var again = await CompleteAsync(messages, usage, cancellationToken).ConfigureAwait(false);
+            return ModelReply.Parse(again).Reply ?? reply;
+        }
+        catch (Exception exception) when (exception is SummarizationException or ModelUnavailableException)
+        {
+            LogLengthRepairFailed(logger, exception.Message);
+            return reply;
+        }
     }
 
     /// <summary>One completed reply: a reply cut at the output budget is asked again once with twice the budget; a
@@ -230,6 +240,9 @@ public sealed partial class ChatSummarizer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The model's summaries are far off the length asked ({Problems}); asking once again")]
     private static partial void LogLengthRepair(ILogger logger, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asking again for the length failed ({Reason}); keeping the first reply")]
+    private static partial void LogLengthRepairFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call failed after the retry budget: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
