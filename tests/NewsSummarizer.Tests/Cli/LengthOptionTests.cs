@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using NewsSummarizer.Cli;
 using NewsSummarizer.Summaries;
@@ -43,7 +42,7 @@ public sealed class LengthOptionTests : IDisposable
         await File.WriteAllTextAsync(input, SampleTexts.English, new UTF8Encoding(false));
         var output = Path.Combine(root, "out");
 
-        var (exitCode, log) = await RunNewsumAsync("summarize", input, "--out", output, "--provider", "Extractive", "--length", "brief");
+        var (exitCode, log) = await NewsumProcess.RunAsync("summarize", input, "--out", output, "--provider", "Extractive", "--length", "brief");
 
         Assert.True(exitCode == 0, $"newsum exited with {exitCode}:\n{log}");
         var document = SummaryJson.TryDeserialize(await File.ReadAllBytesAsync(Path.Combine(output, "article.txt.summary.json")));
@@ -60,27 +59,11 @@ public sealed class LengthOptionTests : IDisposable
         var input = Path.Combine(root, "article.txt");
         await File.WriteAllTextAsync(input, SampleTexts.English, new UTF8Encoding(false));
 
-        var (exitCode, log) = await RunNewsumAsync(command, input, "--length", "huge");
+        var (exitCode, log) = await NewsumProcess.RunAsync(command, input, "--length", "huge");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("The length 'huge' is not valid: use brief, short, medium, long or a sentence count from 1 to 20.", log, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private static async Task<(int ExitCode, string Log)> RunNewsumAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsum.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Summaries;
@@ -31,7 +30,7 @@ public sealed class SummarizeHostileFilesTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(input, name), file.Content, new UTF8Encoding(false));
         }
 
-        var (exitCode, log) = await RunNewsumAsync("summarize", input, "--out", output, "--provider", "Extractive");
+        var (exitCode, log) = await NewsumProcess.RunAsync("summarize", input, "--out", output, "--provider", "Extractive");
 
         Assert.True(exitCode == 1, $"newsum exited with {exitCode}:\n{log}");
         foreach (var (name, file) in files)
@@ -45,22 +44,6 @@ public sealed class SummarizeHostileFilesTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private static async Task<(int ExitCode, string Log)> RunNewsumAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsum.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await stdout + await stderr);
-    }
 
     private static string Repeat(string unit, int count) => new StringBuilder(unit.Length * count).Insert(0, unit, count).ToString();
 }
