@@ -1,13 +1,10 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
-using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -104,15 +101,6 @@ public sealed class ArticleProcessorLengthTests
                     null);
             });
         var options = Options.Create(new SummarizerOptions());
-        return new ArticleProcessor(
-            store,
-            new ArticleReader(options),
-            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
-            options,
-            TestData.Telemetry(),
-            time,
-            NullLogger<ArticleProcessor>.Instance,
-            new Mock<IRetryQueue>().Object,
-            new RetryPlanner(Options.Create(new ArticleRetryOptions()), time));
+        return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -6,7 +5,6 @@ using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -154,15 +152,6 @@ public sealed class ArticleProcessorRaceTests
                     null);
             });
         var options = Options.Create(new SummarizerOptions());
-        return new ArticleProcessor(
-            store,
-            new ArticleReader(options),
-            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
-            options,
-            TestData.Telemetry(),
-            time,
-            NullLogger<ArticleProcessor>.Instance,
-            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
-            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
+        return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);
     }
 }

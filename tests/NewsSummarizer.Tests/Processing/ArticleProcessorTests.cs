@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -8,7 +7,6 @@ using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -425,15 +423,6 @@ public sealed class ArticleProcessorTests
     private ArticleProcessor CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());
-        return new ArticleProcessor(
-            store.Object,
-            new ArticleReader(options),
-            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
-            options,
-            TestData.Telemetry(),
-            time,
-            NullLogger<ArticleProcessor>.Instance,
-            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
-            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
+        return TestProcessors.Create(store.Object, TestProcessors.Summaries(summarizer.Object, options, time), options, time);
     }
 }

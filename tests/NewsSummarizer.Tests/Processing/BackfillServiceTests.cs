@@ -7,7 +7,6 @@ using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -170,11 +169,8 @@ public sealed class BackfillServiceTests
     private (BackfillService Backfill, ArticleProcessor Processor) CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());
-        var summaries = new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance);
-        var processor = new ArticleProcessor(
-            store, new ArticleReader(options), summaries, options, TestData.Telemetry(), time, NullLogger<ArticleProcessor>.Instance,
-            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
-            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), time));
+        var summaries = TestProcessors.Summaries(summarizer.Object, options, time);
+        var processor = TestProcessors.Create(store, summaries, options, time);
         return (new BackfillService(store, processor, summaries, NullLogger<BackfillService>.Instance, time), processor);
     }
 }

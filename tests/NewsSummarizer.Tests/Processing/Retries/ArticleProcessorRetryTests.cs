@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -9,7 +8,6 @@ using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing.Retries;
 
@@ -322,15 +320,6 @@ public sealed class ArticleProcessorRetryTests
     private ArticleProcessor CreateSut()
     {
         var options = Options.Create(summarizerOptions);
-        return new ArticleProcessor(
-            store.Object,
-            new ArticleReader(options),
-            new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, time, NullLogger<SummaryService>.Instance),
-            options,
-            TestData.Telemetry(),
-            time,
-            NullLogger<ArticleProcessor>.Instance,
-            queue.Object,
-            new RetryPlanner(Options.Create(retryOptions), time, () => 0.5));
+        return TestProcessors.Create(store.Object, TestProcessors.Summaries(summarizer.Object, options, time), options, time, queue.Object, new RetryPlanner(Options.Create(retryOptions), time, () => 0.5));
     }
 }
