@@ -9,24 +9,27 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum eval --dataset DIR [--ratio R] [--json-out FILE] [--cv K]</c>: ROUGE-1/2/L of the configured
-/// summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and Lead-ratio on an EASC-layout
-/// (Arabic) folder, as a table and as JSON. With <c>--cv K</c>: k-fold cross-validation of the offline summariser's
-/// tuning against the length-matched lead (fixed folds), per held-out fold and their mean.</summary>
+/// <summary><c>newsum eval --dataset DIR [--format easc|bbc] [--ratio R] [--json-out FILE] [--cv K]</c>: ROUGE-1/2/L
+/// of the configured summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and Lead-ratio, as a
+/// table and as JSON, on an EASC-layout (Arabic) folder or a BBC News Summary folder (English, scored with
+/// ROUGE-1.5.5's stemming and WordNet exceptions, and per category as well). The layout is detected unless
+/// <c>--format</c> names it. With <c>--cv K</c> (EASC only: tuning stays on the dev data): k-fold cross-validation of
+/// the offline summariser's tuning against the length-matched lead (fixed folds), per held-out fold and their mean.</summary>
 internal static class EvalCommand
 {
     public const string DefaultJsonFile = "eval-results.json";
 
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "An EASC-layout folder (Articles/TopicN, MTurk/TopicN), e.g. ../shared/data/easc-dev.", Required = true };
+        var dataset = new Option<string>("--dataset") { Description = "An EASC-layout folder (Articles/TopicN, MTurk/TopicN), e.g. ../shared/data/easc-dev, or a BBC News Summary folder ('News Articles/<category>', 'Summaries/<category>').", Required = true };
+        var format = new Option<string?>("--format") { Description = "The folder's layout: " + EvaluationDatasets.FormatNames + " (detected when omitted)." };
         var ratio = new Option<double>("--ratio") { Description = "Summary length as a share of each article's sentences.", DefaultValueFactory = _ => 0.33 };
         var jsonOut = new Option<string>("--json-out") { Description = "Where to write the figures as JSON.", DefaultValueFactory = _ => DefaultJsonFile };
         var cv = new Option<int?>("--cv") { Description = "Cross-validate the offline summariser's tuning with this many folds (tune on k-1, score the held-out one)." };
-        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, ratio, jsonOut, cv };
+        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, format, ratio, jsonOut, cv };
         command.SetAction((parse, cancellationToken) => parse.GetValue(cv) is { } folds
-            ? RunCrossValidationAsync(parse.GetRequiredValue(dataset), parse.GetValue(ratio), folds, parse.GetRequiredValue(jsonOut), cancellationToken)
-            : RunAsync(parse.GetRequiredValue(dataset), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
+            ? RunCrossValidationAsync(parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(ratio), folds, parse.GetRequiredValue(jsonOut), cancellationToken)
+            : RunAsync(parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
         return command;
     }
 
@@ -37,14 +40,18 @@ internal static class EvalCommand
         report.Language,
         report.Ratio,
         report.Documents,
-        systems = report.Systems.Select(s => new
-        {
-            s.System,
-            rouge1 = Percent(s.Rouge.Rouge1),
-            rouge2 = Percent(s.Rouge.Rouge2),
-            rougeL = Percent(s.Rouge.RougeL),
-            meanWords = Math.Round(s.MeanWords, 1),
-        }),
+        systems = Systems(report),
+    };
+
+    /// <summary>The figures with a table per category (BBC News Summary), as written to the JSON file.</summary>
+    public static object ToJson(string dataset, EvaluationReport report, IReadOnlyList<(string Category, EvaluationReport Report)> categories) => new
+    {
+        dataset,
+        report.Language,
+        report.Ratio,
+        report.Documents,
+        systems = Systems(report),
+        categories = categories.Select(c => new { category = c.Category, c.Report.Documents, systems = Systems(c.Report) }),
     };
 
     /// <summary>The cross-validation figures as written to the JSON file.</summary>
@@ -67,8 +74,8 @@ internal static class EvalCommand
         rouge2Margin = Math.Round(report.Rouge2Margin, 2),
     };
 
-    /// <summary>The data set's documents, or <c>null</c> after saying on stderr why the ratio or the folder is unusable.</summary>
-    private static async Task<IReadOnlyList<EvaluationDocument>?> LoadAsync(string dataset, double ratio)
+    /// <summary>The data set, or <c>null</c> after saying on stderr why the ratio, the format or the folder is unusable.</summary>
+    private static async Task<EvaluationSet?> LoadAsync(string dataset, string? format, double ratio)
     {
         if (SummarizePlan.Length(ratio, null, out var error) is null)
         {
@@ -76,9 +83,21 @@ internal static class EvalCommand
             return null;
         }
 
+        DatasetFormat? layout = null;
+        if (format is not null)
+        {
+            if (!EvaluationDatasets.TryParseFormat(format, out var parsed))
+            {
+                await Console.Error.WriteLineAsync($"--format '{format}' is not one of {EvaluationDatasets.FormatNames}.").ConfigureAwait(false);
+                return null;
+            }
+
+            layout = parsed;
+        }
+
         try
         {
-            return EascDataset.Load(dataset);
+            return EvaluationDatasets.Load(dataset, layout);
         }
         catch (Exception exception) when (exception is DirectoryNotFoundException or InvalidDataException)
         {
@@ -87,13 +106,22 @@ internal static class EvalCommand
         }
     }
 
-    private static async Task<int> RunCrossValidationAsync(string dataset, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
+    private static async Task<int> RunCrossValidationAsync(string dataset, string? format, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
     {
-        var documents = await LoadAsync(dataset, ratio).ConfigureAwait(false);
-        if (documents is null)
+        var set = await LoadAsync(dataset, format, ratio).ConfigureAwait(false);
+        if (set is null)
         {
             return 2;
         }
+
+        if (set.Format != DatasetFormat.Easc)
+        {
+            // Cross-validation tunes the summariser; tuning happens on the dev data (../shared/data) only.
+            await Console.Error.WriteLineAsync("--cv runs on the EASC dev data only: other sets are for checking, never for tuning.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var documents = set.Documents;
 
         if (folds < 2 || folds > documents.Count)
         {
@@ -123,10 +151,10 @@ internal static class EvalCommand
         return 0;
     }
 
-    private static async Task<int> RunAsync(string dataset, double ratio, string jsonOut, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string dataset, string? format, double ratio, string jsonOut, CancellationToken cancellationToken)
     {
-        var documents = await LoadAsync(dataset, ratio).ConfigureAwait(false);
-        if (documents is null)
+        var set = await LoadAsync(dataset, format, ratio).ConfigureAwait(false);
+        if (set is null)
         {
             return 2;
         }
@@ -135,11 +163,43 @@ internal static class EvalCommand
         CliHost.ValidateOptions(services);
         var summarizer = services.GetRequiredService<ISummarizer>();
 
-        // EASC is Arabic: both sides are normalised with ArabicNormalizer and scored without stemming.
-        var report = await new SummaryEvaluator(summarizer)
-            .EvaluateAsync(documents, ArticleLanguage.Arabic, ratio, cancellationToken).ConfigureAwait(false);
+        // EASC is Arabic: both sides are normalised with ArabicNormalizer and scored without stemming. English is
+        // scored as ROUGE-1.5.5 -m: Porter stemming after WordNet's exception lists (as the XSum calibration).
+        var english = set.Language == ArticleLanguage.English;
+        var exceptions = english ? WordNetExceptions.Load(WordNetExceptions.DebianDirectory) : null;
+        if (english && exceptions is null)
+        {
+            await Console.Error.WriteLineAsync($"note: WordNet exception lists not found in {WordNetExceptions.DebianDirectory} (apt-get install wordnet-base); "
+                + "irregular forms are stemmed by Porter alone, a few tenths of a point off ROUGE-1.5.5.").ConfigureAwait(false);
+        }
 
-        var table = new Table().Title($"{Markup.Escape(dataset)}: {report.Documents} articles, ratio {ratio.ToString(CultureInfo.InvariantCulture)}, F1 ×100");
+        var evaluator = new SummaryEvaluator(summarizer, exceptions);
+        var report = await evaluator.EvaluateAsync(set.Documents, set.Language, ratio, cancellationToken).ConfigureAwait(false);
+        var scoring = english ? (exceptions is null ? ", stemmed" : ", stemmed with WordNet exceptions") : string.Empty;
+        AnsiConsole.Write(SystemsTable($"{Markup.Escape(dataset)}: {report.Documents} articles ({set.Format.ToString().ToLowerInvariant()}, {set.Language}{scoring}), ratio {ratio.ToString(CultureInfo.InvariantCulture)}, F1 ×100", report));
+
+        // Per category (the first folder of each id) when the set has more than one.
+        var categories = new List<(string Category, EvaluationReport Report)>();
+        var groups = set.Documents.GroupBy(d => SummaryPairDataset.CategoryOf(d.Id)).ToList();
+        if (groups.Count > 1 && groups.All(g => g.Key is not null))
+        {
+            foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                categories.Add((group.Key!, await evaluator.EvaluateAsync(group.ToList(), set.Language, ratio, cancellationToken).ConfigureAwait(false)));
+            }
+
+            AnsiConsole.Write(CategoryTable(summarizer.Provider, report, categories));
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(categories.Count == 0 ? ToJson(dataset, report) : ToJson(dataset, report, categories), CliJson.Options);
+        await File.WriteAllBytesAsync(jsonOut, json, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"wrote {Path.GetFullPath(jsonOut)}");
+        return 0;
+    }
+
+    private static Table SystemsTable(string title, EvaluationReport report)
+    {
+        var table = new Table().Title(title);
         table.AddColumns("system", "ROUGE-1", "ROUGE-2", "ROUGE-L", "mean words");
         foreach (var column in table.Columns.Skip(1))
         {
@@ -151,12 +211,32 @@ internal static class EvalCommand
             table.AddRow(Markup.Escape(s.System), F(s.Rouge.Rouge1.F1 * 100), F(s.Rouge.Rouge2.F1 * 100), F(s.Rouge.RougeL.F1 * 100), s.MeanWords.ToString("F1", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
-        var json = JsonSerializer.SerializeToUtf8Bytes(ToJson(dataset, report), CliJson.Options);
-        await File.WriteAllBytesAsync(jsonOut, json, cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"wrote {Path.GetFullPath(jsonOut)}");
-        return 0;
+        return table;
     }
+
+    // Ours against the length-matched lead, per category and for the whole set.
+    private static Table CategoryTable(string system, EvaluationReport all, IReadOnlyList<(string Category, EvaluationReport Report)> categories)
+    {
+        var table = new Table().Title($"{Markup.Escape(system)} / {SummaryEvaluator.LengthMatchedLeadName} per category, F1 ×100");
+        table.AddColumns("category", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");
+        foreach (var (category, report) in categories.Append(("all", all)))
+        {
+            var ours = report[system];
+            var lead = report[SummaryEvaluator.LengthMatchedLeadName];
+            table.AddRow(Markup.Escape(category), report.Documents.ToString(CultureInfo.InvariantCulture), Pair(ours.Rouge.Rouge1, lead.Rouge.Rouge1), Pair(ours.Rouge.Rouge2, lead.Rouge.Rouge2), Pair(ours.Rouge.RougeL, lead.Rouge.RougeL), ours.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F((ours.Rouge.Rouge1.F1 - lead.Rouge.Rouge1.F1) * 100), F((ours.Rouge.Rouge2.F1 - lead.Rouge.Rouge2.F1) * 100));
+        }
+
+        return table;
+    }
+
+    private static IEnumerable<object> Systems(EvaluationReport report) => report.Systems.Select(s => new
+    {
+        s.System,
+        rouge1 = Percent(s.Rouge.Rouge1),
+        rouge2 = Percent(s.Rouge.Rouge2),
+        rougeL = Percent(s.Rouge.RougeL),
+        meanWords = Math.Round(s.MeanWords, 1),
+    });
 
     private static object Row(SystemScores s) => new
     {

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace NewsSummarizer.Evaluation;
 
 /// <summary>An article with its human reference summaries.</summary>
-public sealed record EvaluationDocument(string Id, string Text, IReadOnlyList<string> References);
+/// <param name="Title">The article's title when the set keeps one apart from the text (given to the summariser as
+/// the service gives it a headline; no baseline quotes it).</param>
+public sealed record EvaluationDocument(string Id, string Text, IReadOnlyList<string> References, string? Title = null);
 
 /// <summary>Reads a folder laid out like the Essex Arabic Summaries Corpus.</summary>
 /// <remarks><c>Articles/TopicN/&lt;name&gt;.txt</c> (one article per folder, UTF-8 with BOM, any case of
