@@ -6,13 +6,7 @@ using NewsSummarizer.Text;
 namespace NewsSummarizer.Evaluation;
 
 /// <summary>A named setting of the extractive summariser that cross-validation may choose.</summary>
-/// <param name="Options">The setting; for a fitted candidate, the one fitted on all the documents (what ships).</param>
-public sealed record TuningCandidate(string Name, ExtractiveOptions Options)
-{
-    /// <summary>When set, the setting is fitted: cross-validation calls this with each fold's training documents
-    /// (and their language) and uses what it returns for that fold, so the held-out fold never shapes it.</summary>
-    public Func<IReadOnlyList<EvaluationDocument>, string, ExtractiveOptions>? Fit { get; init; }
-}
+public sealed record TuningCandidate(string Name, ExtractiveOptions Options);
 
 /// <summary>One held-out fold: the setting chosen on the other folds and its scores on this one.</summary>
 public sealed record FoldResult(int Fold, int Documents, string Chosen, SystemScores Summary, SystemScores Lead);
@@ -57,24 +51,12 @@ public static class CrossValidation
             throw new ArgumentException("At least one candidate is needed.", nameof(candidates));
         }
 
-        // Every fixed candidate scored once on every document; folds only choose among these. A fitted candidate is
-        // fitted on each fold's training documents and scored again.
-        var fixedScores = Score(documents, language, ratio, candidates.Select(c => c.Fit is null ? c : c with { Fit = null }).ToList(), cancellationToken);
+        // Every candidate scored once on every document; folds only choose among these.
+        var scores = Score(documents, language, ratio, candidates, cancellationToken);
         var results = new List<FoldResult>(folds);
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            var scores = (IReadOnlyList<DocumentScores>[])fixedScores.Clone();
-            var training = documents.Where((_, i) => FoldOf(i, folds) != f).ToList();
-            for (var c = 0; c < candidates.Count; c++)
-            {
-                if (candidates[c].Fit is { } fit)
-                {
-                    var fitted = candidates[c] with { Options = fit(training, language), Fit = null };
-                    scores[c] = Score(documents, language, ratio, [fitted], cancellationToken)[0];
-                }
-            }
-
             var chosen = Best(scores, i => FoldOf(i, folds) != f);
             var held = scores[chosen].Where((_, i) => FoldOf(i, folds) == f).ToList();
             results.Add(new FoldResult(fold, held.Count, candidates[chosen].Name, Mean("summary", held, d => d.Summary), Mean("lead", held, d => d.LengthMatchedLead)));

@@ -28,11 +28,6 @@ public sealed record ExtractiveOptions
     /// <summary>Weight of LexRank centrality in a sentence's score.</summary>
     public double CentralityWeight { get; init; } = 1.0;
 
-    /// <summary>A fitted linear scorer over <see cref="SentenceFeatures"/> that replaces the hand-set score
-    /// (centrality, lead bias, slow fade, centroid, paragraph start and title weights); null keeps the hand-set
-    /// score.</summary>
-    public SentenceModel? SentenceModel { get; init; }
-
     /// <summary>Weight of the news lead bias in a sentence's score: 1 / (1 + index / <see cref="PositionScale"/>),
     /// strong for the first sentence and fading fast.</summary>
     public double PositionWeight { get; init; } = 1.0;

@@ -16,8 +16,4 @@ public sealed class PreparedArticle
     public IReadOnlyList<Sentence> Sentences { get; }
 
     internal SentenceRanker Graph { get; }
-
-    /// <summary>Sentence <paramref name="index"/>'s features (<see cref="SentenceFeatures.Names"/> order), what a
-    /// <see cref="SentenceModel"/> is fitted on.</summary>
-    public ReadOnlySpan<double> Features(int index) => Graph.FeatureRow(index);
 }

@@ -72,70 +72,19 @@ internal sealed class SentenceRanker
             paragraphStart[i] = i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph;
         }
 
-        var features = new Features(
-            centrality, reference, centroid, paragraphStart, Rows(sentences, postings, centrality, centroid, paragraphStart, words));
+        var features = new Features(centrality, reference, centroid, paragraphStart);
         return new SentenceRanker(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
     }
 
-    /// <summary>Sentence <paramref name="index"/>'s features, in <see cref="SentenceFeatures.Names"/> order.</summary>
-    public ReadOnlySpan<double> FeatureRow(int index) =>
-        features.Rows.AsSpan(index * SentenceFeatures.Count, SentenceFeatures.Count);
-
-    // Every sentence's SentenceFeatures, row after row. Similarity to the opening is one row of the similarity
-    // graph (sentences sharing a term with the first), so the whole costs linear time.
-    private static double[] Rows(
-        IReadOnlyList<Sentence> sentences, Postings postings, double[] centrality, double[] centroid, bool[] paragraphStart, int[] words)
-    {
-        var n = sentences.Count;
-        var width = SentenceFeatures.Count;
-        var rows = new double[n * width];
-        var opening = new SimilarityRow(n);
-        postings.Accumulate(0, opening);
-        var meanWords = words.Average();
-        for (var i = 0; i < n; i++)
-        {
-            var row = rows.AsSpan(i * width, width);
-            row[0] = i == 0 ? 1 : 0;
-            row[1] = 1.0 / (1 + i);
-            row[2] = n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1));
-            row[3] = i > 0 && paragraphStart[i] ? 1 : 0;
-            row[4] = centrality[i];
-            row[5] = i == 0 ? 0 : opening.Values[i];
-            row[6] = centroid[i];
-            row[7] = Math.Log(words[i] / meanWords);
-            row[8] = SentenceFeatures.HasDigit(sentences[i].Text) ? 1 : 0;
-            row[9] = SentenceFeatures.HasQuote(sentences[i].Text) ? 1 : 0;
-        }
-
-        return rows;
-    }
-
-    // A weighted sum of the features (hand-set weights, or a fitted SentenceModel), divided by the sentence's
-    // relative length to a power, scaled to a best of 1.
+    // A weighted sum of the features, divided by the sentence's relative length to a power, scaled to a best of 1.
     private static double[] ScoreAll(Features features, int[] words, ExtractiveOptions options)
     {
         var n = words.Length;
         var meanWords = words.Average();
         var scores = new double[n];
         var max = double.MinValue;
-        var model = options.SentenceModel;
-        var weights = model?.Weights();
         for (var i = 0; i < n; i++)
         {
-            if (model is not null)
-            {
-                var row = features.Rows.AsSpan(i * weights!.Length, weights.Length);
-                scores[i] = model.Intercept;
-                for (var k = 0; k < weights.Length; k++)
-                {
-                    scores[i] += weights[k] * row[k];
-                }
-
-                scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
-                max = Math.Max(max, scores[i]);
-                continue;
-            }
-
             var position = 1.0 / (1.0 + (i / options.PositionScale));
             var remaining = n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1));
             scores[i] = (options.CentralityWeight * features.Centrality[i]) + (options.PositionWeight * position)
@@ -319,5 +268,5 @@ internal sealed class SentenceRanker
         return matrix.Cosines(query);
     }
 
-    private sealed record Features(double[] Centrality, double[] Title, double[] Centroid, bool[] ParagraphStart, double[] Rows);
+    private sealed record Features(double[] Centrality, double[] Title, double[] Centroid, bool[] ParagraphStart);
 }
