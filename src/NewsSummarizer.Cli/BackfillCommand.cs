@@ -37,7 +37,7 @@ internal static class BackfillCommand
             return 0;
         }
 
-        IReadOnlyDictionary<string, int> counts;
+        IReadOnlyDictionary<BackfillOutcome, int> counts;
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             counts = await AnsiConsole.Progress().StartAsync(async context =>
@@ -52,11 +52,11 @@ internal static class BackfillCommand
                 .ConfigureAwait(false);
         }
 
-        foreach (var (outcome, count) in counts.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (outcome, count) in counts.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal))
         {
             Console.WriteLine($"{outcome}: {count}");
         }
 
-        return counts.Keys.Any(outcome => outcome.StartsWith("error", StringComparison.Ordinal) || outcome == "failed") ? 1 : 0;
+        return counts.Keys.Any(outcome => outcome.IsFailure) ? 1 : 0;
     }
 }

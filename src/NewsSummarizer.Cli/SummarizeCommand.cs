@@ -93,12 +93,12 @@ internal static class SummarizeCommand
             foreach (var item in items)
             {
                 var document = await runner.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"{item.Name}: {document.Status}{(document.Error is { } e ? $" ({e.Code})" : string.Empty)} -> {item.OutputPath}");
+                Console.WriteLine($"{item.Name}: {WireNames.Of(document.Status)}{(document.Error is { } e ? $" ({e.Code})" : string.Empty)} -> {item.OutputPath}");
                 results.Add(document);
             }
         }
 
-        var counts = results.GroupBy(d => d.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+        var counts = results.GroupBy(d => WireNames.Of(d.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
         await Console.Error.WriteLineAsync($"{results.Count} file(s): {string.Join(", ", counts)}").ConfigureAwait(false);
         return results.TrueForAll(d => d.IsOk) ? 0 : 1;
     }

@@ -81,7 +81,7 @@ public sealed class ServiceDoctor(
         var configured = $"{model.Provider} {model.Model} at {model.Endpoint}" +
             (model.ReasoningEffort is { } effort ? $", reasoning effort {effort}" : string.Empty) +
             $", {model.MaxOutputTokens} output tokens";
-        if (model.Provider == nameof(SummarizerProvider.Extractive))
+        if (model.Provider == ModelProvider.Extractive)
         {
             findings.Add(new DoctorFinding(
                 "model", DoctorStatus.Warning, "No model is configured: summaries are extractive, in the article's own language only.", "Summarizer__Provider"));
@@ -116,14 +116,14 @@ public sealed class ServiceDoctor(
                 "model",
                 DoctorStatus.Error,
                 $"{configured}: unavailable. {unavailable.Message}",
-                model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__Endpoint" : "OpenAI__Endpoint"));
+                model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__Endpoint" : "OpenAI__Endpoint"));
         }
     }
 
     private string? SettingOf(string code) => code switch
     {
-        ModelErrorCodes.NotFound => model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__Deployment" : "OpenAI__Model",
-        ModelErrorCodes.AuthFailed => model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__ApiKey" : "OpenAI__ApiKey",
+        ModelErrorCodes.NotFound => model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__Deployment" : "OpenAI__Model",
+        ModelErrorCodes.AuthFailed => model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__ApiKey" : "OpenAI__ApiKey",
         ModelErrorCodes.OutputTruncated => "Summarizer__MaxOutputTokens / Summarizer__ReasoningEffort",
         ModelErrorCodes.ContextTooLong => "Summarizer__MaxInputTokens",
         ModelErrorCodes.ContentFiltered => "Summarizer__FallbackToExtractive",

@@ -88,26 +88,26 @@ public sealed partial class BackfillService(
     }
 
     /// <summary>Processes the candidates, at most <paramref name="parallelism"/> at once; reports each outcome.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> RunAsync(
-        IReadOnlyList<BackfillCandidate> candidates, int parallelism, Action<BackfillCandidate, string>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<BackfillOutcome, int>> RunAsync(
+        IReadOnlyList<BackfillCandidate> candidates, int parallelism, Action<BackfillCandidate, BackfillOutcome>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<BackfillOutcome, int>();
         await Parallel.ForEachAsync(
             candidates,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             async (candidate, token) =>
             {
-                string outcome;
+                BackfillOutcome outcome;
                 try
                 {
                     var result = await processor.ProcessAsync(candidate.Name, token).ConfigureAwait(false);
-                    outcome = result.Document?.Status ?? result.Result.ToString();
+                    outcome = BackfillOutcome.Of(result);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // One article's outage must not stop the others; it stays in the next backfill's plan.
-                    outcome = "error: " + exception.GetType().Name;
+                    outcome = BackfillOutcome.Threw(exception);
                 }
 
                 lock (counts)

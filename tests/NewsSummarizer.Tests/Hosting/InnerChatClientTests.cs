@@ -35,7 +35,7 @@ public sealed class InnerChatClientTests
         var summarizer = services.GetRequiredService<ISummarizer>();
         var content = await summarizer.SummarizeAsync(TestData.English, SummaryLength.Default, CancellationToken.None);
 
-        Assert.Equal("OpenAI", content.Model.Provider);
+        Assert.Equal(ModelProvider.OpenAI, content.Model.Provider);
         model.Verify(m => m.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.NotNull(services.GetRequiredService<IChatClient>().GetService<ConcurrencyLimitingChatClient>());
     }

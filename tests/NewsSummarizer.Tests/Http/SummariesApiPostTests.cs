@@ -301,7 +301,7 @@ public sealed class SummariesApiPostTests
 
         var result = (await CreateSut(SummarizerProvider.OpenAI).SummarizeAsync(context.Request, default)).AsApi();
 
-        Assert.Equal("Extractive", Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
+        Assert.Equal(ModelProvider.Extractive, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
         model.Verify(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -350,7 +350,7 @@ public sealed class SummariesApiPostTests
         var result = (await CreateSut(SummarizerProvider.OpenAI, fallback: true).SummarizeAsync(context.Request, default)).AsApi();
 
         Assert.Equal(StatusCodes.Status200OK, result.StatusCode);
-        Assert.Equal(SummaryService.FallbackProvider, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
     }
 
     public static TheoryData<Exception> ModelDownExceptions() => new()

@@ -118,7 +118,7 @@ public sealed class ArticleProcessorTests
     [InlineData(null, "Extractive", "bilingual-1", SummaryStatus.Ok)]
     [InlineData(null, "AzureOpenAI", "bilingual-0", SummaryStatus.Ok)]
     [InlineData(null, "AzureOpenAI", "bilingual-1", SummaryStatus.Failed)]
-    public async Task ProcessAsync_StaleResult_SummarisesAgainOverThatVersion(string? sha, string provider, string promptVersion, string status)
+    public async Task ProcessAsync_StaleResult_SummarisesAgainOverThatVersion(string? sha, string provider, string promptVersion, SummaryStatus status)
     {
         GivenArticle(TestData.EnglishArticle);
         var current = ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle));

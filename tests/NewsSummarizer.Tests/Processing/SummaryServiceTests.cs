@@ -31,8 +31,8 @@ public sealed class SummaryServiceTests
         var document = await sut.CreateDocumentAsync(Read(TestData.EnglishArticle), Source, SummaryLength.Default, CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal(SummaryService.FallbackProvider, document.Model.Provider);
-        Assert.Equal(["ar"], document.Unavailable);
+        Assert.Equal(ModelProvider.ExtractiveFallback, document.Model.Provider);
+        Assert.Equal([ArticleLanguage.Arabic], document.Unavailable);
         Assert.Contains("AzureOpenAI", document.UnavailableReason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(document.Summary.En));
         TestData.AssertMatchesSchema(document);

@@ -133,7 +133,7 @@ public sealed class ChatSummarizerLengthTests
 
     private ChatSummarizer CreateSut() => new(
         chat.Object,
-        new ChatModelInfo("AzureOpenAI", "gpt-test"),
+        new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
         Options.Create(new SummarizerOptions()),
         Tokens,
         NullLogger<ChatSummarizer>.Instance);

@@ -189,7 +189,7 @@ public sealed class ChatSummarizerRefusalTests
 
     private ChatSummarizer CreateSut(SummarizerOptions? options = null) => new(
         chat.Object,
-        new ChatModelInfo("AzureOpenAI", "gpt-test", "contoso.openai.azure.com"),
+        new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test", "contoso.openai.azure.com"),
         Options.Create(options ?? new SummarizerOptions { MaxInputTokens = 500 }),
         Tokens,
         NullLogger<ChatSummarizer>.Instance);

@@ -44,8 +44,8 @@ public sealed class ModelFailureClassifierTests
     internal const string InvalidSchemaBody =
         """{"error":{"message":"Invalid schema for response_format 'bilingual_summary': In context=(), 'additionalProperties' is required to be supplied and to be false.","type":"invalid_request_error","param":"response_format","code":"invalid_json_schema"}}""";
 
-    private static readonly ChatModelInfo Azure = new("AzureOpenAI", "summaries", "contoso.openai.azure.com");
-    private static readonly ChatModelInfo OpenAI = new("OpenAI", "llama3.1", "localhost:11434");
+    private static readonly ChatModelInfo Azure = new(ModelProvider.AzureOpenAI, "summaries", "contoso.openai.azure.com");
+    private static readonly ChatModelInfo OpenAI = new(ModelProvider.OpenAI, "llama3.1", "localhost:11434");
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]

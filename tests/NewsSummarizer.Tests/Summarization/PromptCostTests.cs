@@ -49,7 +49,7 @@ public sealed class PromptCostTests
             .ReturnsAsync(() => new ChatResponse(new ChatMessage(ChatRole.Assistant, ChatSummarizerTests.Reply())));
         var summarizer = new ChatSummarizer(
             chat.Object,
-            new ChatModelInfo("AzureOpenAI", "gpt-test"),
+            new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
             Options.Create(new SummarizerOptions { MaxInputTokens = budget }),
             Tokens,
             NullLogger<ChatSummarizer>.Instance);

@@ -59,7 +59,7 @@ public sealed class SummaryServiceRefusalTests
         var document = await CreateSut(fallback: true).CreateDocumentAsync(Read(), Source, SummaryLength.Default, CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal(SummaryService.FallbackProvider, document.Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, document.Model.Provider);
         Assert.Contains("violence (severity high)", document.UnavailableReason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(document.Summary.En));
         TestData.AssertMatchesSchema(document);

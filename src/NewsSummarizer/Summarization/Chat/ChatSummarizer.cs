@@ -9,7 +9,7 @@ namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>Which model a <see cref="ChatSummarizer"/> talks to, as written to <c>model.provider</c> and
 /// <c>model.model</c>, and the host of its endpoint (for messages and <c>GET /api/health</c>; never a secret).</summary>
-public sealed record ChatModelInfo(string Provider, string Model, string? EndpointHost = null);
+public sealed record ChatModelInfo(ModelProvider Provider, string Model, string? EndpointHost = null);
 
 /// <summary>Bilingual summaries from a chat model: one call per article (one per part for articles over the input
 /// budget, plus one that combines the parts), strict JSON-schema structured output, one repair attempt for an
@@ -27,7 +27,7 @@ public sealed partial class ChatSummarizer(
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
-    public string Provider => modelInfo.Provider;
+    public string Provider => modelInfo.Provider.Name;
 
     public string PromptVersion => SummaryPrompt.Version;
 

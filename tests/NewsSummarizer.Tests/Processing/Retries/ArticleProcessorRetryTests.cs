@@ -71,7 +71,7 @@ public sealed class ArticleProcessorRetryTests
         Assert.Equal(SummaryStatus.Waiting, waiting.Status);
         Assert.Equal(message.RetryAt, waiting.RetryAt);
         Assert.Equal("model-unavailable", waiting.Error?.Code);
-        Assert.Equal(ResultState.Waiting, ResultClassifier.Classify(waiting, new ArticleVersion(etag, null), "AzureOpenAI", "bilingual-1"));
+        Assert.Equal(ResultState.Waiting, ResultClassifier.Classify(waiting, new ArticleVersion(etag, null), ModelProvider.AzureOpenAI, "bilingual-1"));
         Assert.False(ResultState.Waiting.IsSettled());
     }
 
@@ -269,7 +269,7 @@ public sealed class ArticleProcessorRetryTests
         await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
-        Assert.Equal(SummaryService.FallbackProvider, stored?.Document?.Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, stored?.Document?.Model.Provider);
         Assert.Contains("attempt 2:", stored?.Document?.UnavailableReason, StringComparison.Ordinal);
         VerifyModelCalls(2);
     }

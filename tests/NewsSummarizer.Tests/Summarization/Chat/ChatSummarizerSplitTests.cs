@@ -111,7 +111,7 @@ public sealed class ChatSummarizerSplitTests
 
     private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls) => new(
         ChatTestKit.RecordingModel(calls).Object,
-        new ChatModelInfo("OpenAI", "test-model"),
+        new ChatModelInfo(ModelProvider.OpenAI, "test-model"),
         Options.Create(new SummarizerOptions { MaxInputTokens = Budget }),
         Tokens,
         NullLogger<ChatSummarizer>.Instance);

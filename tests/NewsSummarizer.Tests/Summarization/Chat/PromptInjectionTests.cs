@@ -152,7 +152,7 @@ public sealed class PromptInjectionTests
 
     private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls, Func<int, string>? reply = null) => new(
         ChatTestKit.RecordingModel(calls, reply).Object,
-        new ChatModelInfo("OpenAI", "test-model"),
+        new ChatModelInfo(ModelProvider.OpenAI, "test-model"),
         Options.Create(new SummarizerOptions()),
         new TokenCounter(),
         NullLogger<ChatSummarizer>.Instance);
