@@ -7,17 +7,6 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Diagnostics;
 
-/// <summary>How a check of <see cref="ServiceDoctor"/> went.</summary>
-public enum DoctorStatus
-{
-    Ok,
-    Warning,
-    Error,
-}
-
-/// <summary>One finding: what was checked, how it went, what was seen and, when something must change, the setting.</summary>
-public sealed record DoctorFinding(string Check, DoctorStatus Status, string Detail, string? Setting = null);
-
 /// <summary><c>newsum doctor</c>: checks storage, the articles container and the configured model with one small
 /// structured call (the same request the service sends), and says for each problem which setting to change. The
 /// model's refusals are named by <see cref="ModelFailureClassifier"/>, as in the results.</summary>
