@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using Json.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Tests;

@@ -1,11 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Formats;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Cli;
 

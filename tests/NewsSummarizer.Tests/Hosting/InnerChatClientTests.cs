@@ -1,9 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization;
 

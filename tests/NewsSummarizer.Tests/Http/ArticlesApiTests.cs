@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Http;
 

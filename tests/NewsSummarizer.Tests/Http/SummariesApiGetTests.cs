@@ -1,14 +1,8 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Http;

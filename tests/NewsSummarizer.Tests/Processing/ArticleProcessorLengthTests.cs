@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 

@@ -1,10 +1,5 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 

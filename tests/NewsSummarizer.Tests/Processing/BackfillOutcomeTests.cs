@@ -1,7 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;

@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Summaries;
 

@@ -1,10 +1,6 @@
 using System.ClientModel;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

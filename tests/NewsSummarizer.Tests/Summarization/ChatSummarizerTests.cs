@@ -1,9 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

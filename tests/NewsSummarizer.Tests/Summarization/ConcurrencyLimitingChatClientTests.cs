@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Moq;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

@@ -1,5 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Summarization;

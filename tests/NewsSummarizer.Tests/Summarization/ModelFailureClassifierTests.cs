@@ -1,9 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using Moq.Protected;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

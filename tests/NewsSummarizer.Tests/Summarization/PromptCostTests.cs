@@ -1,9 +1,5 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

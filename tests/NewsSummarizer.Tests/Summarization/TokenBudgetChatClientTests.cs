@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

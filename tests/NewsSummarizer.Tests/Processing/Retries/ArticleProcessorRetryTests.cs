@@ -1,13 +1,8 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing.Retries;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
-using Moq;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 

@@ -1,11 +1,6 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Summarization.Extractive;
 
