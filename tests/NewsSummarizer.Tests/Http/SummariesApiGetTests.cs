@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Http;
 
@@ -238,15 +237,7 @@ public sealed class SummariesApiGetTests
     private SummariesApi CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());
-        var extractive = new ExtractiveSummarizer();
         store.SetupGet(s => s.Container).Returns("articles");
-        return new SummariesApi(
-            new ArticleReader(options),
-            new SummaryService(extractive, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
-            extractive,
-            store.Object,
-            options,
-            TimeProvider.System,
-            NullLogger<SummariesApi>.Instance);
+        return TestApis.Summaries(options, store: store.Object);
     }
 }

@@ -138,13 +138,7 @@ public sealed class ArticleProcessorRaceTests
                     await beforeReply();
                 }
 
-                return new SummaryContent(
-                    new LocalizedText("عنوان", "Title"),
-                    new LocalizedText("ملخص", article.Text[..40]),
-                    new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
-                    [],
-                    null);
+                return TestData.ModelContent(summary: article.Text[..40]);
             });
         var options = Options.Create(new SummarizerOptions());
         return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);

@@ -304,13 +304,7 @@ public sealed class ArticleProcessorRetryTests
 
     private void GivenModelAnswers() =>
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"),
-                new LocalizedText("ملخص", "Summary"),
-                new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
-                [],
-                null));
+            .ReturnsAsync(TestData.ModelContent());
 
     private ArticleProcessor CreateSut()
     {
