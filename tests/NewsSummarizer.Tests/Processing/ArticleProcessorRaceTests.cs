@@ -19,13 +19,8 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_SlowRunOnOldVersionWritesFirst_NewerRunStillEndsWithItsOwnResult()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
+        var (slowRun, release) = await StartSlowRunAsync();
         var fast = CreateSut();
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
         store.PutArticle(Name, Version2);
         var slowWrote = new TaskCompletionSource();
         store.AfterWrite = (_, document) => { if (document.Source.Sha256 == Sha(Version1)) { slowWrote.TrySetResult(); } };
@@ -52,12 +47,7 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_NewerVersionsResultWrittenWhileSlow_IsNeverOverwritten()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
+        var (slowRun, release) = await StartSlowRunAsync();
         store.PutArticle(Name, Version2);
         Assert.Equal(ProcessingResult.Written, (await CreateSut().ProcessAsync(Name, CancellationToken.None)).Result);
 
@@ -72,12 +62,7 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_LostWriteAndArticleReplaced_LeavesTheNewVersionToItsOwnRunWithoutAnotherModelCall()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
+        var (slowRun, release) = await StartSlowRunAsync();
         // Another run wrote a result of v1 meanwhile (so the slow run's write loses), then v2 arrived.
         Assert.Equal(ProcessingResult.Written, (await CreateSut().ProcessAsync(Name, CancellationToken.None)).Result);
         store.PutArticle(Name, Version2);
@@ -111,6 +96,17 @@ public sealed class ArticleProcessorRaceTests
         Assert.Equal(ProcessingResult.Written, outcome.Result);
         Assert.Equal(Sha(Version2), store.Result(Name)?.Source.Sha256);
         Assert.Equal(1, modelCalls);
+    }
+
+    /// <summary>Starts a run on <see cref="Version1"/> that holds inside the model call until <c>Release</c> is set.</summary>
+    private async Task<(Task<ProcessingOutcome> Run, TaskCompletionSource Release)> StartSlowRunAsync()
+    {
+        store.PutArticle(Name, Version1);
+        var inModel = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var run = CreateSut(async () => { inModel.TrySetResult(); await release.Task; }).ProcessAsync(Name, CancellationToken.None);
+        await inModel.Task;
+        return (run, release);
     }
 
     private static SummaryDocument OldResult() => new()

@@ -1,18 +1,15 @@
 using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
 public sealed class SummaryServiceTests
 {
     private static readonly SourceInfo Source = new("articles", "x.txt", "\"1\"", null, "text/plain", 100, "utf-8");
-    private readonly Mock<ISummarizer> model = new();
+    private readonly Mock<ISummarizer> model = TestData.ModelSummarizer();
 
     public SummaryServiceTests()
     {
-        model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
-        model.SetupGet(m => m.PromptVersion).Returns("bilingual-1");
         model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ModelUnavailableException("The model is throttling requests (HTTP 429) after every retry."));
     }
@@ -64,13 +61,8 @@ public sealed class SummaryServiceTests
         TestData.AssertMatchesSchema(document);
     }
 
-    private static ArticleReadResult Read(string text) =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
+    private static ArticleReadResult Read(string text) => TestData.Read(text);
 
-    private SummaryService CreateSut(bool fallback) => new(
-        model.Object,
-        new ExtractiveSummarizer(),
-        Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }),
-        new FakeTimeProvider(),
-        NullLogger<SummaryService>.Instance);
+    private SummaryService CreateSut(bool fallback) =>
+        TestProcessors.Summaries(model.Object, Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }), new FakeTimeProvider());
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -127,10 +128,5 @@ public sealed class ChatSummarizerLengthTests
             .ReturnsAsync(() => new ChatResponse(new ChatMessage(ChatRole.Assistant, queue.Dequeue())) { Usage = new UsageDetails { InputTokenCount = 100, OutputTokenCount = 40 } });
     }
 
-    private ChatSummarizer CreateSut() => new(
-        chat.Object,
-        new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
-        Options.Create(new SummarizerOptions()),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    private ChatSummarizer CreateSut() => ChatTestKit.Summarizer(chat.Object, tokens: Tokens);
 }

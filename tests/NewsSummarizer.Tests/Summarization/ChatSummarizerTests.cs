@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -134,10 +135,5 @@ public sealed class ChatSummarizerTests
             .ReturnsAsync(() => Response(queue.Dequeue()));
     }
 
-    private ChatSummarizer CreateSut() => new(
-        chat.Object,
-        new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
-        Options.Create(new SummarizerOptions()),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    private ChatSummarizer CreateSut() => ChatTestKit.Summarizer(chat.Object, tokens: Tokens);
 }

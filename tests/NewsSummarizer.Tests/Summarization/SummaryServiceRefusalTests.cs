@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Tests.Processing;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -8,13 +8,7 @@ namespace NewsSummarizer.Tests.Summarization;
 public sealed class SummaryServiceRefusalTests
 {
     private static readonly SourceInfo Source = new("articles", "x.txt", "\"1\"", null, "text/plain", 100, "utf-8");
-    private readonly Mock<ISummarizer> model = new();
-
-    public SummaryServiceRefusalTests()
-    {
-        model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
-        model.SetupGet(m => m.PromptVersion).Returns("bilingual-3");
-    }
+    private readonly Mock<ISummarizer> model = TestData.ModelSummarizer(promptVersion: "bilingual-3");
 
     [Fact]
     public async Task CreateDocumentAsync_ContentFiltered_IsRejectedWithTheReason()
@@ -63,13 +57,8 @@ public sealed class SummaryServiceRefusalTests
         model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SummarizationException(code, message));
 
-    private static ArticleReadResult Read() =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(TestData.EnglishArticle), "article.txt", null);
+    private static ArticleReadResult Read() => TestData.Read(TestData.EnglishArticle);
 
-    private SummaryService CreateSut(bool fallback) => new(
-        model.Object,
-        new ExtractiveSummarizer(),
-        Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }),
-        new FakeTimeProvider(),
-        NullLogger<SummaryService>.Instance);
+    private SummaryService CreateSut(bool fallback) =>
+        TestProcessors.Summaries(model.Object, Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }), new FakeTimeProvider());
 }

@@ -145,10 +145,6 @@ public sealed class PromptInjectionTests
         return count;
     }
 
-    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls, Func<int, string>? reply = null) => new(
-        ChatTestKit.RecordingModel(calls, reply).Object,
-        new ChatModelInfo(ModelProvider.OpenAI, "test-model"),
-        Options.Create(new SummarizerOptions()),
-        new TokenCounter(),
-        NullLogger<ChatSummarizer>.Instance);
+    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls, Func<int, string>? reply = null) =>
+        ChatTestKit.Summarizer(ChatTestKit.RecordingModel(calls, reply).Object, model: new ChatModelInfo(ModelProvider.OpenAI, "test-model"));
 }
