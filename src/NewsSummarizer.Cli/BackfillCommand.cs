@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Summarization;
 using Spectre.Console;
 

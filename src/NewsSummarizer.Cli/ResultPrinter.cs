@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NewsSummarizer.Summaries;
 using Spectre.Console;
 
 namespace NewsSummarizer.Cli;

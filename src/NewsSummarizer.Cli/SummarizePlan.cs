@@ -1,5 +1,3 @@
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Cli;
