@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Formats;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using NewsSummarizer.Cli;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Cli;
 

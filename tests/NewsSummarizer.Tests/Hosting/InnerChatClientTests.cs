@@ -1,8 +1,6 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization;
 
 namespace NewsSummarizer.Tests.Hosting;

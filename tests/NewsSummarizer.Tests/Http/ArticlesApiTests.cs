@@ -4,7 +4,6 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Http;
 

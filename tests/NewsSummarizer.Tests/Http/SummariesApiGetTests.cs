@@ -2,7 +2,6 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Http;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Http;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Http;
 

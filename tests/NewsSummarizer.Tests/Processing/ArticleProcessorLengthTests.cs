@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsSummarizer.Storage;
-
 namespace NewsSummarizer.Tests.Processing;
 
 /// <summary>The <c>summary_length</c> metadata of an article blob reaches the summariser and the stored result, and a

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Processing;
 

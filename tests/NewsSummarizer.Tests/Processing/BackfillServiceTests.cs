@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Processing;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Azure;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Processing;
 

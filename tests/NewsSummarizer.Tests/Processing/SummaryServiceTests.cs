@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Tests.Processing;

@@ -1,6 +1,5 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Summaries;
 

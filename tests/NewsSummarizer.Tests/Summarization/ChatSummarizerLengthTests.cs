@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

@@ -1,7 +1,5 @@
 using System.ClientModel;
-using Microsoft.Extensions.AI;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

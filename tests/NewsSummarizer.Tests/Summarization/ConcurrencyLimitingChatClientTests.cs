@@ -1,6 +1,3 @@
-using Microsoft.Extensions.AI;
-using NewsSummarizer.Summarization.Chat;
-
 namespace NewsSummarizer.Tests.Summarization;
 
 public sealed class ConcurrencyLimitingChatClientTests

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Http;
 
 namespace NewsSummarizer.Tests.Summarization;

@@ -1,8 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Microsoft.Extensions.Time.Testing;
 using Moq.Protected;
-using NewsSummarizer.Summarization.Chat;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

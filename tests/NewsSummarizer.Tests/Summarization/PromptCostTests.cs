@@ -1,6 +1,4 @@
-using Microsoft.Extensions.AI;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Tests.Processing;
 

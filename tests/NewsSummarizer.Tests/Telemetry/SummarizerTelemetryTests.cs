@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.Storage;
 using NewsSummarizer.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

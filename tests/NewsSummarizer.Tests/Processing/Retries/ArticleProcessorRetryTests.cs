@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.Tests.Processing.Retries;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Processing.Retries;
 
 namespace NewsSummarizer.Tests.Processing.Retries;

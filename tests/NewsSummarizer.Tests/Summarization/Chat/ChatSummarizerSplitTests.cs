@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.AI;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 

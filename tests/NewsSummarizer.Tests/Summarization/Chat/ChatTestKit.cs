@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.AI;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
