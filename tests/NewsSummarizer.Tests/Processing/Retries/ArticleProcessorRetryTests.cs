@@ -12,7 +12,7 @@ public sealed class ArticleProcessorRetryTests
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
     private readonly Mock<IArticleStore> store = new();
-    private readonly Mock<ISummarizer> summarizer = new();
+    private readonly Mock<ISummarizer> summarizer = TestData.ModelSummarizer();
     private readonly Mock<IRetryQueue> queue = new();
     private readonly List<(RetryMessage Message, TimeSpan Delay)> scheduled = [];
     private readonly ArticleRetryOptions retryOptions = new() { BaseDelay = TimeSpan.FromSeconds(30) };
@@ -23,9 +23,6 @@ public sealed class ArticleProcessorRetryTests
 
     public ArticleProcessorRetryTests()
     {
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
-        GivenModelAnswers();
         store.SetupGet(s => s.Container).Returns("articles");
         var bytes = Encoding.UTF8.GetBytes(TestData.EnglishArticle);
         store.Setup(s => s.GetArticleAsync(Name, It.IsAny<long>(), It.IsAny<CancellationToken>()))
@@ -96,9 +93,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_AlreadyWaitingForThisVersion_MakesNoCallUntilDue()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
 
         var duplicate = await sut.ProcessAsync(Name, CancellationToken.None);
 
@@ -110,9 +105,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_SameTextUploadedAgainWhileWaiting_TriesNowAndTheOldScheduleMakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         etag = "\"v2\""; // identical text, new blob version: the old schedule names v1
 
@@ -128,9 +121,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_DueScheduleAndModelBack_WritesOk()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         time.Advance(scheduled[0].Delay);
 
@@ -145,9 +136,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_StillUnavailable_SchedulesTheNextWithHistory()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
@@ -163,9 +152,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_NewerUploadWithItsOwnResult_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         etag = "\"v2\"";
         time.Advance(TimeSpan.FromSeconds(1));
@@ -181,9 +168,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_NewerUploadNothingHandledYet_SummarisesTheNewVersionOnce()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         etag = "\"v2\""; // uploaded, but its trigger is late (or was missed by a polling scan)
 
@@ -199,9 +184,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_ResultCurrentMeanwhile_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         GivenModelAnswers();
         time.Advance(scheduled[0].Delay);
@@ -216,9 +199,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_DuplicateOfAnOlderSchedule_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
         await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
@@ -233,9 +214,7 @@ public sealed class ArticleProcessorRetryTests
     public async Task HandleRetryMessageAsync_DeferralsSpent_WritesFailedWithTheHistory()
     {
         retryOptions.MaxDeferrals = 1;
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
@@ -254,9 +233,7 @@ public sealed class ArticleProcessorRetryTests
     {
         retryOptions.MaxDeferrals = 1;
         summarizerOptions.FallbackToExtractive = true;
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
@@ -270,9 +247,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryPoisonMessageAsync_WaitingMarker_WritesFailedWithTheHistory()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
 
         var outcome = await sut.HandleRetryPoisonMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
@@ -291,6 +266,15 @@ public sealed class ArticleProcessorRetryTests
         Assert.Equal(ProcessingResult.ArticleGone, outcome.Result);
         store.Verify(s => s.GetArticleAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
         VerifyModelCalls(0);
+    }
+
+    /// <summary>The model is down (no Retry-After): the first run schedules an attempt and writes <c>waiting</c>.</summary>
+    private async Task<ArticleProcessor> DeferredOnceAsync()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        return sut;
     }
 
     private void VerifyModelCalls(int count) =>
