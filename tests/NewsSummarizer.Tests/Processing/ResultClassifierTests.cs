@@ -39,27 +39,19 @@ public sealed class ResultClassifierTests
         Assert.Equal(ResultState.Stale, ResultClassifier.Classify(Document(sha ?? Sha, provider, prompt), Read, Configured, Prompt));
 
     [Theory]
-    [InlineData(null, "brief")]
-    [InlineData("brief", null)]
-    [InlineData("3", "brief")]
-    [InlineData("long", "medium")]
-    public void Classify_ResultForAnotherLength_IsStale(string? made, string? asked)
+    [InlineData(null, "brief", ResultState.Stale)]
+    [InlineData("brief", null, ResultState.Stale)]
+    [InlineData("3", "brief", ResultState.Stale)]
+    [InlineData("long", "medium", ResultState.Stale)]
+    [InlineData(null, null, ResultState.Current)]
+    [InlineData("brief", "brief", ResultState.Current)]
+    [InlineData("brief", "1", ResultState.Current)]
+    [InlineData("4", "medium", ResultState.Current)]
+    public void Classify_ResultLength_IsCurrentOnlyForTheLengthAskedNow(string? made, string? asked, ResultState expected)
     {
         SummaryLength.TryParse(asked, out var length, out _);
 
-        Assert.Equal(ResultState.Stale, ResultClassifier.Classify(Document() with { Length = made }, Read, Configured, Prompt, length));
-    }
-
-    [Theory]
-    [InlineData(null, null)]
-    [InlineData("brief", "brief")]
-    [InlineData("brief", "1")]
-    [InlineData("4", "medium")]
-    public void Classify_ResultForTheAskedLength_IsCurrent(string? made, string? asked)
-    {
-        SummaryLength.TryParse(asked, out var length, out _);
-
-        Assert.Equal(ResultState.Current, ResultClassifier.Classify(Document() with { Length = made }, Read, Configured, Prompt, length));
+        Assert.Equal(expected, ResultClassifier.Classify(Document() with { Length = made }, Read, Configured, Prompt, length));
     }
 
     [Fact]
