@@ -47,7 +47,7 @@ public class ArticleBenchmarks
     public ArticleReadResult Read_Windows1256Text() => reader.Read(windows1256, "world/legacy.txt", "text/plain");
 
     [Benchmark]
-    public string DetectLanguage_ArabicSeed() => ArticleLanguage.Detect(seedText);
+    public ArticleLanguage DetectLanguage_ArabicSeed() => LanguageDetector.Detect(seedText);
 
     [Benchmark]
     public byte[] Serialize_ResultDocument() => SummaryJson.Serialize(document);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
@@ -45,8 +46,8 @@ internal static class BenchmarkInputs
     /// <summary>A bilingual ok result of the seed's size (what a model run writes).</summary>
     public static SummaryDocument Document() => new()
     {
-        Status = "ok",
-        Language = "ar",
+        Status = SummaryStatus.Ok,
+        Language = ArticleLanguage.Arabic,
         Title = new LocalizedText("وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا", "US and Turkish foreign ministers discuss Ukraine"),
         Summary = new LocalizedText(
             "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.",
@@ -56,7 +57,7 @@ internal static class BenchmarkInputs
             ["Blinken and Cavusoglu spoke by phone", "Biden warned against a Russian invasion of Ukraine"]),
         Source = new SourceInfo("articles", "world/000_1c7e991db8deae7e.txt", "\"0x8DC1234567890AB\"",
             "9f2c3a0d8c1e4b5a6f7e8d9c0b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a", "text/plain", SeedUtf8.Length, "utf-8"),
-        Model = new ModelUsage("OpenAI", "gpt-4o-mini", "bilingual-1", 1830, 412),
+        Model = new ModelUsage(ModelProvider.OpenAI, "gpt-4o-mini", "bilingual-1", 1830, 412),
         DurationMs = 2140,
         CreatedAt = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero),
     };

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Benchmarks;
 
@@ -85,7 +86,7 @@ public class PipelineBenchmarks
         const string probe = "probe/article.txt";
         await container.GetBlobClient(probe).UploadAsync(BinaryData.FromBytes(BenchmarkInputs.SeedUtf8)).ConfigureAwait(false);
         var outcome = await processor.ProcessAsync(probe, CancellationToken.None).ConfigureAwait(false);
-        if (outcome.Result != ProcessingResult.Written || outcome.Document?.Status != "ok")
+        if (outcome.Result != ProcessingResult.Written || outcome.Document?.Status != SummaryStatus.Ok)
         {
             throw new InvalidOperationException($"The probe article was not summarised: {outcome.Result} {outcome.Document?.Status}.");
         }

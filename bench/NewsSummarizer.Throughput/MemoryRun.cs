@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Processing;
+using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Throughput;
 
@@ -77,7 +78,7 @@ internal static class MemoryRun
 
     private static void Expect(ProcessingOutcome outcome)
     {
-        if (outcome.Result != ProcessingResult.Written || outcome.Document?.Status != "ok")
+        if (outcome.Result != ProcessingResult.Written || outcome.Document?.Status != SummaryStatus.Ok)
         {
             throw new InvalidOperationException($"Expected an ok result, got {outcome.Result} {outcome.Document?.Status} {outcome.Document?.Error?.Message}.");
         }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Summarization;
 using Spectre.Console;
 
@@ -37,7 +36,7 @@ internal static class BackfillCommand
             return 0;
         }
 
-        IReadOnlyDictionary<string, int> counts;
+        IReadOnlyDictionary<BackfillOutcome, int> counts;
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             counts = await AnsiConsole.Progress().StartAsync(async context =>
@@ -52,11 +51,11 @@ internal static class BackfillCommand
                 .ConfigureAwait(false);
         }
 
-        foreach (var (outcome, count) in counts.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (outcome, count) in counts.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal))
         {
             Console.WriteLine($"{outcome}: {count}");
         }
 
-        return counts.Keys.Any(outcome => outcome.StartsWith("error", StringComparison.Ordinal) || outcome == "failed") ? 1 : 0;
+        return counts.Keys.Any(outcome => outcome.IsFailure) ? 1 : 0;
     }
 }

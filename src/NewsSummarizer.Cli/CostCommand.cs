@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 using Spectre.Console;
@@ -17,7 +16,7 @@ internal static class CostCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Article files or folders (recursively).", Arity = ArgumentArity.OneOrMore };
+        var paths = CliArguments.ArticlePaths("Article files or folders (recursively).");
         var command = new Command("cost", "Measure model calls and input tokens per article (no model call is made).") { paths };
         command.SetAction(parse => Run(parse.GetRequiredValue(paths)));
         return command;

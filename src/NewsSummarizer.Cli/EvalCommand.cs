@@ -176,7 +176,7 @@ internal static class EvalCommand
         var evaluator = new SummaryEvaluator(summarizer, exceptions);
         var report = await evaluator.EvaluateAsync(set.Documents, set.Language, ratio, cancellationToken).ConfigureAwait(false);
         var scoring = english ? (exceptions is null ? ", stemmed" : ", stemmed with WordNet exceptions") : string.Empty;
-        AnsiConsole.Write(SystemsTable($"{Markup.Escape(dataset)}: {report.Documents} articles ({set.Format.ToString().ToLowerInvariant()}, {set.Language}{scoring}), ratio {ratio.ToString(CultureInfo.InvariantCulture)}, F1 ×100", report));
+        AnsiConsole.Write(SystemsTable($"{Markup.Escape(dataset)}: {report.Documents} articles ({set.Format.ToString().ToLowerInvariant()}, {WireNames.Of(set.Language)}{scoring}), ratio {ratio.ToString(CultureInfo.InvariantCulture)}, F1 ×100", report));
 
         // Per category (the first folder of each id) when the set has more than one.
         var categories = new List<(string Category, EvaluationReport Report)>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NewsSummarizer.Summaries;
 using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
@@ -21,8 +20,9 @@ internal static class ResultPrinter
             SummaryStatus.Rejected => "yellow",
             _ => "red",
         };
-        AnsiConsole.Write(new Rule($"[bold {colour}]{Markup.Escape(name)}: {Markup.Escape(document.Status)}[/]").LeftJustified());
-        Console.WriteLine($"status: {document.Status}   language: {document.Language}   provider: {document.Model.Provider}" +
+        var status = WireNames.Of(document.Status);
+        AnsiConsole.Write(new Rule($"[bold {colour}]{Markup.Escape(name)}: {Markup.Escape(status)}[/]").LeftJustified());
+        Console.WriteLine($"status: {status}   language: {WireNames.Of(document.Language)}   provider: {document.Model.Provider}" +
             $" ({document.Model.Model}, {document.Model.PromptVersion})   {document.DurationMs} ms");
         if (document.Error is { } error)
         {
@@ -33,7 +33,7 @@ internal static class ResultPrinter
         Section("English", document.Title.En, document.Summary.En, document.KeyPoints.En);
         if (document.Unavailable.Count > 0)
         {
-            Console.WriteLine($"unavailable: {string.Join(", ", document.Unavailable)}: {document.UnavailableReason}");
+            Console.WriteLine($"unavailable: {string.Join(", ", document.Unavailable.Select(WireNames.Of))}: {document.UnavailableReason}");
         }
 
         Console.WriteLine($"sha256: {document.Source.Sha256}   bytes: {document.Source.Bytes}   encoding: {document.Source.Encoding}");

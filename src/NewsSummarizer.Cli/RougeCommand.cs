@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Evaluation;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ internal static class RougeCommand
 
     private static int Run(FileInfo candidatesFile, FileInfo referencesFile, string language, bool stem, bool json)
     {
-        var arabic = language == "ar";
+        var arabic = WireNames.TryParse<ArticleLanguage>(language, ignoreCase: false, out var parsed) && parsed == ArticleLanguage.Arabic;
         var exceptions = stem && !arabic ? WordNetExceptions.Load(WordNetExceptions.DebianDirectory) : null;
         if (stem && !arabic && exceptions is null)
         {

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 using Spectre.Console;
 
@@ -16,12 +13,12 @@ internal static class SummarizeCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Files or folders (recursively) to summarise.", Arity = ArgumentArity.OneOrMore };
+        var paths = CliArguments.ArticlePaths("Files or folders (recursively) to summarise.");
         var output = new Option<string?>("--out") { Description = "Write DIR/<relative path>.summary.json for each file instead of printing results." };
         var provider = new Option<SummarizerProvider?>("--provider") { Description = "Override the Summarizer:Provider setting (Extractive, AzureOpenAI, OpenAI)." };
         var ratio = new Option<double?>("--ratio") { Description = "Summary length as a share of the article's sentences, in (0, 1]." };
         var sentences = new Option<int?>("--sentences") { Description = "Summary length in sentences." };
-        var length = new Option<string?>("--length") { Description = "Summary length: brief (1 sentence), short (2), medium (4), long (7) or a sentence count from 1 to 20." };
+        var length = CliArguments.Length("Summary length");
         var json = new Option<bool>("--json") { Description = "Print results as JSON documents (without --out)." };
         var command = new Command("summarize", "Summarise local article files with the service's summariser (offline by default).")
         {
@@ -93,12 +90,12 @@ internal static class SummarizeCommand
             foreach (var item in items)
             {
                 var document = await runner.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"{item.Name}: {document.Status}{(document.Error is { } e ? $" ({e.Code})" : string.Empty)} -> {item.OutputPath}");
+                Console.WriteLine($"{item.Name}: {WireNames.Of(document.Status)}{(document.Error is { } e ? $" ({e.Code})" : string.Empty)} -> {item.OutputPath}");
                 results.Add(document);
             }
         }
 
-        var counts = results.GroupBy(d => d.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+        var counts = results.GroupBy(d => WireNames.Of(d.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
         await Console.Error.WriteLineAsync($"{results.Count} file(s): {string.Join(", ", counts)}").ConfigureAwait(false);
         return results.TrueForAll(d => d.IsOk) ? 0 : 1;
     }

@@ -1,11 +1,6 @@
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Cli;
-
-/// <summary>One file to summarise: where it is, its name relative to what the user gave, and where its result goes.</summary>
-internal sealed record SummarizeItem(string Path, string Name, string? OutputPath);
 
 /// <summary>The pure decisions of <c>newsum summarize</c>: which length was asked for and which files go where.</summary>
 internal static class SummarizePlan

@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Cli;
@@ -16,15 +13,12 @@ internal static class UploadCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Files or folders (recursively) to upload.", Arity = ArgumentArity.OneOrMore };
+        var paths = CliArguments.ArticlePaths("Files or folders (recursively) to upload.");
         var container = new Option<string?>("--container") { Description = "The articles container (default: setting ArticlesContainer, else articles)." };
         var wait = new Option<bool>("--wait") { Description = "Wait for each article's result and print it." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for all results.", DefaultValueFactory = _ => 120 };
         var json = new Option<bool>("--json") { Description = "Print results as JSON documents." };
-        var length = new Option<string?>("--length")
-        {
-            Description = "Summary length, written as the blob's summary_length metadata: brief (1 sentence), short (2), medium (4), long (7) or a sentence count from 1 to 20.",
-        };
+        var length = CliArguments.Length("Summary length, written as the blob's summary_length metadata");
         var command = new Command("upload", "Upload articles to the articles container (Azurite by default).") { paths, container, length, wait, timeout, json };
         command.Validators.Add(result =>
         {

@@ -3,16 +3,6 @@ using NewsSummarizer.Processing;
 
 namespace NewsSummarizer.DevHost;
 
-/// <summary>Settings of <see cref="MissedArticleSweep"/> (section <c>DevHost</c>).</summary>
-internal sealed class SweepOptions
-{
-    /// <summary>How often the container is checked; zero turns the sweep off.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long an article may wait for the trigger before the sweep takes it.</summary>
-    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(20);
-}
-
 /// <summary>The polling blob trigger can miss a blob that lands while it scans the container (the scan remembers the
 /// newest timestamp it saw, and a blob listed too late with an older one is passed over). In Azure the Event Grid
 /// source has no such gap; locally this sweep takes any article still without a result after a grace period and

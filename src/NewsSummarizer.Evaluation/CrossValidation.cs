@@ -36,7 +36,7 @@ public static class CrossValidation
 
     public static CrossValidationReport Run(
         IReadOnlyList<EvaluationDocument> documents,
-        string language,
+        ArticleLanguage language,
         double ratio,
         int folds,
         IReadOnlyList<TuningCandidate> candidates,
@@ -75,7 +75,7 @@ public static class CrossValidation
     /// each article, and a summary (or lead length) met before is not scored again.</summary>
     public static IReadOnlyList<DocumentScores>[] Score(
         IReadOnlyList<EvaluationDocument> documents,
-        string language,
+        ArticleLanguage language,
         double ratio,
         IReadOnlyList<TuningCandidate> candidates,
         CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public enum DatasetFormat
 }
 
 /// <summary>A loaded evaluation set: its layout, the language it is scored in and its documents.</summary>
-public sealed record EvaluationSet(DatasetFormat Format, string Language, IReadOnlyList<EvaluationDocument> Documents);
+public sealed record EvaluationSet(DatasetFormat Format, ArticleLanguage Language, IReadOnlyList<EvaluationDocument> Documents);
 
 /// <summary>Recognises an evaluation folder's layout and loads it.</summary>
 public static class EvaluationDatasets
@@ -38,7 +38,7 @@ public static class EvaluationDatasets
 
     /// <summary>The language a layout's articles are in, and so how they are scored: Arabic normalised without
     /// stemming, English with ROUGE-1.5.5's Porter stemming.</summary>
-    public static string LanguageOf(DatasetFormat format) => format switch
+    public static ArticleLanguage LanguageOf(DatasetFormat format) => format switch
     {
         DatasetFormat.Easc => ArticleLanguage.Arabic,
         DatasetFormat.Bbc => ArticleLanguage.English,

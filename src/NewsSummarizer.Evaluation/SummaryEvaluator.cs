@@ -10,7 +10,7 @@ namespace NewsSummarizer.Evaluation;
 public sealed record SystemScores(string System, RougeScores Rouge, double MeanWords);
 
 /// <summary>The evaluation table: a summariser against lead baselines.</summary>
-public sealed record EvaluationReport(string Language, double Ratio, int Documents, IReadOnlyList<SystemScores> Systems)
+public sealed record EvaluationReport(ArticleLanguage Language, double Ratio, int Documents, IReadOnlyList<SystemScores> Systems)
 {
     /// <summary>The row of one system.</summary>
     public SystemScores this[string system] => Systems.Single(s => s.System == system);
@@ -49,7 +49,7 @@ public sealed class SummaryEvaluator
 
     /// <summary>The rows: the summariser, the lead at its length, Lead-1, Lead-3, Lead-ratio.</summary>
     public async Task<EvaluationReport> EvaluateAsync(
-        IReadOnlyList<EvaluationDocument> documents, string language, double ratio, CancellationToken cancellationToken)
+        IReadOnlyList<EvaluationDocument> documents, ArticleLanguage language, double ratio, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var rouge = CreateRouge(language, wordNetExceptions);
@@ -89,7 +89,7 @@ public sealed class SummaryEvaluator
     /// <summary>Per article, the summary's scores and the length-matched lead's (what cross-validation averages
     /// over folds).</summary>
     public async Task<IReadOnlyList<DocumentScores>> ScoreDocumentsAsync(
-        IReadOnlyList<EvaluationDocument> documents, string language, double ratio, CancellationToken cancellationToken)
+        IReadOnlyList<EvaluationDocument> documents, ArticleLanguage language, double ratio, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var rouge = CreateRouge(language, wordNetExceptions);
@@ -110,7 +110,7 @@ public sealed class SummaryEvaluator
         return results;
     }
 
-    internal static Rouge CreateRouge(string language, IReadOnlyDictionary<string, string>? wordNetExceptions = null) =>
+    internal static Rouge CreateRouge(ArticleLanguage language, IReadOnlyDictionary<string, string>? wordNetExceptions = null) =>
         new(
             stem: language == ArticleLanguage.English,
             arabic: language == ArticleLanguage.Arabic,
@@ -118,7 +118,7 @@ public sealed class SummaryEvaluator
 
     // The extractive summariser exposes its sentences; for any other provider the summary's sentences are re-split.
     private async Task<IReadOnlyList<string>> SummaryOf(
-        EvaluationDocument document, string language, SummaryLength length, CancellationToken ct)
+        EvaluationDocument document, ArticleLanguage language, SummaryLength length, CancellationToken ct)
     {
         var article = new Article(document.Text, document.Title, language);
         if (summarizer is ExtractiveSummarizer extractive)

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using Json.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.Tests;
@@ -25,6 +24,39 @@ internal static class TestData
     public static Article Arabic => new(ArabicArticle, null, ArticleLanguage.Arabic);
 
     public static Article English => new(EnglishArticle, null, ArticleLanguage.English);
+
+    /// <summary>What a model answers for any article: a title, a summary and a key point in both languages.</summary>
+    public static SummaryContent ModelContent(
+        string provider = "AzureOpenAI", string promptVersion = "bilingual-1", string summary = "Summary", string model = "gpt-test",
+        int inputTokens = 10, int outputTokens = 5) => new(
+            new LocalizedText("عنوان", "Title"),
+            new LocalizedText("ملخص", summary),
+            new LocalizedList(["نقطة"], ["Point"]),
+            new ModelUsage(ModelProvider.Parse(provider), model, promptVersion, inputTokens, outputTokens),
+            [],
+            null);
+
+    /// <summary>A model summariser named <paramref name="provider"/> that answers <see cref="ModelContent"/> (with
+    /// <paramref name="summary"/>, when given, as the English summary) and adds each length it is asked for to
+    /// <paramref name="asked"/>.</summary>
+    public static Mock<ISummarizer> ModelSummarizer(
+        string provider = "AzureOpenAI", string promptVersion = "bilingual-1", ICollection<SummaryLength>? asked = null, string summary = "Summary")
+    {
+        var summarizer = new Mock<ISummarizer>();
+        summarizer.SetupGet(s => s.Provider).Returns(provider);
+        summarizer.SetupGet(s => s.PromptVersion).Returns(promptVersion);
+        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Article _, SummaryLength length, CancellationToken _) =>
+            {
+                asked?.Add(length);
+                return ModelContent(provider, promptVersion, summary);
+            });
+        return summarizer;
+    }
+
+    /// <summary>A text article as the blob path reads it (default limits).</summary>
+    public static ArticleReadResult Read(string text) =>
+        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
 
     /// <summary>Telemetry backed by a real meter factory, for constructing pipeline classes by hand.</summary>
     public static SummarizerTelemetry Telemetry() =>

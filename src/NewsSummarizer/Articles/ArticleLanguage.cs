@@ -1,58 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace NewsSummarizer.Articles;
 
-/// <summary>Language codes used in result documents, and script-based detection.</summary>
-public static class ArticleLanguage
+/// <summary>The language of an article, as result documents write it (<c>ar</c>, <c>en</c>, <c>other</c>).
+/// <see cref="LanguageDetector"/> decides it from the text.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ArticleLanguage>))]
+public enum ArticleLanguage
 {
-    public const string Arabic = "ar";
-    public const string English = "en";
-    public const string Other = "other";
+    /// <summary>Neither Arabic nor English (or no letters at all).</summary>
+    [JsonStringEnumMemberName("other")]
+    Other,
 
-    // A Latin-script text counts as English when at least this share of its words are common English words.
-    private const double EnglishFunctionWordShare = 0.08;
+    [JsonStringEnumMemberName("ar")]
+    Arabic,
 
-    private static readonly HashSet<string> EnglishFunctionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "on", "for", "with", "that",
-        "by", "at", "as", "from", "it", "its", "be", "has", "have", "had", "this", "said", "will", "but", "not",
-    };
-
-    /// <summary>Detects the language from the letters' scripts: mostly Arabic letters is Arabic, mostly Latin
-    /// letters with common English words is English, anything else is <see cref="Other"/>.</summary>
-    public static string Detect(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var profile = ScriptProfile.Of(text);
-        if (profile.Letters == 0)
-        {
-            return Other;
-        }
-
-        if (profile.ArabicShare >= 0.5)
-        {
-            return Arabic;
-        }
-
-        return profile.LatinShare >= 0.5 && EnglishWordShare(text) >= EnglishFunctionWordShare ? English : Other;
-    }
-
-    private static double EnglishWordShare(string text)
-    {
-        int words = 0, english = 0;
-        foreach (var range in text.AsSpan().SplitAny(" \t\r\n.,;:!?\"'()[]"))
-        {
-            var word = text.AsSpan()[range];
-            if (word.IsEmpty)
-            {
-                continue;
-            }
-
-            words++;
-            if (EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-            {
-                english++;
-            }
-        }
-
-        return words == 0 ? 0 : (double)english / words;
-    }
+    [JsonStringEnumMemberName("en")]
+    English,
 }

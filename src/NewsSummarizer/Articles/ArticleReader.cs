@@ -155,18 +155,16 @@ public sealed partial class ArticleReader
     }
 
     /// <summary>The script decides; a declared language (JSON <c>language</c>) only fills in when it cannot.</summary>
-    private static string LanguageOf(string text, string? declared)
+    private static ArticleLanguage LanguageOf(string text, string? declared)
     {
-        var detected = ArticleLanguage.Detect(text);
+        var detected = LanguageDetector.Detect(text);
         if (detected != ArticleLanguage.Other || string.IsNullOrWhiteSpace(declared))
         {
             return detected;
         }
 
         var primary = declared.Split('-', '_')[0].Trim();
-        return primary.Equals(ArticleLanguage.Arabic, StringComparison.OrdinalIgnoreCase) ? ArticleLanguage.Arabic
-            : primary.Equals(ArticleLanguage.English, StringComparison.OrdinalIgnoreCase) ? ArticleLanguage.English
-            : detected;
+        return WireNames.TryParse<ArticleLanguage>(primary, ignoreCase: true, out var named) ? named : detected;
     }
 
     private static ArticleReadResult Empty(string? encoding) => ArticleReadResult.Rejected(

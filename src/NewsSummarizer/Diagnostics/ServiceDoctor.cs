@@ -7,17 +7,6 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Diagnostics;
 
-/// <summary>How a check of <see cref="ServiceDoctor"/> went.</summary>
-public enum DoctorStatus
-{
-    Ok,
-    Warning,
-    Error,
-}
-
-/// <summary>One finding: what was checked, how it went, what was seen and, when something must change, the setting.</summary>
-public sealed record DoctorFinding(string Check, DoctorStatus Status, string Detail, string? Setting = null);
-
 /// <summary><c>newsum doctor</c>: checks storage, the articles container and the configured model with one small
 /// structured call (the same request the service sends), and says for each problem which setting to change. The
 /// model's refusals are named by <see cref="ModelFailureClassifier"/>, as in the results.</summary>
@@ -81,7 +70,7 @@ public sealed class ServiceDoctor(
         var configured = $"{model.Provider} {model.Model} at {model.Endpoint}" +
             (model.ReasoningEffort is { } effort ? $", reasoning effort {effort}" : string.Empty) +
             $", {model.MaxOutputTokens} output tokens";
-        if (model.Provider == nameof(SummarizerProvider.Extractive))
+        if (model.Provider == ModelProvider.Extractive)
         {
             findings.Add(new DoctorFinding(
                 "model", DoctorStatus.Warning, "No model is configured: summaries are extractive, in the article's own language only.", "Summarizer__Provider"));
@@ -116,14 +105,14 @@ public sealed class ServiceDoctor(
                 "model",
                 DoctorStatus.Error,
                 $"{configured}: unavailable. {unavailable.Message}",
-                model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__Endpoint" : "OpenAI__Endpoint"));
+                model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__Endpoint" : "OpenAI__Endpoint"));
         }
     }
 
     private string? SettingOf(string code) => code switch
     {
-        ModelErrorCodes.NotFound => model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__Deployment" : "OpenAI__Model",
-        ModelErrorCodes.AuthFailed => model.Provider == nameof(SummarizerProvider.AzureOpenAI) ? "AzureOpenAI__ApiKey" : "OpenAI__ApiKey",
+        ModelErrorCodes.NotFound => model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__Deployment" : "OpenAI__Model",
+        ModelErrorCodes.AuthFailed => model.Provider == ModelProvider.AzureOpenAI ? "AzureOpenAI__ApiKey" : "OpenAI__ApiKey",
         ModelErrorCodes.OutputTruncated => "Summarizer__MaxOutputTokens / Summarizer__ReasoningEffort",
         ModelErrorCodes.ContextTooLong => "Summarizer__MaxInputTokens",
         ModelErrorCodes.ContentFiltered => "Summarizer__FallbackToExtractive",

@@ -1,17 +1,5 @@
 namespace NewsSummarizer.Http;
 
-/// <summary>Who may call a route in Azure: anyone, or a caller with a function key. The DevHost listens on loopback
-/// only and asks for no key.</summary>
-public enum ApiAccess
-{
-    Anonymous,
-    FunctionKey,
-}
-
-/// <summary>One route of the HTTP API: the Functions app's function name, method and route (under <c>/api</c>), who may
-/// call it in Azure, and the path the DevHost maps it to.</summary>
-public sealed record ApiRoute(string Function, string Method, string Route, ApiAccess Access, string DevHostPath);
-
 /// <summary>The HTTP API's one route table. The Functions app's triggers and the DevHost's endpoints are declared from
 /// it, and tests hold both hosts and docs/openapi.yaml to <see cref="All"/>.</summary>
 public static class ApiRoutes

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -76,7 +77,7 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
     internal static ArticleItem ToItem(StoredBlob blob, StoredResult? result)
     {
         var document = result?.Document;
-        var status = result is null ? Pending : document?.Status ?? Unreadable;
+        var status = result is null ? Pending : document is null ? Unreadable : WireNames.Of(document.Status);
         var title = document?.Title is { } t && (t.Ar is not null || t.En is not null) ? t : null;
         return new ArticleItem(blob.Name, status, document?.Language, blob.LastModified, blob.Bytes, title);
     }
@@ -181,7 +182,7 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
 
     /// <summary>An article and what its result says: <c>ok</c>, <c>rejected</c>, <c>failed</c>, <c>pending</c> (no
     /// result yet) or <c>unreadable</c>. <see cref="Language"/> and <see cref="Title"/> come from the result.</summary>
-    public sealed record ArticleItem(string Name, string Status, string? Language, DateTimeOffset? LastModified, long Bytes, LocalizedText? Title);
+    public sealed record ArticleItem(string Name, string Status, ArticleLanguage? Language, DateTimeOffset? LastModified, long Bytes, LocalizedText? Title);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency failed while listing articles; answered {Status} ({Code})")]
     private static partial void LogDependencyFailure(ILogger logger, Exception exception, int status, string code);

@@ -16,27 +16,32 @@ public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOpti
 
     public async Task<IResult> GetAsync(CancellationToken cancellationToken)
     {
-        string storageStatus;
+        bool? containerExists; // null: storage did not answer
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             var exists = await blobs.GetBlobContainerClient(storage.Value.ArticlesContainer).ExistsAsync(timeout.Token).ConfigureAwait(false);
-            storageStatus = exists.Value ? "reachable" : "reachable (container missing)";
+            containerExists = exists.Value;
         }
         catch (Exception exception) when (exception is Azure.RequestFailedException or OperationCanceledException or AggregateException)
         {
-            storageStatus = "unreachable";
+            containerExists = null;
         }
 
-        var healthy = storageStatus != "unreachable";
+        var healthy = containerExists is not null;
         var body = new
         {
             status = healthy ? "healthy" : "unhealthy",
             provider = summarizer.Provider,
             promptVersion = summarizer.PromptVersion,
             model,
-            storage = storageStatus,
+            storage = containerExists switch
+            {
+                true => "reachable",
+                false => "reachable (container missing)",
+                null => "unreachable",
+            },
             container = storage.Value.ArticlesContainer,
             version = Version,
         };

@@ -30,7 +30,7 @@ public sealed partial class SummariesApi
     private readonly ILogger<SummariesApi> logger;
     private readonly SummaryService configured;
     private readonly SummaryService extractive;
-    private readonly string[] allowedProviders;
+    private readonly ModelProvider[] allowedProviders;
 
     public SummariesApi(
         ArticleReader reader,
@@ -51,18 +51,19 @@ public sealed partial class SummariesApi
         configured = summaries;
 
         // Extractive is always available: it needs no model and is what `?provider=Extractive` asks for.
-        var extractiveName = extractiveSummarizer?.Provider ?? throw new ArgumentNullException(nameof(extractiveSummarizer));
+        ArgumentNullException.ThrowIfNull(extractiveSummarizer);
         // Its summariser is the extractive one, so it never falls back and never logs: no logger needed.
-        extractive = summaries.Provider == extractiveName
+        extractive = summaries.Provider == ModelProvider.Extractive
             ? summaries
             : new SummaryService(extractiveSummarizer, extractiveSummarizer, options, time, NullLogger<SummaryService>.Instance);
-        allowedProviders = options.Value.Provider.ToString() == extractiveName
-            ? [extractiveName]
-            : [options.Value.Provider.ToString(), extractiveName];
+        var configuredProvider = ModelProvider.From(options.Value.Provider);
+        allowedProviders = configuredProvider == extractive.Provider
+            ? [configuredProvider]
+            : [configuredProvider, extractive.Provider];
     }
 
     /// <summary>The <c>?provider=</c> values this instance accepts: the configured provider and Extractive.</summary>
-    public IReadOnlyList<string> AllowedProviders => allowedProviders;
+    public IReadOnlyList<ModelProvider> AllowedProviders => allowedProviders;
 
     /// <summary><c>POST /api/summaries</c>: the body is an article in any format a blob may be (text, Markdown, HTML,
     /// JSON <c>{"text": "...", "title": "..."}</c>, Word, PDF), optional <c>?provider=</c> and <c>?length=</c> (or a
@@ -75,7 +76,7 @@ public sealed partial class SummariesApi
             return ApiResult.Problem(
                 StatusCodes.Status400BadRequest, "invalid-provider",
                 $"Unknown or unavailable provider '{request.Query["provider"]}'. Allowed values: {string.Join(", ", allowedProviders)}.",
-                allowed: allowedProviders);
+                allowed: [.. allowedProviders.Select(provider => provider.Name)]);
         }
 
         var lengthQuery = request.Query["length"].ToString();
@@ -185,7 +186,7 @@ public sealed partial class SummariesApi
                 return ApiResult.Json(
                     StatusCodes.Status202Accepted,
                     new PendingResult(
-                        SummaryStatus.Waiting,
+                        WireNames.Of(SummaryStatus.Waiting),
                         name!,
                         $"The model was unavailable ({result.Document.Error?.Message}) The summary is scheduled to be tried again at {retryAt:O}.",
                         retryAt),
@@ -221,8 +222,7 @@ public sealed partial class SummariesApi
             return true;
         }
 
-        var match = Array.Find(allowedProviders, allowed => allowed.Equals(requested, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
+        if (!ModelProvider.TryParseConfigured(requested, out var match) || !allowedProviders.Contains(match))
         {
             return false;
         }

@@ -133,7 +133,7 @@ public sealed partial class ArticleProcessor(
             if (existing?.Document is { Source: { } written } document && document.Status != SummaryStatus.Waiting &&
                 string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
             {
-                LogFailureAlreadyResolved(logger, name, document.Status);
+                LogFailureAlreadyResolved(logger, name, WireNames.Of(document.Status));
                 return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
             }
 
@@ -318,7 +318,7 @@ public sealed partial class ArticleProcessor(
                     if (await WriteKeepingOutputAsync(name, document, state.Existing?.ETag, cancellationToken).ConfigureAwait(false))
                     {
                         telemetry.RecordResult(activity, document);
-                        LogWritten(logger, name, document.Status, document.Model.Provider, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
+                        LogWritten(logger, name, WireNames.Of(document.Status), document.Model.Provider.Name, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
                         return new ProcessingOutcome(ProcessingResult.Written, document);
                     }
                 }
@@ -361,7 +361,7 @@ public sealed partial class ArticleProcessor(
             return null;
         }
 
-        LogScheduleMoot(logger, name, retry.RetryAt, stored?.Status ?? "none", stored?.RetryAt);
+        LogScheduleMoot(logger, name, retry.RetryAt, stored is null ? "none" : WireNames.Of(stored.Status), stored?.RetryAt);
         return verdict == ResultState.Current
             ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
             : new ProcessingOutcome(ProcessingResult.Superseded);

@@ -5,34 +5,6 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing;
 
-/// <summary>Which articles a backfill takes.</summary>
-public enum BackfillSelection
-{
-    /// <summary>Every article whose result is missing or not current.</summary>
-    All,
-
-    /// <summary>Articles without a result, or with one that cannot be trusted (<see cref="ResultState.Missing"/>).</summary>
-    Missing,
-
-    /// <summary>Results from another provider or prompt version, or of another version of the article
-    /// (<see cref="ResultState.Stale"/>). Identical text uploaded again leaves the set after one run: the processor
-    /// finds the result current by hash and makes it name the new version.</summary>
-    Stale,
-
-    /// <summary>Extractive results written for this version because the model was unavailable (<see cref="ResultState.Fallback"/>).</summary>
-    Fallback,
-
-    /// <summary>Results whose retries were exhausted for this version (<see cref="ResultState.Failed"/>).</summary>
-    Failed,
-
-    /// <summary>Waiting results more than <see cref="BackfillService.OverdueGrace"/> past their scheduled attempt: the
-    /// retry message was lost or its queue is not served, so nothing else will ever replace them.</summary>
-    Overdue,
-}
-
-/// <summary>Why an article is in a backfill, and when it was last written.</summary>
-public sealed record BackfillCandidate(string Name, BackfillSelection Reason, DateTimeOffset? LastModified = null);
-
 /// <summary>Finds the articles whose result is missing or not current and runs them through the same
 /// <see cref="ArticleProcessor"/> as the trigger (so a current result is still never summarised twice).</summary>
 public sealed partial class BackfillService(
@@ -88,26 +60,26 @@ public sealed partial class BackfillService(
     }
 
     /// <summary>Processes the candidates, at most <paramref name="parallelism"/> at once; reports each outcome.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> RunAsync(
-        IReadOnlyList<BackfillCandidate> candidates, int parallelism, Action<BackfillCandidate, string>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<BackfillOutcome, int>> RunAsync(
+        IReadOnlyList<BackfillCandidate> candidates, int parallelism, Action<BackfillCandidate, BackfillOutcome>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<BackfillOutcome, int>();
         await Parallel.ForEachAsync(
             candidates,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             async (candidate, token) =>
             {
-                string outcome;
+                BackfillOutcome outcome;
                 try
                 {
                     var result = await processor.ProcessAsync(candidate.Name, token).ConfigureAwait(false);
-                    outcome = result.Document?.Status ?? result.Result.ToString();
+                    outcome = BackfillOutcome.Of(result);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // One article's outage must not stop the others; it stays in the next backfill's plan.
-                    outcome = "error: " + exception.GetType().Name;
+                    outcome = BackfillOutcome.Threw(exception);
                 }
 
                 lock (counts)

@@ -1,4 +1,5 @@
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing;
 
@@ -17,7 +18,7 @@ internal sealed class PendingResults(TimeProvider time)
 
     private readonly Dictionary<Key, Entry> entries = [];
 
-    public void Keep(string name, SummaryDocument document, string provider, string promptVersion)
+    public void Keep(string name, SummaryDocument document, ModelProvider provider, string promptVersion)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Source.Sha256 is not { } sha256)
@@ -38,7 +39,7 @@ internal sealed class PendingResults(TimeProvider time)
         }
     }
 
-    public SummaryDocument? Find(string name, string? sha256, string provider, string promptVersion)
+    public SummaryDocument? Find(string name, string? sha256, ModelProvider provider, string promptVersion)
     {
         if (sha256 is null)
         {
@@ -54,7 +55,7 @@ internal sealed class PendingResults(TimeProvider time)
 
     /// <summary>The kept result made from blob version <paramref name="etag"/>, for the poison path, which knows the
     /// version that failed but never reads the text.</summary>
-    public SummaryDocument? FindVersion(string name, string etag, string provider, string promptVersion)
+    public SummaryDocument? FindVersion(string name, string etag, ModelProvider provider, string promptVersion)
     {
         lock (entries)
         {
@@ -67,7 +68,7 @@ internal sealed class PendingResults(TimeProvider time)
         }
     }
 
-    public void Forget(string name, string? sha256, string provider, string promptVersion)
+    public void Forget(string name, string? sha256, ModelProvider provider, string promptVersion)
     {
         if (sha256 is not null)
         {
@@ -98,7 +99,7 @@ internal sealed class PendingResults(TimeProvider time)
         }
     }
 
-    private readonly record struct Key(string Name, string Sha256, string Provider, string PromptVersion);
+    private readonly record struct Key(string Name, string Sha256, ModelProvider Provider, string PromptVersion);
 
     private sealed record Entry(SummaryDocument Document, DateTimeOffset Kept);
 }

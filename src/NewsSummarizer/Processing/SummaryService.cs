@@ -16,11 +16,7 @@ public sealed partial class SummaryService(
     TimeProvider time,
     ILogger<SummaryService> logger)
 {
-    /// <summary><c>model.provider</c> of an extractive result written because the model was unavailable. It is
-    /// never current for the model provider, so the next trigger or <c>newsum backfill</c> replaces it.</summary>
-    public const string FallbackProvider = "Extractive (fallback)";
-
-    public string Provider => summarizer.Provider;
+    public ModelProvider Provider => ModelProvider.Parse(summarizer.Provider);
 
     public string PromptVersion => summarizer.PromptVersion;
 
@@ -87,7 +83,7 @@ public sealed partial class SummaryService(
 
     /// <summary>The marker written beside an article while its next attempt waits on the retry queue: status
     /// <c>waiting</c>, when it is due and why. Never current, so any later run replaces it.</summary>
-    public SummaryDocument Waiting(ErrorInfo error, SourceInfo source, DateTimeOffset retryAt, string language) =>
+    public SummaryDocument Waiting(ErrorInfo error, SourceInfo source, DateTimeOffset retryAt, ArticleLanguage language) =>
         Unsuccessful(SummaryStatus.Waiting, error, language, source, time.GetTimestamp()) with { RetryAt = retryAt };
 
     private SummaryDocument Ok(ArticleReadResult read, SourceInfo source, SummaryContent content, long started) => new()
@@ -110,7 +106,7 @@ public sealed partial class SummaryService(
         var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
         return content with
         {
-            Model = content.Model with { Provider = FallbackProvider },
+            Model = content.Model with { Provider = ModelProvider.ExtractiveFallback },
             UnavailableReason = $"The {summarizer.Provider} model was unavailable ({reason}), so this is the offline " +
                 "extractive summary in the article's own language. It is replaced when the model is back: on the next upload, " +
                 "or with `newsum backfill --only fallback`.",
@@ -136,7 +132,7 @@ public sealed partial class SummaryService(
             var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
             return content with
             {
-                Model = content.Model with { Provider = FallbackProvider },
+                Model = content.Model with { Provider = ModelProvider.ExtractiveFallback },
                 UnavailableReason = $"The {summarizer.Provider} model refused this article: {exception.Message} " +
                     "So this is the offline extractive summary in the article's own language.",
             };
@@ -153,24 +149,14 @@ public sealed partial class SummaryService(
     public SummaryDocument Failed(ErrorInfo error, SourceInfo source) =>
         Unsuccessful(SummaryStatus.Failed, error, ArticleLanguage.Other, source, time.GetTimestamp());
 
-    private SummaryDocument Unsuccessful(string status, ErrorInfo error, string language, SourceInfo source, long started) => new()
+    private SummaryDocument Unsuccessful(SummaryStatus status, ErrorInfo error, ArticleLanguage language, SourceInfo source, long started) => new()
     {
         Status = status,
         Language = language,
         Source = source,
-        Model = new ModelUsage(summarizer.Provider, string.Empty, summarizer.PromptVersion, null, null),
+        Model = new ModelUsage(Provider, string.Empty, summarizer.PromptVersion, null, null),
         DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
         CreatedAt = time.GetUtcNow(),
         Error = error,
     };
-}
-
-/// <summary>Whether a model that stays unavailable gets the extractive fallback at once.</summary>
-public enum ModelFallback
-{
-    /// <summary>At once when <c>Summarizer__FallbackToExtractive</c> is on (the HTTP API, the CLI).</summary>
-    WhenUnavailable,
-
-    /// <summary>Never here: <see cref="ModelUnavailableException"/> propagates so the blob path can schedule a retry.</summary>
-    Never,
 }

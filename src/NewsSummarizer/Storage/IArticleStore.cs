@@ -2,37 +2,6 @@ using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Storage;
 
-/// <summary>An article blob's properties, its metadata (null: none read) and, when it is within the size limit, its
-/// content. The metadata <c>summary_length</c> (<see cref="SummaryLengthMetadata"/>) asks for a summary length.</summary>
-public sealed record ArticleBlob(
-    string Container, string Name, string ETag, string? ContentType, long Bytes, ReadOnlyMemory<byte>? Content,
-    IReadOnlyDictionary<string, string>? Metadata = null)
-{
-    /// <summary>The blob metadata that asks for a summary length: a named size or a sentence count, as
-    /// <see cref="Summarization.SummaryLength.TryParse"/> reads it.</summary>
-    public const string SummaryLengthMetadata = "summary_length";
-
-    /// <summary>The <c>summary_length</c> metadata value (its name compared case-insensitively), or null.</summary>
-    public string? RequestedLength => LengthIn(Metadata);
-
-    /// <summary>The <c>summary_length</c> value in <paramref name="metadata"/>, or null.</summary>
-    public static string? LengthIn(IReadOnlyDictionary<string, string>? metadata) =>
-        metadata?.FirstOrDefault(m => string.Equals(m.Key, SummaryLengthMetadata, StringComparison.OrdinalIgnoreCase)).Value;
-}
-
-/// <summary>A stored result: the document and the blob's ETag for a conditional overwrite. <see cref="Document"/> is
-/// <c>null</c> when the blob is not a result the service can trust (too large, not JSON, not valid against the
-/// schema); <see cref="Problem"/> then says why. Such a result counts as missing and is replaced.</summary>
-public sealed record StoredResult(SummaryDocument? Document, string ETag, string? Problem = null);
-
-/// <summary>A blob in the articles container as a listing shows it, with its metadata when the store lists it.</summary>
-public sealed record StoredBlob(
-    string Name, string ETag, long Bytes, DateTimeOffset? LastModified, IReadOnlyDictionary<string, string>? Metadata = null)
-{
-    /// <summary>The <c>summary_length</c> metadata value, or null.</summary>
-    public string? RequestedLength => ArticleBlob.LengthIn(Metadata);
-}
-
 /// <summary>Reads articles and writes their results beside them. Never modifies, moves or deletes an article.</summary>
 public interface IArticleStore
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Summaries;
@@ -11,9 +12,9 @@ public sealed record SummaryDocument
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
-    public required string Status { get; init; }
+    public required SummaryStatus Status { get; init; }
 
-    public required string Language { get; init; }
+    public required ArticleLanguage Language { get; init; }
 
     public LocalizedText Title { get; init; } = new(null, null);
 
@@ -32,7 +33,7 @@ public sealed record SummaryDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ErrorInfo? Error { get; init; }
 
-    public IReadOnlyList<string> Unavailable { get; init; } = [];
+    public IReadOnlyList<ArticleLanguage> Unavailable { get; init; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UnavailableReason { get; init; }
@@ -49,35 +50,3 @@ public sealed record SummaryDocument
     [JsonIgnore]
     public bool IsOk => Status == SummaryStatus.Ok;
 }
-
-/// <summary>Values of <see cref="SummaryDocument.Status"/>.</summary>
-public static class SummaryStatus
-{
-    /// <summary>Summarised.</summary>
-    public const string Ok = "ok";
-
-    /// <summary>The input will never succeed (empty, binary, too large, unsupported); final.</summary>
-    public const string Rejected = "rejected";
-
-    /// <summary>Retries were exhausted; a new upload or a backfill tries again.</summary>
-    public const string Failed = "failed";
-
-    /// <summary>Not a result yet: the model was unavailable, and another attempt is scheduled at <c>retryAt</c>.
-    /// Never current, never final; the attempt replaces it.</summary>
-    public const string Waiting = "waiting";
-}
-
-/// <summary>What was summarised. For HTTP requests <see cref="Container"/> is <c>null</c>. <see cref="Format"/> is
-/// what the article was read as (<c>text</c>, <c>markdown</c>, <c>html</c>, <c>json</c>, <c>docx</c>, <c>pdf</c>).</summary>
-public sealed record SourceInfo(
-    string? Container,
-    string? Name,
-    [property: JsonPropertyName("etag")] string? ETag,
-    string? Sha256,
-    string? ContentType,
-    long Bytes,
-    string? Encoding,
-    string? Format = null);
-
-/// <summary>Why a document is not <c>ok</c>.</summary>
-public sealed record ErrorInfo(string Code, string Message);

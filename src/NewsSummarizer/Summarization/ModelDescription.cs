@@ -5,7 +5,7 @@ namespace NewsSummarizer.Summarization;
 /// <summary>The model as configured, for <c>GET /api/health</c> and <c>newsum doctor</c>: provider, model or
 /// deployment, endpoint host and the request settings. Never a key or a connection string.</summary>
 public sealed record ModelDescription(
-    string Provider,
+    ModelProvider Provider,
     string? Model,
     string? Endpoint,
     string? ReasoningEffort,
@@ -34,7 +34,7 @@ public sealed record ModelDescription(
         };
         var usesModel = summarizer.Provider != SummarizerProvider.Extractive;
         return new ModelDescription(
-            summarizer.Provider.ToString(),
+            ModelProvider.From(summarizer.Provider),
             model,
             endpoint,
             usesModel ? summarizer.ReasoningEffort : null,

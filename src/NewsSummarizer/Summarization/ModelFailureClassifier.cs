@@ -254,13 +254,13 @@ public static class ModelFailureClassifier
     {
         public static Settings For(ChatModelInfo? model) => model?.Provider switch
         {
-            "AzureOpenAI" => new Settings(
+            { } provider when provider == ModelProvider.AzureOpenAI => new Settings(
                 "AzureOpenAI__Deployment",
                 "deployment",
                 " (a retired model version's deployment answers this too: deploy a current model and point the setting at it)",
                 "Set AzureOpenAI__ApiKey to a key of this resource, or leave it unset and grant the app's identity the " +
                 "'Cognitive Services OpenAI User' role on the resource; check AzureOpenAI__Endpoint names the resource."),
-            "OpenAI" => new Settings(
+            { } provider when provider == ModelProvider.OpenAI => new Settings(
                 "OpenAI__Model",
                 "model",
                 " (for a local server, a model it has pulled or loaded)",

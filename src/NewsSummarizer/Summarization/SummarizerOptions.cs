@@ -2,19 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NewsSummarizer.Summarization;
 
-/// <summary>Which model produces summaries. No provider configured means <see cref="Extractive"/>.</summary>
-public enum SummarizerProvider
-{
-    /// <summary>Offline extractive summaries in the article's own language; needs no account.</summary>
-    Extractive,
-
-    /// <summary>An Azure OpenAI deployment (API key or Microsoft Entra ID).</summary>
-    AzureOpenAI,
-
-    /// <summary>Any OpenAI-compatible chat completions endpoint: OpenAI, Ollama, vLLM.</summary>
-    OpenAI,
-}
-
 /// <summary>Section <c>Summarizer</c>: provider, input limits and the model call budget.</summary>
 public sealed class SummarizerOptions
 {
@@ -90,30 +77,4 @@ public sealed class SummarizerOptions
     /// instance count so a scaled-out backlog waits here instead of calling into certain 429s.</summary>
     [Range(0, 100_000_000)]
     public int TokensPerMinute { get; set; }
-}
-
-/// <summary>Section <c>AzureOpenAI</c>.</summary>
-public sealed class AzureOpenAIOptions
-{
-    public const string SectionName = "AzureOpenAI";
-
-    public Uri? Endpoint { get; set; }
-
-    public string? Deployment { get; set; }
-
-    /// <summary>Absent: Microsoft Entra ID through DefaultAzureCredential (managed identity in Azure).</summary>
-    public string? ApiKey { get; set; }
-}
-
-/// <summary>Section <c>OpenAI</c>: any OpenAI-compatible endpoint.</summary>
-public sealed class OpenAIOptions
-{
-    public const string SectionName = "OpenAI";
-
-    /// <summary>Absent: api.openai.com. For Ollama: http://localhost:11434/v1.</summary>
-    public Uri? Endpoint { get; set; }
-
-    public string? Model { get; set; }
-
-    public string? ApiKey { get; set; }
 }

@@ -40,8 +40,11 @@ public sealed class SummarizerTelemetry : IDisposable
     public void RecordResult(Activity? activity, SummaryDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var provider = new KeyValuePair<string, object?>("newssummarizer.provider", document.Model.Provider);
-        var status = new KeyValuePair<string, object?>("newssummarizer.status", document.Status);
+        // Tags are the names the result document writes, not the enum's own.
+        var providerName = document.Model.Provider.Name;
+        var statusName = WireNames.Of(document.Status);
+        var provider = new KeyValuePair<string, object?>("newssummarizer.provider", providerName);
+        var status = new KeyValuePair<string, object?>("newssummarizer.status", statusName);
         articles.Add(1, provider, status);
         if (document.Status == SummaryStatus.Ok)
         {
@@ -56,8 +59,8 @@ public sealed class SummarizerTelemetry : IDisposable
         }
 
         activity.SetTag("newssummarizer.article.sha256", document.Source.Sha256);
-        activity.SetTag("newssummarizer.provider", document.Model.Provider);
-        activity.SetTag("newssummarizer.status", document.Status);
+        activity.SetTag("newssummarizer.provider", providerName);
+        activity.SetTag("newssummarizer.status", statusName);
         activity.SetTag("newssummarizer.model.input_tokens", document.Model.InputTokens);
         activity.SetTag("newssummarizer.model.output_tokens", document.Model.OutputTokens);
         if (document.Error is { } error)

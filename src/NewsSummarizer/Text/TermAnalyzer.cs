@@ -26,7 +26,7 @@ public sealed class TermAnalyzer : IDisposable
 
     /// <summary>Returns the content terms of <paramref name="text"/> in order.</summary>
     /// <param name="language"><see cref="ArticleLanguage.Arabic"/> or <see cref="ArticleLanguage.English"/>.</param>
-    public IReadOnlyList<string> Analyze(string text, string language)
+    public IReadOnlyList<string> Analyze(string text, ArticleLanguage language)
     {
         var terms = new List<string>();
         Run(text, language, term => terms.Add(term.ToString()));
@@ -35,7 +35,7 @@ public sealed class TermAnalyzer : IDisposable
 
     /// <summary>Appends the ids of <paramref name="text"/>'s terms to <paramref name="ids"/>, adding new terms to
     /// <paramref name="vocabulary"/>; avoids a string per token on the hot path.</summary>
-    internal void AddTermIds(string text, string language, Dictionary<string, int> vocabulary, List<int> ids)
+    internal void AddTermIds(string text, ArticleLanguage language, Dictionary<string, int> vocabulary, List<int> ids)
     {
         var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
@@ -67,7 +67,7 @@ public sealed class TermAnalyzer : IDisposable
     /// so the terms are those of each sentence alone): few stream resets, and the text is never copied whole, so
     /// however long the article, no chunk reaches the large object heap unless one sentence is that long.</summary>
     internal void AddSentenceTermIds(
-        IReadOnlyList<Sentence> sentences, string language, Dictionary<string, int> vocabulary, List<int> ids, int[] ends)
+        IReadOnlyList<Sentence> sentences, ArticleLanguage language, Dictionary<string, int> vocabulary, List<int> ids, int[] ends)
     {
         var analyzer = For(language);
         var arabic = language == ArticleLanguage.Arabic;
@@ -150,7 +150,7 @@ public sealed class TermAnalyzer : IDisposable
         english.Dispose();
     }
 
-    private void Run(string text, string language, Action<string> onTerm)
+    private void Run(string text, ArticleLanguage language, Action<string> onTerm)
     {
         ArgumentNullException.ThrowIfNull(text);
         using var stream = For(language).GetTokenStream(Field, Prepare(text, language));
@@ -165,10 +165,10 @@ public sealed class TermAnalyzer : IDisposable
     }
 
     // Lucene removes stop words before it normalises, so a voweled "فِي" would survive as a content term.
-    private static string Prepare(string text, string language) =>
+    private static string Prepare(string text, ArticleLanguage language) =>
         language == ArticleLanguage.Arabic ? ArabicNormalizer.Normalize(text) : text;
 
-    private Analyzer For(string language) => language switch
+    private Analyzer For(ArticleLanguage language) => language switch
     {
         ArticleLanguage.Arabic => arabic,
         ArticleLanguage.English => english,

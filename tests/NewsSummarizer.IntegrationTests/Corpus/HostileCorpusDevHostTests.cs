@@ -44,7 +44,7 @@ public sealed class HostileCorpusDevHostTests(AzuriteFixture azurite, ITestOutpu
         {
             var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName, null, ResultTimeout);
             output.WriteLine($"{corpusCase.Id}: {document.Status} {document.Error?.Code} {document.DurationMs} ms");
-            if (document.Status != corpusCase.Expected.Status || document.Error?.Code != corpusCase.Expected.ErrorCode)
+            if (WireNames.Of(document.Status) != corpusCase.Expected.Status || document.Error?.Code != corpusCase.Expected.ErrorCode)
             {
                 mismatches.Add($"{corpusCase.Id}: expected {corpusCase.Expected.Status} {corpusCase.Expected.ErrorCode}, got {document.Status} {document.Error?.Code} ({document.Error?.Message})");
             }

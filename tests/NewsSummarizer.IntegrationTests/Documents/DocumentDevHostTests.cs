@@ -17,7 +17,7 @@ public sealed class DocumentDevHostTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(90);
 
-    private sealed record Case(string Name, byte[] Content, string? ContentType, string Status, string? Code, string Language, string[]? Source, string? Title);
+    private sealed record Case(string Name, byte[] Content, string? ContentType, SummaryStatus Status, string? Code, ArticleLanguage Language, string[]? Source, string? Title);
 
     [Fact]
     public async Task Upload_BuiltDocuments_EachReachesItsDefinedResultWithItsText()

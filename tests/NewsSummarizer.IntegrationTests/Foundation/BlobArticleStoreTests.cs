@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
@@ -74,7 +75,7 @@ public sealed class BlobArticleStoreTests(AzuriteFixture azurite)
     private static SummaryDocument Document(string english) => new()
     {
         Status = SummaryStatus.Ok,
-        Language = "en",
+        Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, english),
         Source = new SourceInfo("c", "x.txt", null, null, null, 1, "utf-8"),
         Model = new ModelUsage("Extractive", "extractive", "1", null, null),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using NewsSummarizer.Articles;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
@@ -28,7 +29,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var document = await StoredResults.WaitForAsync(devHost.Container, "world/seed.txt", null, ResultTimeout);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal("ar", document.Language);
+        Assert.Equal(ArticleLanguage.Arabic, document.Language);
         Assert.Equal(FakeModelServer.ArabicSummary, document.Summary.Ar);
         Assert.Equal(FakeModelServer.EnglishSummary, document.Summary.En);
         Assert.Equal(containerName, document.Source.Container);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Hosting;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization;
@@ -11,7 +12,7 @@ namespace NewsSummarizer.IntegrationTests.Foundation;
 public sealed class ModelProviderTests
 {
     private static readonly Articles.Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, "en");
+        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
 
     [Fact]
     public async Task AzureOpenAI_ThrottledOnceWithRetryAfter_RetriesOnceThenSucceeds()

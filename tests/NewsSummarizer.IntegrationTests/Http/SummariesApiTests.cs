@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using NewsSummarizer.Articles;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 
@@ -46,7 +48,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var document = SummaryJson.TryDeserialize(await response.Content.ReadAsByteArrayAsync());
         Assert.NotNull(document);
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal("en", document.Language);
+        Assert.Equal(ArticleLanguage.English, document.Language);
         Assert.Null(document.Source.Container);
         Assert.Null(document.Source.Name);
         Assert.Null(document.Source.ETag);
@@ -54,7 +56,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("text/plain; charset=utf-8", document.Source.ContentType);
         Assert.Equal(Encoding.UTF8.GetByteCount(English), document.Source.Bytes);
         Assert.Equal("utf-8", document.Source.Encoding);
-        Assert.Equal("Extractive", document.Model.Provider);
+        Assert.Equal(ModelProvider.Extractive, document.Model.Provider);
     }
 
     [Fact]
@@ -70,9 +72,9 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("\"title\":{\"ar\":\"بلينكن وتشاووش أوغلو\"", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u0", raw, StringComparison.Ordinal);
         var document = SummaryJson.TryDeserialize(Encoding.UTF8.GetBytes(raw))!;
-        Assert.Equal("ar", document.Language);
+        Assert.Equal(ArticleLanguage.Arabic, document.Language);
         Assert.Contains("ناقش وزيرا الخارجية", document.Summary.Ar, StringComparison.Ordinal);
-        Assert.Equal(["en"], document.Unavailable);
+        Assert.Equal([ArticleLanguage.English], document.Unavailable);
     }
 
     [Theory]
@@ -179,7 +181,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(JsonSerializer.Serialize(stored, SummaryJson.CompactOptions), JsonSerializer.Serialize(served, SummaryJson.CompactOptions));
             Assert.Equal(containerName, served!.Source.Container);
             Assert.Equal("world/2026/seed.txt", served.Source.Name);
-            Assert.Equal("ar", served.Language);
+            Assert.Equal(ArticleLanguage.Arabic, served.Language);
         }
     }
 

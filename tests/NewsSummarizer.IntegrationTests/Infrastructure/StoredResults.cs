@@ -41,6 +41,6 @@ public static class StoredResults
         }
 
         throw new TimeoutException(
-            $"{name}: no matching result within {timeout.TotalSeconds} s; it is {last?.Status ?? "missing"} ({last?.Error?.Message}).");
+            $"{name}: no matching result within {timeout.TotalSeconds} s; it is {(last is null ? "missing" : WireNames.Of(last.Status))} ({last?.Error?.Message}).");
     }
 }

@@ -113,7 +113,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
 
         var (document, calls) = Assert.Single(run.Values);
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal("Extractive (fallback)", document.Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, document.Model.Provider);
         Assert.Contains("content filter", document.UnavailableReason, StringComparison.Ordinal);
         Assert.Equal(1, calls);
     }
@@ -211,7 +211,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
     private void Report(string scenario, Dictionary<string, (SummaryDocument Document, int Calls)> run)
     {
         var outcomes = run.Values
-            .GroupBy(r => r.Document.Error?.Code is { } code ? $"{r.Document.Status} {code}" : r.Document.Status)
+            .GroupBy(r => r.Document.Error?.Code is { } code ? $"{WireNames.Of(r.Document.Status)} {code}" : WireNames.Of(r.Document.Status))
             .Select(g => $"{g.Count()} {g.Key}");
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

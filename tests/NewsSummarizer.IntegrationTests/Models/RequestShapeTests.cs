@@ -11,7 +11,7 @@ namespace NewsSummarizer.IntegrationTests.Models;
 public sealed class RequestShapeTests
 {
     private static readonly Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, "en");
+        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
 
     [Theory]
     [InlineData("AzureOpenAI")]

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsSummarizer.Articles;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
@@ -35,11 +37,11 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         Assert.Equal(SummaryStatus.Ok, fallback.Status);
         Assert.Equal(7, model.RequestCount); // three calls of two attempts (the trigger's and two scheduled ones), then the backfill's
         Assert.Contains("attempt 3:", fallback.UnavailableReason, StringComparison.Ordinal);
-        Assert.Equal(SummaryService.FallbackProvider, fallback.Model.Provider);
-        Assert.Equal(["ar"], fallback.Unavailable);
+        Assert.Equal(ModelProvider.ExtractiveFallback, fallback.Model.Provider);
+        Assert.Equal([ArticleLanguage.Arabic], fallback.Unavailable);
         Assert.Equal([("down.txt", BackfillSelection.Fallback)], plan.Select(c => (c.Name, c.Reason)));
         Assert.Equal(1, counts[SummaryStatus.Ok]);
-        Assert.Equal("OpenAI", document?.Model.Provider);
+        Assert.Equal(ModelProvider.OpenAI, document?.Model.Provider);
         Assert.Equal(FakeModelServer.ArabicSummary, document?.Summary.Ar);
         Assert.Empty(await backfill.PlanAsync(BackfillSelection.All, CancellationToken.None));
     }

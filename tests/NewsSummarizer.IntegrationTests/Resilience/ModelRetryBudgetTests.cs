@@ -11,7 +11,7 @@ namespace NewsSummarizer.IntegrationTests.Resilience;
 public sealed class ModelRetryBudgetTests
 {
     private static readonly Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, "en");
+        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
 
     [Fact]
     public async Task SummarizeAsync_PersistentThrottle_MakesExactlyTheConfiguredAttempts()

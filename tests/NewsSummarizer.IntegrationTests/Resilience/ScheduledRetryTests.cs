@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Summaries;
+using NewsSummarizer.Summarization;
 using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;
@@ -35,7 +36,7 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
 
         var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => StoredResults.WaitForAsync(container, $"outage/{i}.txt", d => d.Status == SummaryStatus.Ok, Patience)));
 
-        Assert.All(results, d => Assert.Equal("OpenAI", d.Model.Provider));
+        Assert.All(results, d => Assert.Equal(ModelProvider.OpenAI, d.Model.Provider));
         for (var i = 1; i <= 3; i++)
         {
             var attempts = Timeline(model, i);

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles;
 

@@ -1,11 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Formats;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles;
 
@@ -232,14 +228,7 @@ public sealed class HostileInputTests
     [Fact]
     public async Task Read_ExtractionOutlastsTheBudget_RejectsTooComplex()
     {
-        using var format = new BlockingFormat();
-        var time = new FakeTimeProvider();
-        var sut = CreateSut(format, TimeSpan.FromSeconds(20), time);
-
-        var reading = Task.Run(() => sut.Read(Encoding.UTF8.GetBytes(Paragraph), "a.test", null));
-        await format.Started.WaitAsync(TimeSpan.FromMinutes(1));
-        time.Advance(TimeSpan.FromSeconds(20));
-        var result = await reading.WaitAsync(TimeSpan.FromMinutes(1));
+        var result = await ReadBlockedAsync(elapsed: TimeSpan.FromSeconds(20), release: false);
 
         AssertRejected(ArticleErrorCodes.TooComplex, result);
         Assert.Contains("20 s", result.Rejection!.Message, StringComparison.Ordinal);
@@ -248,17 +237,27 @@ public sealed class HostileInputTests
     [Fact]
     public async Task Read_ExtractionWithinTheBudget_ReturnsTheExtraction()
     {
+        var result = await ReadBlockedAsync(elapsed: TimeSpan.FromSeconds(19), release: true);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+    }
+
+    /// <summary>Reads <see cref="Paragraph"/> through a format that blocks, with a 20 s budget: the clock moves by
+    /// <paramref name="elapsed"/> while it blocks, then the format returns if <paramref name="release"/>.</summary>
+    private static async Task<ArticleReadResult> ReadBlockedAsync(TimeSpan elapsed, bool release)
+    {
         using var format = new BlockingFormat();
         var time = new FakeTimeProvider();
         var sut = CreateSut(format, TimeSpan.FromSeconds(20), time);
-
         var reading = Task.Run(() => sut.Read(Encoding.UTF8.GetBytes(Paragraph), "a.test", null));
         await format.Started.WaitAsync(TimeSpan.FromMinutes(1));
-        time.Advance(TimeSpan.FromSeconds(19));
-        format.Release();
-        var result = await reading.WaitAsync(TimeSpan.FromMinutes(1));
+        time.Advance(elapsed);
+        if (release)
+        {
+            format.Release();
+        }
 
-        Assert.True(result.IsAccepted, result.Rejection?.Message);
+        return await reading.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     private static void AssertRejected(string code, ArticleReadResult result)

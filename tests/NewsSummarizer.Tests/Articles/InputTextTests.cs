@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Formats;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles;
 

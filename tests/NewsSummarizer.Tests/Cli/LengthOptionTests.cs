@@ -1,7 +1,5 @@
 using System.Text;
 using NewsSummarizer.Cli;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Cli;
 

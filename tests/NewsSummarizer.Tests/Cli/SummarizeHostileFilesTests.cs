@@ -1,6 +1,5 @@
 using System.Text;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Cli;
 
@@ -15,15 +14,15 @@ public sealed class SummarizeHostileFilesTests : IDisposable
     {
         var input = Directory.CreateDirectory(Path.Combine(root, "in")).FullName;
         var output = Path.Combine(root, "out");
-        var files = new Dictionary<string, (string Content, string Status, string? Code)>
+        var files = new Dictionary<string, (string Content, SummaryStatus Status, string? Code)>
         {
-            ["deep.html"] = ("<html><body><p>" + SampleTexts.English + "</p>" + Repeat("<b>", 100_000) + "</body></html>", "rejected", ArticleErrorCodes.TooComplex),
-            ["quotes.md"] = (SampleTexts.English + "\n\n" + Repeat(">", 100_000) + " x", "rejected", ArticleErrorCodes.TooComplex),
-            ["brackets.md"] = (SampleTexts.English + "\n\n" + Repeat("[", 100_000) + " x", "rejected", ArticleErrorCodes.ExtractionFailed),
-            ["links.md"] = (SampleTexts.English + "\n\n" + Repeat("[a](", 16_000), "rejected", ArticleErrorCodes.TooComplex),
-            ["depth.json"] = (Repeat("[", 50_000) + Repeat("]", 50_000), "rejected", ArticleErrorCodes.InvalidJson),
-            ["bait"] = (Repeat("<!---->", 200) + "x\n\n" + SampleTexts.English, "ok", null),
-            ["normal.txt"] = (SampleTexts.English, "ok", null),
+            ["deep.html"] = ("<html><body><p>" + SampleTexts.English + "</p>" + Repeat("<b>", 100_000) + "</body></html>", SummaryStatus.Rejected, ArticleErrorCodes.TooComplex),
+            ["quotes.md"] = (SampleTexts.English + "\n\n" + Repeat(">", 100_000) + " x", SummaryStatus.Rejected, ArticleErrorCodes.TooComplex),
+            ["brackets.md"] = (SampleTexts.English + "\n\n" + Repeat("[", 100_000) + " x", SummaryStatus.Rejected, ArticleErrorCodes.ExtractionFailed),
+            ["links.md"] = (SampleTexts.English + "\n\n" + Repeat("[a](", 16_000), SummaryStatus.Rejected, ArticleErrorCodes.TooComplex),
+            ["depth.json"] = (Repeat("[", 50_000) + Repeat("]", 50_000), SummaryStatus.Rejected, ArticleErrorCodes.InvalidJson),
+            ["bait"] = (Repeat("<!---->", 200) + "x\n\n" + SampleTexts.English, SummaryStatus.Ok, null),
+            ["normal.txt"] = (SampleTexts.English, SummaryStatus.Ok, null),
         };
         foreach (var (name, file) in files)
         {

@@ -1,5 +1,4 @@
 using NewsSummarizer.Cli;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Cli;
 

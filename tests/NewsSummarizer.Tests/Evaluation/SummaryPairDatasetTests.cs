@@ -1,7 +1,6 @@
 using System.Text;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Evaluation;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 using NewsSummarizer.Text;
 

@@ -1,10 +1,6 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Tests.Summarization;
 
 namespace NewsSummarizer.Tests.Hosting;
@@ -35,7 +31,7 @@ public sealed class InnerChatClientTests
         var summarizer = services.GetRequiredService<ISummarizer>();
         var content = await summarizer.SummarizeAsync(TestData.English, SummaryLength.Default, CancellationToken.None);
 
-        Assert.Equal("OpenAI", content.Model.Provider);
+        Assert.Equal(ModelProvider.OpenAI, content.Model.Provider);
         model.Verify(m => m.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.NotNull(services.GetRequiredService<IChatClient>().GetService<ConcurrencyLimitingChatClient>());
     }

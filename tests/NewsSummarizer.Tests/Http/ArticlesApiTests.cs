@@ -2,11 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Http;
 
@@ -19,9 +16,9 @@ public sealed class ArticlesApiTests
     [Fact]
     public async Task ListAsync_MixedContainer_ListsArticlesNewestFirstWithTheirStatus()
     {
-        store.Add("old.txt", Start, Document(SummaryStatus.Ok, "ar", new LocalizedText("عنوان", "Title")));
-        store.Add("rejected.txt", Start.AddMinutes(1), Document(SummaryStatus.Rejected, "en", new LocalizedText(null, null)));
-        store.Add("failed.txt", Start.AddMinutes(2), Document(SummaryStatus.Failed, "en", new LocalizedText(null, null)));
+        store.Add("old.txt", Start, Document(SummaryStatus.Ok, ArticleLanguage.Arabic, new LocalizedText("عنوان", "Title")));
+        store.Add("rejected.txt", Start.AddMinutes(1), Document(SummaryStatus.Rejected, ArticleLanguage.English, new LocalizedText(null, null)));
+        store.Add("failed.txt", Start.AddMinutes(2), Document(SummaryStatus.Failed, ArticleLanguage.English, new LocalizedText(null, null)));
         store.Add("pending.txt", Start.AddMinutes(3));
         store.Add("broken.txt", Start.AddMinutes(4), unreadable: true);
 
@@ -30,7 +27,7 @@ public sealed class ArticlesApiTests
         Assert.Equal(["broken.txt", "pending.txt", "failed.txt", "rejected.txt", "old.txt"], page.Items.Select(item => item.Name));
         Assert.Equal(["unreadable", "pending", "failed", "rejected", "ok"], page.Items.Select(item => item.Status));
         var old = page.Items[^1];
-        Assert.Equal("ar", old.Language);
+        Assert.Equal(ArticleLanguage.Arabic, old.Language);
         Assert.Equal(new LocalizedText("عنوان", "Title"), old.Title);
         Assert.Equal(Start, old.LastModified);
         Assert.Equal(100, old.Bytes);
@@ -44,7 +41,7 @@ public sealed class ArticlesApiTests
     [Fact]
     public async Task ListAsync_ResultBlobs_AreNotListedAsArticles()
     {
-        store.Add("a.txt", Start, Document(SummaryStatus.Ok, "en"));
+        store.Add("a.txt", Start, Document(SummaryStatus.Ok, ArticleLanguage.English));
         store.AddRaw("orphan.txt.summary.json", Start.AddMinutes(5));
 
         var page = await ListAsync();
@@ -153,7 +150,7 @@ public sealed class ArticlesApiTests
     {
         for (var i = 0; i < 25; i++)
         {
-            store.Add($"n{i:D2}.txt", Start.AddMinutes(i), Document(SummaryStatus.Ok, "en"));
+            store.Add($"n{i:D2}.txt", Start.AddMinutes(i), Document(SummaryStatus.Ok, ArticleLanguage.English));
         }
 
         store.HoldReadsUntil = ArticlesApi.MaxConcurrentReads;
@@ -214,7 +211,7 @@ public sealed class ArticlesApiTests
     [Fact]
     public async Task ExecuteAsync_Page_WritesCamelCaseJsonWithArabicUnescaped()
     {
-        store.Add("a.txt", Start, Document(SummaryStatus.Ok, "ar", new LocalizedText("عنوان", "Title")));
+        store.Add("a.txt", Start, Document(SummaryStatus.Ok, ArticleLanguage.Arabic, new LocalizedText("عنوان", "Title")));
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
 
@@ -235,7 +232,7 @@ public sealed class ArticlesApiTests
         return Assert.IsType<ArticlesApi.ArticlePage>(result.Value);
     }
 
-    private static SummaryDocument Document(string status, string language, LocalizedText? title = null) => new()
+    private static SummaryDocument Document(SummaryStatus status, ArticleLanguage language, LocalizedText? title = null) => new()
     {
         Status = status,
         Language = language,

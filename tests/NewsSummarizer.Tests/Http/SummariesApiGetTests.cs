@@ -1,15 +1,7 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Http;
 
@@ -102,7 +94,7 @@ public sealed class SummariesApiGetTests
         Assert.Equal(StatusCodes.Status202Accepted, result.StatusCode);
         Assert.Equal(retryAt, DateTimeOffset.Parse(result.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture));
         var body = Assert.IsType<SummariesApi.PendingResult>(result.Value);
-        Assert.Equal((SummaryStatus.Waiting, retryAt), (body.Status, body.RetryAt));
+        Assert.Equal(("waiting", retryAt), (body.Status, body.RetryAt));
         Assert.Contains("HTTP 503", body.Detail, StringComparison.Ordinal);
     }
 
@@ -244,15 +236,7 @@ public sealed class SummariesApiGetTests
     private SummariesApi CreateSut()
     {
         var options = Options.Create(new SummarizerOptions());
-        var extractive = new ExtractiveSummarizer();
         store.SetupGet(s => s.Container).Returns("articles");
-        return new SummariesApi(
-            new ArticleReader(options),
-            new SummaryService(extractive, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
-            extractive,
-            store.Object,
-            options,
-            TimeProvider.System,
-            NullLogger<SummariesApi>.Instance);
+        return TestApis.Summaries(options, store: store.Object);
     }
 }

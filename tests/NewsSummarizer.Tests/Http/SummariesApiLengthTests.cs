@@ -1,15 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
-using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Http;
 
@@ -108,30 +98,6 @@ public sealed class SummariesApiLengthTests
     private SummariesApi CreateSut(SummarizerProvider provider)
     {
         var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = 64 * 1024 });
-        var extractive = new ExtractiveSummarizer();
-        var model = new Mock<ISummarizer>();
-        model.SetupGet(m => m.Provider).Returns(provider.ToString());
-        model.SetupGet(m => m.PromptVersion).Returns("v1");
-        model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Article _, SummaryLength length, CancellationToken _) =>
-            {
-                asked.Add(length);
-                return new SummaryContent(
-                    new LocalizedText("عنوان", "Title"),
-                    new LocalizedText("ملخص", "Summary."),
-                    new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage(provider.ToString(), "m", "v1", 1, 1),
-                    [],
-                    null);
-            });
-        ISummarizer configured = provider == SummarizerProvider.Extractive ? extractive : model.Object;
-        return new SummariesApi(
-            new ArticleReader(options),
-            new SummaryService(configured, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
-            extractive,
-            Mock.Of<IArticleStore>(MockBehavior.Strict),
-            options,
-            TimeProvider.System,
-            NullLogger<SummariesApi>.Instance);
+        return TestApis.Summaries(options, TestData.ModelSummarizer(provider.ToString(), "v1", asked, "Summary.").Object);
     }
 }

@@ -3,16 +3,8 @@ using System.ClientModel.Primitives;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -301,7 +293,7 @@ public sealed class SummariesApiPostTests
 
         var result = (await CreateSut(SummarizerProvider.OpenAI).SummarizeAsync(context.Request, default)).AsApi();
 
-        Assert.Equal("Extractive", Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
+        Assert.Equal(ModelProvider.Extractive, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
         model.Verify(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -309,9 +301,7 @@ public sealed class SummariesApiPostTests
     public async Task SummarizeAsync_ConfiguredProviderRequested_CallsTheModel()
     {
         var context = HttpTestData.PostText(HttpTestData.English, query: "?provider=OpenAI");
-        ModelReturns(new SummaryContent(
-            new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
-            new ModelUsage("OpenAI", "gpt-4o-mini", "v1", 10, 20), [], null));
+        ModelReturns(TestData.ModelContent("OpenAI", "v1", model: "gpt-4o-mini", outputTokens: 20));
 
         var result = (await CreateSut(SummarizerProvider.OpenAI).SummarizeAsync(context.Request, default)).AsApi();
 
@@ -350,7 +340,7 @@ public sealed class SummariesApiPostTests
         var result = (await CreateSut(SummarizerProvider.OpenAI, fallback: true).SummarizeAsync(context.Request, default)).AsApi();
 
         Assert.Equal(StatusCodes.Status200OK, result.StatusCode);
-        Assert.Equal(SummaryService.FallbackProvider, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, Assert.IsType<SummaryDocument>(result.Value).Model.Provider);
     }
 
     public static TheoryData<Exception> ModelDownExceptions() => new()
@@ -422,18 +412,9 @@ public sealed class SummariesApiPostTests
     private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive, bool fallback = false, long maxBytes = MaxBytes)
     {
         var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = maxBytes, FallbackToExtractive = fallback });
-        var extractive = new ExtractiveSummarizer();
         model.SetupGet(m => m.Provider).Returns(provider.ToString());
         model.SetupGet(m => m.PromptVersion).Returns("v1");
-        ISummarizer configured = provider == SummarizerProvider.Extractive ? extractive : model.Object;
-        return new SummariesApi(
-            new ArticleReader(options),
-            new SummaryService(configured, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
-            extractive,
-            Mock.Of<IArticleStore>(MockBehavior.Strict),
-            options,
-            TimeProvider.System,
-            NullLogger<SummariesApi>.Instance);
+        return TestApis.Summaries(options, model.Object);
     }
 
     private sealed class CannedHandler(int status, string? retryAfter) : HttpMessageHandler

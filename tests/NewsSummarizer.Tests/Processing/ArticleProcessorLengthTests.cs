@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.Tests.Processing;
 
 /// <summary>The <c>summary_length</c> metadata of an article blob reaches the summariser and the stored result, and a
@@ -85,21 +77,7 @@ public sealed class ArticleProcessorLengthTests
 
     private ArticleProcessor CreateSut()
     {
-        var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-3");
-        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Article _, SummaryLength length, CancellationToken _) =>
-            {
-                asked.Add(length);
-                return new SummaryContent(
-                    new LocalizedText("عنوان", "Title"),
-                    new LocalizedText("ملخص", "Summary."),
-                    new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-3", 10, 5),
-                    [],
-                    null);
-            });
+        var summarizer = TestData.ModelSummarizer(promptVersion: "bilingual-3", asked: asked, summary: "Summary.");
         var options = Options.Create(new SummarizerOptions());
         return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);
     }

@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -24,13 +18,8 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_SlowRunOnOldVersionWritesFirst_NewerRunStillEndsWithItsOwnResult()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
+        var (slowRun, release) = await StartSlowRunAsync();
         var fast = CreateSut();
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
         store.PutArticle(Name, Version2);
         var slowWrote = new TaskCompletionSource();
         store.AfterWrite = (_, document) => { if (document.Source.Sha256 == Sha(Version1)) { slowWrote.TrySetResult(); } };
@@ -57,12 +46,7 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_NewerVersionsResultWrittenWhileSlow_IsNeverOverwritten()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
+        var (slowRun, release) = await StartSlowRunAsync();
         store.PutArticle(Name, Version2);
         Assert.Equal(ProcessingResult.Written, (await CreateSut().ProcessAsync(Name, CancellationToken.None)).Result);
 
@@ -77,12 +61,7 @@ public sealed class ArticleProcessorRaceTests
     [Fact]
     public async Task ProcessAsync_LostWriteAndArticleReplaced_LeavesTheNewVersionToItsOwnRunWithoutAnotherModelCall()
     {
-        store.PutArticle(Name, Version1);
-        var inModel = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var slow = CreateSut(async () => { inModel.TrySetResult(); await release.Task; });
-        var slowRun = slow.ProcessAsync(Name, CancellationToken.None);
-        await inModel.Task;
+        var (slowRun, release) = await StartSlowRunAsync();
         // Another run wrote a result of v1 meanwhile (so the slow run's write loses), then v2 arrived.
         Assert.Equal(ProcessingResult.Written, (await CreateSut().ProcessAsync(Name, CancellationToken.None)).Result);
         store.PutArticle(Name, Version2);
@@ -118,6 +97,17 @@ public sealed class ArticleProcessorRaceTests
         Assert.Equal(1, modelCalls);
     }
 
+    /// <summary>Starts a run on <see cref="Version1"/> that holds inside the model call until <c>Release</c> is set.</summary>
+    private async Task<(Task<ProcessingOutcome> Run, TaskCompletionSource Release)> StartSlowRunAsync()
+    {
+        store.PutArticle(Name, Version1);
+        var inModel = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var run = CreateSut(async () => { inModel.TrySetResult(); await release.Task; }).ProcessAsync(Name, CancellationToken.None);
+        await inModel.Task;
+        return (run, release);
+    }
+
     private static SummaryDocument OldResult() => new()
     {
         Status = SummaryStatus.Ok,
@@ -143,13 +133,7 @@ public sealed class ArticleProcessorRaceTests
                     await beforeReply();
                 }
 
-                return new SummaryContent(
-                    new LocalizedText("عنوان", "Title"),
-                    new LocalizedText("ملخص", article.Text[..40]),
-                    new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
-                    [],
-                    null);
+                return TestData.ModelContent(summary: article.Text[..40]);
             });
         var options = Options.Create(new SummarizerOptions());
         return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);

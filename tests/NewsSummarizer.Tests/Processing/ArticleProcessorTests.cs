@@ -1,12 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -14,23 +7,13 @@ public sealed class ArticleProcessorTests
 {
     private const string Name = "news/today.txt";
     private readonly Mock<IArticleStore> store = new();
-    private readonly Mock<ISummarizer> summarizer = new();
+    private readonly Mock<ISummarizer> summarizer = TestData.ModelSummarizer();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
     private SummaryDocument? written;
     private string? writtenIfMatch;
 
     public ArticleProcessorTests()
     {
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
-        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"),
-                new LocalizedText("ملخص", "Summary"),
-                new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
-                [],
-                null));
         store.SetupGet(s => s.Container).Returns("articles");
         store.Setup(s => s.TryWriteResultAsync(It.IsAny<string>(), It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .Callback<string, SummaryDocument, string?, CancellationToken>((_, document, ifMatch, _) => (written, writtenIfMatch) = (document, ifMatch))
@@ -118,7 +101,7 @@ public sealed class ArticleProcessorTests
     [InlineData(null, "Extractive", "bilingual-1", SummaryStatus.Ok)]
     [InlineData(null, "AzureOpenAI", "bilingual-0", SummaryStatus.Ok)]
     [InlineData(null, "AzureOpenAI", "bilingual-1", SummaryStatus.Failed)]
-    public async Task ProcessAsync_StaleResult_SummarisesAgainOverThatVersion(string? sha, string provider, string promptVersion, string status)
+    public async Task ProcessAsync_StaleResult_SummarisesAgainOverThatVersion(string? sha, string provider, string promptVersion, SummaryStatus status)
     {
         GivenArticle(TestData.EnglishArticle);
         var current = ArticleText.Sha256(ArticleText.Normalize(TestData.EnglishArticle));
@@ -320,24 +303,7 @@ public sealed class ArticleProcessorTests
     [Fact]
     public async Task ProcessAsync_ResultWriteKeepsFailing_TheTriggersNextAttemptWritesTheKeptOutput()
     {
-        GivenArticle(TestData.EnglishArticle);
-        var storageDown = true;
-        var writes = new List<SummaryDocument>();
-        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns((string _, SummaryDocument document, string? _, CancellationToken _) =>
-            {
-                if (storageDown)
-                {
-                    throw new Azure.RequestFailedException(500, "down");
-                }
-
-                writes.Add(document);
-                return Task.FromResult(true);
-            });
-        var sut = CreateSut();
-
-        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAdvancingClockAsync(() => sut.ProcessAsync(Name, CancellationToken.None)));
-        storageDown = false;
+        var (sut, writes) = await GivenSummaryNotWrittenAsync();
         var retry = await sut.ProcessAsync(Name, CancellationToken.None);
 
         Assert.Equal(ProcessingResult.Written, retry.Result);
@@ -349,23 +315,7 @@ public sealed class ArticleProcessorTests
     [Fact]
     public async Task HandlePoisonMessageAsync_TriggerGaveUpOnTheWrite_WritesTheKeptSummaryNotFailed()
     {
-        GivenArticle(TestData.EnglishArticle);
-        var storageDown = true;
-        var writes = new List<SummaryDocument>();
-        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns((string _, SummaryDocument document, string? _, CancellationToken _) =>
-            {
-                if (storageDown)
-                {
-                    throw new Azure.RequestFailedException(500, "down");
-                }
-
-                writes.Add(document);
-                return Task.FromResult(true);
-            });
-        var sut = CreateSut();
-        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAdvancingClockAsync(() => sut.ProcessAsync(Name, CancellationToken.None)));
-        storageDown = false;
+        var (sut, writes) = await GivenSummaryNotWrittenAsync();
 
         var outcome = await sut.HandlePoisonMessageAsync(PoisonMessage("\"v1\""), CancellationToken.None);
 
@@ -410,6 +360,30 @@ public sealed class ArticleProcessorTests
 
     private void GivenStoredResult(SummaryDocument document) =>
         store.Setup(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredResult(document, "\"result-v1\""));
+
+    /// <summary>A run summarises the article but cannot write the result (storage down), so the processor keeps it;
+    /// storage is back when this returns. The list collects what is written from then on.</summary>
+    private async Task<(ArticleProcessor Sut, List<SummaryDocument> Writes)> GivenSummaryNotWrittenAsync()
+    {
+        GivenArticle(TestData.EnglishArticle);
+        var storageDown = true;
+        var writes = new List<SummaryDocument>();
+        store.Setup(s => s.TryWriteResultAsync(Name, It.IsAny<SummaryDocument>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, SummaryDocument document, string? _, CancellationToken _) =>
+            {
+                if (storageDown)
+                {
+                    throw new Azure.RequestFailedException(500, "down");
+                }
+
+                writes.Add(document);
+                return Task.FromResult(true);
+            });
+        var sut = CreateSut();
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAdvancingClockAsync(() => sut.ProcessAsync(Name, CancellationToken.None)));
+        storageDown = false;
+        return (sut, writes);
+    }
 
     private static SummaryDocument Document(string sha256, string provider, string promptVersion) => new()
     {

@@ -1,12 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing;
 
@@ -21,9 +13,7 @@ public sealed class BackfillServiceTests
         summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5), [], null));
+            .ReturnsAsync(TestData.ModelContent());
     }
 
     [Fact]
@@ -148,9 +138,7 @@ public sealed class BackfillServiceTests
         store.PutArticle("a.txt", TestData.EnglishArticle);
         summarizer.SetupSequence(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ModelUnavailableException("503 from the model"))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5), [], null));
+            .ReturnsAsync(TestData.ModelContent());
         await processor.ProcessAsync("a.txt", CancellationToken.None);
         var retryAt = store.Result("a.txt")!.RetryAt!.Value;
         Assert.Equal(SummaryStatus.Waiting, store.Result("a.txt")!.Status);

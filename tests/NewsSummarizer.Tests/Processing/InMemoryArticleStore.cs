@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Azure;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Processing;
 

@@ -1,24 +1,14 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;
 
 public sealed class SummaryServiceTests
 {
     private static readonly SourceInfo Source = new("articles", "x.txt", "\"1\"", null, "text/plain", 100, "utf-8");
-    private readonly Mock<ISummarizer> model = new();
+    private readonly Mock<ISummarizer> model = TestData.ModelSummarizer();
 
     public SummaryServiceTests()
     {
-        model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
-        model.SetupGet(m => m.PromptVersion).Returns("bilingual-1");
         model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ModelUnavailableException("The model is throttling requests (HTTP 429) after every retry."));
     }
@@ -31,8 +21,8 @@ public sealed class SummaryServiceTests
         var document = await sut.CreateDocumentAsync(Read(TestData.EnglishArticle), Source, SummaryLength.Default, CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal(SummaryService.FallbackProvider, document.Model.Provider);
-        Assert.Equal(["ar"], document.Unavailable);
+        Assert.Equal(ModelProvider.ExtractiveFallback, document.Model.Provider);
+        Assert.Equal([ArticleLanguage.Arabic], document.Unavailable);
         Assert.Contains("AzureOpenAI", document.UnavailableReason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(document.Summary.En));
         TestData.AssertMatchesSchema(document);
@@ -70,13 +60,8 @@ public sealed class SummaryServiceTests
         TestData.AssertMatchesSchema(document);
     }
 
-    private static ArticleReadResult Read(string text) =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
+    private static ArticleReadResult Read(string text) => TestData.Read(text);
 
-    private SummaryService CreateSut(bool fallback) => new(
-        model.Object,
-        new ExtractiveSummarizer(),
-        Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }),
-        new FakeTimeProvider(),
-        NullLogger<SummaryService>.Instance);
+    private SummaryService CreateSut(bool fallback) =>
+        TestProcessors.Summaries(model.Object, Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }), new FakeTimeProvider());
 }

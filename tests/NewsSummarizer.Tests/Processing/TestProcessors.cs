@@ -1,11 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Processing;

@@ -1,7 +1,4 @@
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Tests.Summaries;
 

@@ -1,5 +1,3 @@
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.Tests.Summaries;
 
 public sealed class SummaryBlobNamesTests

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Summaries;
 

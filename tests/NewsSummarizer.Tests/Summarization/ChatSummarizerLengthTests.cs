@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -46,9 +41,7 @@ public sealed class ChatSummarizerLengthTests
     public async Task SummarizeAsync_ReplyFarOffTheLength_RepairsOnceAndKeepsTheRepairedReply()
     {
         SetupReplies(Reply(6), Reply(1));
-        SummaryLength.TryParse("brief", out var length, out _);
-
-        var content = await CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+        var content = await SummarizeBriefAsync();
 
         Assert.Equal(2, requests.Count);
         Assert.Equal(ChatRole.Assistant, requests[1][^2].Role);
@@ -61,9 +54,7 @@ public sealed class ChatSummarizerLengthTests
     public async Task SummarizeAsync_ReplyStillFarOffAfterRepair_AcceptsItWithoutAThirdCall()
     {
         SetupReplies(Reply(6), Reply(5));
-        SummaryLength.TryParse("brief", out var length, out _);
-
-        var content = await CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+        var content = await SummarizeBriefAsync();
 
         Assert.Equal(2, requests.Count);
         Assert.Equal(string.Join(' ', Enumerable.Repeat(OneSentenceEn, 5)), content.Summary.En);
@@ -85,9 +76,7 @@ public sealed class ChatSummarizerLengthTests
     {
         var rambling = "The council approved the budget " + string.Join(' ', Enumerable.Repeat("and debated", 30)) + ".";
         SetupReplies(Reply(1, rambling), Reply(1));
-        SummaryLength.TryParse("brief", out var length, out _);
-
-        await CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+        await SummarizeBriefAsync();
 
         Assert.Equal(2, requests.Count);
         Assert.Contains("summary.en has 1 sentences and 65 words", requests[1][^1].Text, StringComparison.Ordinal);
@@ -104,9 +93,7 @@ public sealed class ChatSummarizerLengthTests
         chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
             .Callback<IEnumerable<ChatMessage>, ChatOptions?, CancellationToken>((messages, _, _) => requests.Add([.. messages]))
             .ReturnsAsync(replies.Dequeue);
-        SummaryLength.TryParse("brief", out var length, out _);
-
-        var content = await CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+        var content = await SummarizeBriefAsync();
 
         Assert.Equal(2, requests.Count);
         Assert.Equal(string.Join(' ', Enumerable.Repeat(OneSentenceEn, 6)), content.Summary.En);
@@ -131,10 +118,12 @@ public sealed class ChatSummarizerLengthTests
             .ReturnsAsync(() => new ChatResponse(new ChatMessage(ChatRole.Assistant, queue.Dequeue())) { Usage = new UsageDetails { InputTokenCount = 100, OutputTokenCount = 40 } });
     }
 
-    private ChatSummarizer CreateSut() => new(
-        chat.Object,
-        new ChatModelInfo("AzureOpenAI", "gpt-test"),
-        Options.Create(new SummarizerOptions()),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    /// <summary>Summarises the English sample at length <c>brief</c> (one sentence).</summary>
+    private Task<SummaryContent> SummarizeBriefAsync()
+    {
+        SummaryLength.TryParse("brief", out var length, out _);
+        return CreateSut().SummarizeAsync(TestData.English, length, CancellationToken.None);
+    }
+
+    private ChatSummarizer CreateSut() => ChatTestKit.Summarizer(chat.Object, tokens: Tokens);
 }

@@ -1,11 +1,6 @@
 using System.ClientModel;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -187,10 +182,6 @@ public sealed class ChatSummarizerRefusalTests
             .Callback<IEnumerable<ChatMessage>, ChatOptions?, CancellationToken>((m, o, _) => Record(m, o))
             .ThrowsAsync(new ClientResultException(ModelFailureClassifierTests.Response(status, body)));
 
-    private ChatSummarizer CreateSut(SummarizerOptions? options = null) => new(
-        chat.Object,
-        new ChatModelInfo("AzureOpenAI", "gpt-test", "contoso.openai.azure.com"),
-        Options.Create(options ?? new SummarizerOptions { MaxInputTokens = 500 }),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    private ChatSummarizer CreateSut(SummarizerOptions? options = null) => ChatTestKit.Summarizer(
+        chat.Object, options ?? new SummarizerOptions { MaxInputTokens = 500 }, new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test", "contoso.openai.azure.com"), Tokens);
 }

@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -138,10 +133,5 @@ public sealed class ChatSummarizerTests
             .ReturnsAsync(() => Response(queue.Dequeue()));
     }
 
-    private ChatSummarizer CreateSut() => new(
-        chat.Object,
-        new ChatModelInfo("AzureOpenAI", "gpt-test"),
-        Options.Create(new SummarizerOptions()),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    private ChatSummarizer CreateSut() => ChatTestKit.Summarizer(chat.Object, tokens: Tokens);
 }

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.AI;
-using Moq;
-using NewsSummarizer.Summarization.Chat;
-
 namespace NewsSummarizer.Tests.Summarization;
 
 public sealed class ConcurrencyLimitingChatClientTests

@@ -1,8 +1,6 @@
 using System.ClientModel;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Http;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Summarization;
 

@@ -1,5 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Summarization;
@@ -30,13 +29,13 @@ public sealed class ExtractiveSummarizerTests
     [Fact]
     public async Task SummarizeAsync_EnglishArticle_FillsEnglishOnlyAndExplainsArabic()
     {
-        var result = await CreateSut().SummarizeAsync(new Article(English, null, "en"), SummaryLength.Default, default);
+        var result = await CreateSut().SummarizeAsync(new Article(English, null, ArticleLanguage.English), SummaryLength.Default, default);
 
         Assert.NotNull(result.Summary.En);
         Assert.Null(result.Summary.Ar);
         Assert.Null(result.Title.Ar);
         Assert.Empty(result.KeyPoints.Ar);
-        Assert.Equal(["ar"], result.Unavailable);
+        Assert.Equal([ArticleLanguage.Arabic], result.Unavailable);
         Assert.Contains("Summarizer__Provider", result.UnavailableReason, StringComparison.Ordinal);
         Assert.Equal(new ModelUsage("Extractive", "extractive", "extractive-5", null, null), result.Model);
     }
@@ -44,20 +43,20 @@ public sealed class ExtractiveSummarizerTests
     [Fact]
     public async Task SummarizeAsync_ArabicArticle_FillsArabicOnly()
     {
-        var result = await CreateSut().SummarizeAsync(new Article(Arabic, null, "ar"), SummaryLength.Default, default);
+        var result = await CreateSut().SummarizeAsync(new Article(Arabic, null, ArticleLanguage.Arabic), SummaryLength.Default, default);
 
         Assert.False(string.IsNullOrWhiteSpace(result.Summary.Ar));
         Assert.Null(result.Summary.En);
         Assert.Empty(result.KeyPoints.En);
         Assert.InRange(result.KeyPoints.Ar.Count, 1, 5);
-        Assert.Equal(["en"], result.Unavailable);
+        Assert.Equal([ArticleLanguage.English], result.Unavailable);
     }
 
     [Fact]
     public async Task SummarizeAsync_OtherLanguage_ThrowsUnsupportedLanguage()
     {
         var error = await Assert.ThrowsAsync<SummarizationException>(() =>
-            CreateSut().SummarizeAsync(new Article("Bonjour à tous.", null, "other"), SummaryLength.Default, default));
+            CreateSut().SummarizeAsync(new Article("Bonjour à tous.", null, ArticleLanguage.Other), SummaryLength.Default, default));
 
         Assert.Equal("unsupported-language", error.Code);
         Assert.Contains("Arabic and English", error.Message, StringComparison.Ordinal);
@@ -70,7 +69,7 @@ public sealed class ExtractiveSummarizerTests
     public async Task SummarizeAsync_NoSentences_ThrowsEmptyArticle(string text)
     {
         var error = await Assert.ThrowsAsync<SummarizationException>(() =>
-            CreateSut().SummarizeAsync(new Article(text, null, "en"), SummaryLength.Default, default));
+            CreateSut().SummarizeAsync(new Article(text, null, ArticleLanguage.English), SummaryLength.Default, default));
 
         Assert.Equal("empty-article", error.Code);
     }
@@ -81,7 +80,7 @@ public sealed class ExtractiveSummarizerTests
     [InlineData(5)]
     public void SelectSentences_SentenceCount_KeepsArticleOrderWithinBudget(int count)
     {
-        var picked = CreateSut().SelectSentences(new Article(English, null, "en"), new SummaryLength(Sentences: count));
+        var picked = CreateSut().SelectSentences(new Article(English, null, ArticleLanguage.English), new SummaryLength(Sentences: count));
 
         Assert.Equal(count, picked.Count);
         Assert.Equal(picked.OrderBy(s => s.Index), picked);
@@ -92,7 +91,7 @@ public sealed class ExtractiveSummarizerTests
     {
         var text = English + "\n" + English;
 
-        var picked = CreateSut().SelectSentences(new Article(text, null, "en"), new SummaryLength(Sentences: 8));
+        var picked = CreateSut().SelectSentences(new Article(text, null, ArticleLanguage.English), new SummaryLength(Sentences: 8));
 
         Assert.Equal(picked.Count, picked.Select(s => s.Text).Distinct().Count());
     }
@@ -103,7 +102,7 @@ public sealed class ExtractiveSummarizerTests
         var text = string.Join("\n", Enumerable.Repeat(English, 6));
         var sut = new ExtractiveSummarizer(ExtractiveOptions.Default with { MaxCandidates = 3 });
 
-        var picked = sut.SelectSentences(new Article(text, null, "en"), new SummaryLength(Sentences: 5));
+        var picked = sut.SelectSentences(new Article(text, null, ArticleLanguage.English), new SummaryLength(Sentences: 5));
 
         Assert.Equal(5, picked.Count);
         Assert.Equal(picked.Count, picked.Select(s => s.Text).Distinct().Count());
@@ -113,7 +112,7 @@ public sealed class ExtractiveSummarizerTests
     [Fact]
     public async Task SummarizeAsync_SameInput_SameOutput()
     {
-        var article = new Article(Arabic, null, "ar");
+        var article = new Article(Arabic, null, ArticleLanguage.Arabic);
 
         var first = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 0.5), default);
         var second = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 0.5), default);
@@ -126,7 +125,7 @@ public sealed class ExtractiveSummarizerTests
     [Fact]
     public async Task SummarizeAsync_Output_UsesOnlyArticleSentences()
     {
-        var result = await CreateSut().SummarizeAsync(new Article(English, null, "en"), SummaryLength.Default, default);
+        var result = await CreateSut().SummarizeAsync(new Article(English, null, ArticleLanguage.English), SummaryLength.Default, default);
 
         Assert.All(result.KeyPoints.En, point => Assert.Contains(point.TrimEnd('\u2026'), English, StringComparison.Ordinal));
         Assert.Contains(result.Title.En!, English, StringComparison.Ordinal);
@@ -137,7 +136,7 @@ public sealed class ExtractiveSummarizerTests
     public async Task SummarizeAsync_ArticleTitle_IsUsedAsTitle()
     {
         var result = await CreateSut().SummarizeAsync(
-            new Article(English, "  Council backs transport budget ", "en"), SummaryLength.Default, default);
+            new Article(English, "  Council backs transport budget ", ArticleLanguage.English), SummaryLength.Default, default);
 
         Assert.Equal("Council backs transport budget", result.Title.En);
     }
@@ -146,7 +145,7 @@ public sealed class ExtractiveSummarizerTests
     public async Task SummarizeAsync_HeadlineLineWithoutTitle_UsesItAsTitleNotAsSentence()
     {
         const string headline = "Council backs the biggest transport budget in a decade";
-        var article = new Article(headline + "\n\n" + English, null, "en");
+        var article = new Article(headline + "\n\n" + English, null, ArticleLanguage.English);
 
         var result = await CreateSut().SummarizeAsync(article, new SummaryLength(Ratio: 1.0), default);
 
@@ -159,7 +158,7 @@ public sealed class ExtractiveSummarizerTests
     [InlineData("Council backs budget\n")]
     public void SelectSentences_FirstLineNotAHeadline_KeepsItAsSentence(string firstLine)
     {
-        var picked = CreateSut().SelectSentences(new Article(firstLine + English, null, "en"), new SummaryLength(Ratio: 1.0));
+        var picked = CreateSut().SelectSentences(new Article(firstLine + English, null, ArticleLanguage.English), new SummaryLength(Ratio: 1.0));
 
         Assert.Equal(firstLine.Trim(), picked[0].Text);
     }
@@ -167,7 +166,7 @@ public sealed class ExtractiveSummarizerTests
     [Fact]
     public void SelectSentences_ArticleTitleGiven_KeepsFirstLineAsSentence()
     {
-        var article = new Article("Council backs budget\n\n" + English, "Transport", "en");
+        var article = new Article("Council backs budget\n\n" + English, "Transport", ArticleLanguage.English);
 
         var picked = CreateSut().SelectSentences(article, new SummaryLength(Ratio: 1.0));
 
@@ -180,7 +179,7 @@ public sealed class ExtractiveSummarizerTests
     [InlineData(0.5)]
     public void SelectSentences_RatioBelowOne_TakesDistinctSentencesInOrderNearTheBudget(double ratio)
     {
-        var article = new Article(English, null, "en");
+        var article = new Article(English, null, ArticleLanguage.English);
         var budget = ExtractiveSummarizer.Budget(new SummaryLength(Ratio: ratio), NewsSummarizer.Text.SentenceSplitter.Split(English).Count);
 
         var picked = CreateSut().SelectSentences(article, new SummaryLength(Ratio: ratio));
@@ -196,7 +195,7 @@ public sealed class ExtractiveSummarizerTests
     public void SelectSentences_BudgetInWords_NeverLongerThanLead(double ratio)
     {
         var sut = new ExtractiveSummarizer(ExtractiveOptions.Default with { BudgetInWords = true });
-        var article = new Article(English, null, "en");
+        var article = new Article(English, null, ArticleLanguage.English);
         var lead = NewsSummarizer.Text.SentenceSplitter.Split(English)
             .Take(ExtractiveSummarizer.Budget(new SummaryLength(Ratio: ratio), 8))
             .Sum(s => NewsSummarizer.Text.Words.Count(s.Text));
@@ -231,7 +230,7 @@ public sealed class ExtractiveSummarizerTests
     public void SelectSentences_PreparedArticleRescoredWithOtherWeights_PicksWhatThatSummariserPicks(double position, double remaining)
     {
         // Tuning (NewsSummarizer.Evaluation) prepares each article once and rescores it per candidate setting.
-        var article = new Article(English, null, "en");
+        var article = new Article(English, null, ArticleLanguage.English);
         var options = ExtractiveOptions.Default with { PositionWeight = position, RemainingWeight = remaining };
         var length = new SummaryLength(Ratio: 0.4);
         var expected = new ExtractiveSummarizer(options).SelectSentences(article, length).Select(s => s.Text).ToList();

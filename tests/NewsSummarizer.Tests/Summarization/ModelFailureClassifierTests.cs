@@ -1,10 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using Moq.Protected;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -44,8 +40,8 @@ public sealed class ModelFailureClassifierTests
     internal const string InvalidSchemaBody =
         """{"error":{"message":"Invalid schema for response_format 'bilingual_summary': In context=(), 'additionalProperties' is required to be supplied and to be false.","type":"invalid_request_error","param":"response_format","code":"invalid_json_schema"}}""";
 
-    private static readonly ChatModelInfo Azure = new("AzureOpenAI", "summaries", "contoso.openai.azure.com");
-    private static readonly ChatModelInfo OpenAI = new("OpenAI", "llama3.1", "localhost:11434");
+    private static readonly ChatModelInfo Azure = new(ModelProvider.AzureOpenAI, "summaries", "contoso.openai.azure.com");
+    private static readonly ChatModelInfo OpenAI = new(ModelProvider.OpenAI, "llama3.1", "localhost:11434");
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -60,79 +56,43 @@ public sealed class ModelFailureClassifierTests
         Assert.Contains("Summarizer__FallbackToExtractive", failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Classify_TemperatureRefused_IsRejectedRequestNamingParameterAndSetting()
+    /// <summary>A final refusal: its kind and code, and the words that tell the user what to change (the parameter,
+    /// the setting, the model's own reason). <c>provider</c> picks the configured model (Azure or OpenAI).</summary>
+    public static TheoryData<string, int, string, ModelFailureKind, string?, string[]> Refusals => new()
     {
-        var failure = Classify(400, TemperatureRefusedBody);
-
-        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
-        Assert.Equal("model-rejected-request", failure.Code);
-        Assert.Contains("parameter 'temperature'", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Summarizer__Temperature", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Only the default (1) value is supported", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Classify_MaxTokensRefused_NamesMaxOutputTokens()
-    {
-        var failure = Classify(400, MaxTokensRefusedBody);
-
-        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
-        Assert.Contains("Summarizer__MaxOutputTokens", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Classify_InvalidStrictSchema_SaysStructuredOutputIsRefused()
-    {
-        var failure = Classify(400, InvalidSchemaBody);
-
-        Assert.Equal(ModelFailureKind.RejectedRequest, failure.Kind);
-        Assert.Contains("parameter 'response_format'", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("structured output", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Classify_DeploymentNotFound_IsNotFoundNamingDeploymentSetting()
-    {
-        var failure = Classify(404, DeploymentNotFoundBody);
-
-        Assert.Equal(ModelFailureKind.NotFound, failure.Kind);
-        Assert.Equal("model-not-found", failure.Code);
-        Assert.Contains("deployment 'summaries'", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("contoso.openai.azure.com", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("AzureOpenAI__Deployment", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Classify_UnknownOpenAIModel_NamesModelSetting()
-    {
-        var failure = Classify(404, """{"error":{"message":"model 'llama3.1' not found","type":"api_error","param":null,"code":null}}""", OpenAI);
-
-        Assert.Equal(ModelFailureKind.NotFound, failure.Kind);
-        Assert.Contains("OpenAI__Model", failure.Message, StringComparison.Ordinal);
-    }
+        {
+            "Azure", 400, TemperatureRefusedBody, ModelFailureKind.RejectedRequest, "model-rejected-request",
+            ["parameter 'temperature'", "Summarizer__Temperature", "Only the default (1) value is supported"]
+        },
+        { "Azure", 400, MaxTokensRefusedBody, ModelFailureKind.RejectedRequest, null, ["Summarizer__MaxOutputTokens"] },
+        { "Azure", 400, InvalidSchemaBody, ModelFailureKind.RejectedRequest, null, ["parameter 'response_format'", "structured output"] },
+        {
+            "Azure", 404, DeploymentNotFoundBody, ModelFailureKind.NotFound, "model-not-found",
+            ["deployment 'summaries'", "contoso.openai.azure.com", "AzureOpenAI__Deployment"]
+        },
+        {
+            "OpenAI", 404, """{"error":{"message":"model 'llama3.1' not found","type":"api_error","param":null,"code":null}}""",
+            ModelFailureKind.NotFound, null, ["OpenAI__Model"]
+        },
+        { "Azure", 401, BadKeyBody, ModelFailureKind.AuthFailed, "model-auth-failed", ["AzureOpenAI__ApiKey", "Cognitive Services OpenAI User"] },
+        { "Azure", 403, BadKeyBody, ModelFailureKind.AuthFailed, "model-auth-failed", ["AzureOpenAI__ApiKey", "Cognitive Services OpenAI User"] },
+        { "Azure", 400, ContextTooLongBody, ModelFailureKind.ContextTooLong, "context-too-long", ["Summarizer__MaxInputTokens"] },
+    };
 
     [Theory]
-    [InlineData(401)]
-    [InlineData(403)]
-    public void Classify_CredentialsRefused_IsAuthFailedNamingKeyAndRole(int status)
+    [MemberData(nameof(Refusals))]
+    public void Classify_Refusal_IsItsKindNamingWhatToChange(
+        string provider, int status, string body, ModelFailureKind kind, string? code, string[] mentions)
     {
-        var failure = Classify(status, BadKeyBody);
+        var failure = Classify(status, body, provider == "OpenAI" ? OpenAI : Azure);
 
-        Assert.Equal(ModelFailureKind.AuthFailed, failure.Kind);
-        Assert.Equal("model-auth-failed", failure.Code);
-        Assert.Contains("AzureOpenAI__ApiKey", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Cognitive Services OpenAI User", failure.Message, StringComparison.Ordinal);
-    }
+        Assert.Equal(kind, failure.Kind);
+        if (code is not null)
+        {
+            Assert.Equal(code, failure.Code);
+        }
 
-    [Fact]
-    public void Classify_ContextLengthExceeded_IsContextTooLongNamingMaxInputTokens()
-    {
-        var failure = Classify(400, ContextTooLongBody);
-
-        Assert.Equal(ModelFailureKind.ContextTooLong, failure.Kind);
-        Assert.Equal("context-too-long", failure.Code);
-        Assert.Contains("Summarizer__MaxInputTokens", failure.Message, StringComparison.Ordinal);
+        Assert.All(mentions, mention => Assert.Contains(mention, failure.Message, StringComparison.Ordinal));
     }
 
     [Theory]

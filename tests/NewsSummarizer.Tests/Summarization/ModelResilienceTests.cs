@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
 using Polly;
 using Polly.Timeout;
 

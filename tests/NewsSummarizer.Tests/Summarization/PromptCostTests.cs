@@ -1,10 +1,5 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
+using NewsSummarizer.Tests.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -47,12 +42,7 @@ public sealed class PromptCostTests
         chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
             .Callback<IEnumerable<ChatMessage>, ChatOptions?, CancellationToken>((messages, _, _) => sent.Add(messages.Last().Text))
             .ReturnsAsync(() => new ChatResponse(new ChatMessage(ChatRole.Assistant, ChatSummarizerTests.Reply())));
-        var summarizer = new ChatSummarizer(
-            chat.Object,
-            new ChatModelInfo("AzureOpenAI", "gpt-test"),
-            Options.Create(new SummarizerOptions { MaxInputTokens = budget }),
-            Tokens,
-            NullLogger<ChatSummarizer>.Instance);
+        var summarizer = ChatTestKit.Summarizer(chat.Object, new SummarizerOptions { MaxInputTokens = budget }, tokens: Tokens);
 
         var cost = PromptCost.Measure(article, Tokens, budget);
         await summarizer.SummarizeAsync(article, SummaryLength.Default, CancellationToken.None);

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.Tests.Summarization;
 
 public sealed class SummarizerOptionsValidatorTests

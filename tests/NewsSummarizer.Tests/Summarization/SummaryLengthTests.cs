@@ -1,5 +1,3 @@
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.Tests.Summarization;
 
 public sealed class SummaryLengthTests

@@ -1,12 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Tests.Processing;
 
 namespace NewsSummarizer.Tests.Summarization;
 
@@ -14,13 +7,7 @@ namespace NewsSummarizer.Tests.Summarization;
 public sealed class SummaryServiceRefusalTests
 {
     private static readonly SourceInfo Source = new("articles", "x.txt", "\"1\"", null, "text/plain", 100, "utf-8");
-    private readonly Mock<ISummarizer> model = new();
-
-    public SummaryServiceRefusalTests()
-    {
-        model.SetupGet(m => m.Provider).Returns("AzureOpenAI");
-        model.SetupGet(m => m.PromptVersion).Returns("bilingual-3");
-    }
+    private readonly Mock<ISummarizer> model = TestData.ModelSummarizer(promptVersion: "bilingual-3");
 
     [Fact]
     public async Task CreateDocumentAsync_ContentFiltered_IsRejectedWithTheReason()
@@ -59,7 +46,7 @@ public sealed class SummaryServiceRefusalTests
         var document = await CreateSut(fallback: true).CreateDocumentAsync(Read(), Source, SummaryLength.Default, CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, document.Status);
-        Assert.Equal(SummaryService.FallbackProvider, document.Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, document.Model.Provider);
         Assert.Contains("violence (severity high)", document.UnavailableReason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(document.Summary.En));
         TestData.AssertMatchesSchema(document);
@@ -69,13 +56,8 @@ public sealed class SummaryServiceRefusalTests
         model.Setup(m => m.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SummarizationException(code, message));
 
-    private static ArticleReadResult Read() =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(TestData.EnglishArticle), "article.txt", null);
+    private static ArticleReadResult Read() => TestData.Read(TestData.EnglishArticle);
 
-    private SummaryService CreateSut(bool fallback) => new(
-        model.Object,
-        new ExtractiveSummarizer(),
-        Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }),
-        new FakeTimeProvider(),
-        NullLogger<SummaryService>.Instance);
+    private SummaryService CreateSut(bool fallback) =>
+        TestProcessors.Summaries(model.Object, Options.Create(new SummarizerOptions { FallbackToExtractive = fallback }), new FakeTimeProvider());
 }

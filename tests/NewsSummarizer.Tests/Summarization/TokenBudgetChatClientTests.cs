@@ -1,8 +1,3 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
-using NewsSummarizer.Summarization.Chat;
-
 namespace NewsSummarizer.Tests.Summarization;
 
 /// <summary>The per-instance tokens-per-minute budget, on fake time: waits are computed, never measured.</summary>

@@ -2,13 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -100,9 +95,7 @@ public sealed class SummarizerTelemetryTests
         summarizer.SetupGet(s => s.Provider).Returns(provider);
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", "Summary"), new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage(provider, "gpt", "bilingual-1", 120, 30), [], null));
+            .ReturnsAsync(TestData.ModelContent(provider, model: "gpt", inputTokens: 120, outputTokens: 30));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
         var services = new ServiceCollection()

@@ -16,6 +16,3 @@ internal sealed class DocumentBudget(TimeSpan limit)
         }
     }
 }
-
-/// <summary>A document went past one of the <see cref="DocumentLimits"/> while being read.</summary>
-internal sealed class DocumentLimitException(string message) : Exception(message);

@@ -4,15 +4,6 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing.Retries;
 
-/// <summary>What to do with an article version whose model call failed transiently.</summary>
-public abstract record RetryDecision;
-
-/// <summary>Schedule <see cref="Message"/> to become visible after <see cref="Delay"/>.</summary>
-public sealed record ScheduleRetry(RetryMessage Message, TimeSpan Delay) : RetryDecision;
-
-/// <summary>The deferral budget is spent: <see cref="Reason"/> (with the history) goes into the final result.</summary>
-public sealed record GiveUp(string Reason) : RetryDecision;
-
 /// <summary>The one place that decides whether and when an article is tried again after a transient model failure:
 /// the model's <c>Retry-After</c> when it sent one (never below <see cref="ArticleRetryOptions.BaseDelay"/>), else
 /// exponential backoff with ±20 % jitter (in whole seconds) from <see cref="ArticleRetryOptions.BaseDelay"/> up to

@@ -7,10 +7,6 @@ using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Which model a <see cref="ChatSummarizer"/> talks to, as written to <c>model.provider</c> and
-/// <c>model.model</c>, and the host of its endpoint (for messages and <c>GET /api/health</c>; never a secret).</summary>
-public sealed record ChatModelInfo(string Provider, string Model, string? EndpointHost = null);
-
 /// <summary>Bilingual summaries from a chat model: one call per article (one per part for articles over the input
 /// budget, plus one that combines the parts), strict JSON-schema structured output, one repair attempt for an
 /// invalid reply or for a summary far off the <see cref="SummaryLength"/> asked (see <see cref="LengthTarget"/>). Every refusal is classified by <see cref="ModelFailureClassifier"/>: transient ones surface as
@@ -27,7 +23,7 @@ public sealed partial class ChatSummarizer(
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
-    public string Provider => modelInfo.Provider;
+    public string Provider => modelInfo.Provider.Name;
 
     public string PromptVersion => SummaryPrompt.Version;
 

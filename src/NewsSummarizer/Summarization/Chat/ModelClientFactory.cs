@@ -32,7 +32,7 @@ internal static class ModelClientFactory
         {
             case SummarizerProvider.AzureOpenAI:
             {
-                var info = new ChatModelInfo("AzureOpenAI", azure.Deployment!, HostOf(azure.Endpoint!));
+                var info = new ChatModelInfo(ModelProvider.AzureOpenAI, azure.Deployment!, HostOf(azure.Endpoint!));
                 if (replacement is not null)
                 {
                     return (new OpenAIRequestShaper(replacement, azure: true), info);
@@ -47,7 +47,7 @@ internal static class ModelClientFactory
 
             case SummarizerProvider.OpenAI:
             {
-                var info = new ChatModelInfo("OpenAI", openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint));
+                var info = new ChatModelInfo(ModelProvider.OpenAI, openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint));
                 if (replacement is not null)
                 {
                     return (new OpenAIRequestShaper(replacement, azure: false), info);

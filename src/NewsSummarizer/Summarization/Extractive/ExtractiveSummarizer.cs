@@ -164,7 +164,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         {
             throw new SummarizationException(
                 "unsupported-language",
-                $"The extractive summariser handles Arabic and English articles only (this one is '{article.Language}'). "
+                $"The extractive summariser handles Arabic and English articles only (this one is '{WireNames.Of(article.Language)}'). "
                 + "Summarising other languages needs a model provider: set Summarizer__Provider to AzureOpenAI or OpenAI.");
         }
 
@@ -185,7 +185,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return (headline, sentences, graph);
     }
 
-    private static string UnavailableReason(string missing)
+    private static string UnavailableReason(ArticleLanguage missing)
     {
         var name = missing == ArticleLanguage.English ? "English" : "Arabic";
         return $"The {name} version is not available: the Extractive provider selects sentences from the article and "

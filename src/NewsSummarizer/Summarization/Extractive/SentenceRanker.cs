@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using NewsSummarizer.Articles;
 using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Summarization.Extractive;
@@ -38,7 +39,7 @@ internal sealed class SentenceRanker
         new(count, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
 
     public static SentenceRanker Build(
-        IReadOnlyList<Sentence> sentences, string language, string? title, ExtractiveOptions options, TermAnalyzer analyzer)
+        IReadOnlyList<Sentence> sentences, ArticleLanguage language, string? title, ExtractiveOptions options, TermAnalyzer analyzer)
     {
         var n = sentences.Count;
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -239,7 +240,7 @@ internal sealed class SentenceRanker
 
     // The title weighed like a sentence (sublinear TF-IDF); its terms that no sentence has weigh nothing.
     private static double[] TitleSimilarities(
-        string? title, string language, Dictionary<string, int> vocabulary, double[] idf, TermMatrix matrix,
+        string? title, ArticleLanguage language, Dictionary<string, int> vocabulary, double[] idf, TermMatrix matrix,
         TermAnalyzer analyzer)
     {
         if (string.IsNullOrWhiteSpace(title))

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

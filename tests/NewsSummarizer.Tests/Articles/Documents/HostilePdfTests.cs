@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

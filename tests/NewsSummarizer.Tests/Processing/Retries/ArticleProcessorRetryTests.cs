@@ -1,13 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing.Retries;
 
@@ -19,7 +12,7 @@ public sealed class ArticleProcessorRetryTests
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
     private readonly Mock<IArticleStore> store = new();
-    private readonly Mock<ISummarizer> summarizer = new();
+    private readonly Mock<ISummarizer> summarizer = TestData.ModelSummarizer();
     private readonly Mock<IRetryQueue> queue = new();
     private readonly List<(RetryMessage Message, TimeSpan Delay)> scheduled = [];
     private readonly ArticleRetryOptions retryOptions = new() { BaseDelay = TimeSpan.FromSeconds(30) };
@@ -30,9 +23,6 @@ public sealed class ArticleProcessorRetryTests
 
     public ArticleProcessorRetryTests()
     {
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
-        GivenModelAnswers();
         store.SetupGet(s => s.Container).Returns("articles");
         var bytes = Encoding.UTF8.GetBytes(TestData.EnglishArticle);
         store.Setup(s => s.GetArticleAsync(Name, It.IsAny<long>(), It.IsAny<CancellationToken>()))
@@ -71,7 +61,7 @@ public sealed class ArticleProcessorRetryTests
         Assert.Equal(SummaryStatus.Waiting, waiting.Status);
         Assert.Equal(message.RetryAt, waiting.RetryAt);
         Assert.Equal("model-unavailable", waiting.Error?.Code);
-        Assert.Equal(ResultState.Waiting, ResultClassifier.Classify(waiting, new ArticleVersion(etag, null), "AzureOpenAI", "bilingual-1"));
+        Assert.Equal(ResultState.Waiting, ResultClassifier.Classify(waiting, new ArticleVersion(etag, null), ModelProvider.AzureOpenAI, "bilingual-1"));
         Assert.False(ResultState.Waiting.IsSettled());
     }
 
@@ -103,9 +93,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_AlreadyWaitingForThisVersion_MakesNoCallUntilDue()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
 
         var duplicate = await sut.ProcessAsync(Name, CancellationToken.None);
 
@@ -117,9 +105,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_SameTextUploadedAgainWhileWaiting_TriesNowAndTheOldScheduleMakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         etag = "\"v2\""; // identical text, new blob version: the old schedule names v1
 
@@ -135,9 +121,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_DueScheduleAndModelBack_WritesOk()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         time.Advance(scheduled[0].Delay);
 
@@ -152,9 +136,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_StillUnavailable_SchedulesTheNextWithHistory()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
@@ -170,9 +152,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_NewerUploadWithItsOwnResult_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         etag = "\"v2\"";
         time.Advance(TimeSpan.FromSeconds(1));
@@ -188,9 +168,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_NewerUploadNothingHandledYet_SummarisesTheNewVersionOnce()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         GivenModelAnswers();
         etag = "\"v2\""; // uploaded, but its trigger is late (or was missed by a polling scan)
 
@@ -206,9 +184,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_ResultCurrentMeanwhile_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         GivenModelAnswers();
         time.Advance(scheduled[0].Delay);
@@ -223,9 +199,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryMessageAsync_DuplicateOfAnOlderSchedule_MakesNoCall()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
         await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
@@ -240,9 +214,7 @@ public sealed class ArticleProcessorRetryTests
     public async Task HandleRetryMessageAsync_DeferralsSpent_WritesFailedWithTheHistory()
     {
         retryOptions.MaxDeferrals = 1;
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         var outcome = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
@@ -261,15 +233,13 @@ public sealed class ArticleProcessorRetryTests
     {
         retryOptions.MaxDeferrals = 1;
         summarizerOptions.FallbackToExtractive = true;
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
         time.Advance(scheduled[0].Delay);
 
         await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
         Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
-        Assert.Equal(SummaryService.FallbackProvider, stored?.Document?.Model.Provider);
+        Assert.Equal(ModelProvider.ExtractiveFallback, stored?.Document?.Model.Provider);
         Assert.Contains("attempt 2:", stored?.Document?.UnavailableReason, StringComparison.Ordinal);
         VerifyModelCalls(2);
     }
@@ -277,9 +247,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task HandleRetryPoisonMessageAsync_WaitingMarker_WritesFailedWithTheHistory()
     {
-        GivenModelUnavailable(retryAfter: null);
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await DeferredOnceAsync();
 
         var outcome = await sut.HandleRetryPoisonMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
 
@@ -300,6 +268,15 @@ public sealed class ArticleProcessorRetryTests
         VerifyModelCalls(0);
     }
 
+    /// <summary>The model is down (no Retry-After): the first run schedules an attempt and writes <c>waiting</c>.</summary>
+    private async Task<ArticleProcessor> DeferredOnceAsync()
+    {
+        GivenModelUnavailable(retryAfter: null);
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        return sut;
+    }
+
     private void VerifyModelCalls(int count) =>
         summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Exactly(count));
 
@@ -309,13 +286,7 @@ public sealed class ArticleProcessorRetryTests
 
     private void GivenModelAnswers() =>
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SummaryContent(
-                new LocalizedText("عنوان", "Title"),
-                new LocalizedText("ملخص", "Summary"),
-                new LocalizedList(["نقطة"], ["Point"]),
-                new ModelUsage("AzureOpenAI", "gpt-test", "bilingual-1", 10, 5),
-                [],
-                null));
+            .ReturnsAsync(TestData.ModelContent());
 
     private ArticleProcessor CreateSut()
     {

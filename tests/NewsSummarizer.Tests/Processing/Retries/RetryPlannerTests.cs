@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Tests.Processing.Retries;
 

@@ -1,5 +1,3 @@
-using NewsSummarizer.Summarization.Chat;
-
 namespace NewsSummarizer.Tests.Summarization.Chat;
 
 public sealed class ArticleSplitterTests

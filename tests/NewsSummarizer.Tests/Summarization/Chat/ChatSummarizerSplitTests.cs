@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 
@@ -109,10 +104,6 @@ public sealed class ChatSummarizerSplitTests
     private static Article Article(IEnumerable<string> paragraphs) =>
         new(string.Join("\n\n", paragraphs), "Budget", ArticleLanguage.English);
 
-    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls) => new(
-        ChatTestKit.RecordingModel(calls).Object,
-        new ChatModelInfo("OpenAI", "test-model"),
-        Options.Create(new SummarizerOptions { MaxInputTokens = Budget }),
-        Tokens,
-        NullLogger<ChatSummarizer>.Instance);
+    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls) => ChatTestKit.Summarizer(
+        ChatTestKit.RecordingModel(calls).Object, new SummarizerOptions { MaxInputTokens = Budget }, new ChatModelInfo(ModelProvider.OpenAI, "test-model"), Tokens);
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.AI;
-using Moq;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 
@@ -10,6 +8,16 @@ namespace NewsSummarizer.Tests.Summarization.Chat;
 /// read the prompt's data section.</summary>
 internal static partial class ChatTestKit
 {
+    /// <summary>A chat summariser over <paramref name="chat"/>, by default an Azure OpenAI deployment with the
+    /// default settings and a tokenizer of its own.</summary>
+    public static ChatSummarizer Summarizer(
+        IChatClient chat, SummarizerOptions? options = null, ChatModelInfo? model = null, TokenCounter? tokens = null) => new(
+            chat,
+            model ?? new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
+            Options.Create(options ?? new SummarizerOptions()),
+            tokens ?? new TokenCounter(),
+            NullLogger<ChatSummarizer>.Instance);
+
     /// <summary>A model that records each call's messages (copied at call time) and replies with
     /// <paramref name="reply"/> for the n-th call (0-based).</summary>
     public static Mock<IChatClient> RecordingModel(List<List<ChatMessage>> calls, Func<int, string>? reply = null)

@@ -1,12 +1,4 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using NewsSummarizer.Summarization.Chat;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
@@ -150,10 +142,6 @@ public sealed class PromptInjectionTests
         return count;
     }
 
-    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls, Func<int, string>? reply = null) => new(
-        ChatTestKit.RecordingModel(calls, reply).Object,
-        new ChatModelInfo("OpenAI", "test-model"),
-        Options.Create(new SummarizerOptions()),
-        new TokenCounter(),
-        NullLogger<ChatSummarizer>.Instance);
+    private static ChatSummarizer CreateSut(List<List<ChatMessage>> calls, Func<int, string>? reply = null) =>
+        ChatTestKit.Summarizer(ChatTestKit.RecordingModel(calls, reply).Object, model: new ChatModelInfo(ModelProvider.OpenAI, "test-model"));
 }

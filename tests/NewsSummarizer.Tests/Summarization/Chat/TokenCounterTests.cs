@@ -1,5 +1,4 @@
 using Microsoft.ML.Tokenizers;
-using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Tests.Summarization.Chat;
 

@@ -1,5 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 using NewsSummarizer.Text;
 
@@ -27,15 +26,15 @@ public sealed class ExtractiveKeyPointTests
         """;
 
     [Theory]
-    [InlineData(English, "en")]
-    [InlineData(Arabic, "ar")]
-    public async Task SummarizeAsync_LongSentences_KeyPointsEndAtSentenceOrClauseBoundaries(string text, string language)
+    [InlineData(English, ArticleLanguage.English)]
+    [InlineData(Arabic, ArticleLanguage.Arabic)]
+    public async Task SummarizeAsync_LongSentences_KeyPointsEndAtSentenceOrClauseBoundaries(string text, ArticleLanguage language)
     {
         var sentences = SentenceSplitter.Split(text).Select(s => s.Text).ToList();
 
         var result = await CreateSut().SummarizeAsync(new Article(text, null, language), new SummaryLength(), CancellationToken.None);
 
-        var keyPoints = language == "ar" ? result.KeyPoints.Ar : result.KeyPoints.En;
+        var keyPoints = language == ArticleLanguage.Arabic ? result.KeyPoints.Ar : result.KeyPoints.En;
         Assert.NotEmpty(keyPoints);
         Assert.Contains(keyPoints, p => !sentences.Contains(p)); // At least one long sentence was shortened.
         foreach (var point in keyPoints)

@@ -1,3 +1,4 @@
+using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization.Extractive;
 using NewsSummarizer.Text;
 
@@ -70,7 +71,7 @@ public sealed class LexRankTests
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<int>();
         var ends = new int[sentences.Count];
-        TermAnalyzer.Shared.AddSentenceTermIds(sentences, "en", vocabulary, ids, ends);
+        TermAnalyzer.Shared.AddSentenceTermIds(sentences, ArticleLanguage.English, vocabulary, ids, ends);
         var matrix = TermMatrix.Build(ids.ToArray(), ends, vocabulary.Count);
         matrix.Weigh(Enumerable.Range(0, matrix.Terms)
             .Select(t => Math.Log(1.0 + ((double)matrix.Rows / matrix.DocumentFrequencies[t])))

@@ -2,7 +2,7 @@ using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Tests.Articles;
 
-public sealed class ArticleLanguageTests
+public sealed class LanguageDetectorTests
 {
     [Theory]
     [InlineData(TestData.ArabicArticle, ArticleLanguage.Arabic)]
@@ -11,10 +11,10 @@ public sealed class ArticleLanguageTests
     [InlineData("Совет города утвердил новый бюджет на общественный транспорт.", ArticleLanguage.Other)]
     [InlineData("1234 5678 !!!", ArticleLanguage.Other)]
     [InlineData("", ArticleLanguage.Other)]
-    public void Detect_Text_ReturnsLanguageOfItsScript(string text, string expected) =>
-        Assert.Equal(expected, ArticleLanguage.Detect(text));
+    public void Detect_Text_ReturnsLanguageOfItsScript(string text, ArticleLanguage expected) =>
+        Assert.Equal(expected, LanguageDetector.Detect(text));
 
     [Fact]
     public void Detect_ArabicWithLatinNames_IsArabic() =>
-        Assert.Equal(ArticleLanguage.Arabic, ArticleLanguage.Detect("قال وزير الخارجية إن حلف NATO سيجتمع في Brussels الأسبوع المقبل لبحث الأزمة."));
+        Assert.Equal(ArticleLanguage.Arabic, LanguageDetector.Detect("قال وزير الخارجية إن حلف NATO سيجتمع في Brussels الأسبوع المقبل لبحث الأزمة."));
 }
