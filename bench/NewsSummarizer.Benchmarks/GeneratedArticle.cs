@@ -8,7 +8,7 @@ internal static class GeneratedArticle
 {
     public static string Create(int words, int seed)
     {
-        var vocabulary = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"))
+        var vocabulary = SampleArticles.ArabicSeed
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('.', '،', '؟', '"', '“', '”', '(', ')'))
             .Where(w => w.Length > 0)

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Summaries;
 using OpenQA.Selenium;
 
 namespace NewsSummarizer.BrowserTests;
@@ -26,7 +26,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_UploadedArticle_IsListedAndOpensWithTheKeyboardInArabicAndEnglish()
     {
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
         await WaitForResultAsync("world/seed.txt");
         var chromium = StartBrowser();
@@ -211,21 +211,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         return default;
     }
 
-    private async Task WaitForResultAsync(string name)
-    {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
-        var deadline = DateTime.UtcNow + ResultTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
-    }
+    /// <summary>Waits for the article's final result (ok or rejected; not a waiting marker).</summary>
+    private Task WaitForResultAsync(string name) =>
+        StoredResults.WaitForAsync(devHost.Container, name, d => d.Status != SummaryStatus.Waiting, ResultTimeout);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;

@@ -6,7 +6,6 @@ using Json.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 

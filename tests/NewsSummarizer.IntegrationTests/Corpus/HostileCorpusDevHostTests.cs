@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;

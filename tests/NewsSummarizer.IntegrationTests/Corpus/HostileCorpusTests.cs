@@ -1,4 +1,3 @@
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Tests.Articles.Documents;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;

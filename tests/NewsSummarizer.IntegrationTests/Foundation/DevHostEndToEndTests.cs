@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Foundation;
@@ -22,7 +21,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Upload_SeedArticle_GetsBilingualResultBesideIt()
     {
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
 
         var document = await StoredResults.WaitForAsync(devHost.Container, "world/seed.txt", null, ResultTimeout);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Storage;
 
 namespace NewsSummarizer.IntegrationTests.Http;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Http;
@@ -60,7 +59,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_ArabicSeedAsJson_RoundTripsArabicUnescaped()
     {
-        var seed = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllTextAsync(SampleArticles.ArabicSeedPath);
         var body = JsonSerializer.Serialize(new { text = seed, title = "بلينكن وتشاووش أوغلو" });
 
         using var response = await client.PostAsync(Summaries("?provider=Extractive"), new StringContent(body, Encoding.UTF8, "application/json"));
@@ -164,7 +163,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await container.UploadBlobAsync("world/2026/seed.txt", BinaryData.FromBytes(seed));
 
         var (response, statuses) = await PollAsync("/world/2026/seed.txt");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Diagnostics;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Models;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 using Xunit.Abstractions;
@@ -160,10 +159,10 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
 
     /// <summary>The Arabic seed with a line that makes it unique and lets the calls for it be counted.</summary>
     private static string Arabic(string id) =>
-        $"مرجع الخبر ref-{id}\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        $"مرجع الخبر ref-{id}\n" + File.ReadAllText(SampleArticles.ArabicSeedPath);
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt"));
+        $"Report reference ref-{id}.\n" + File.ReadAllText(SampleArticles.EnglishSeedPath);
 
     private async Task<Dictionary<string, (SummaryDocument Document, int Calls)>> RunAsync(
         FakeModelFamily family,

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.IntegrationTests.Models;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.IntegrationTests.Models;

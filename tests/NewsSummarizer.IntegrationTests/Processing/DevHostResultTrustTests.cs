@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Processing;
@@ -47,7 +46,7 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
         // Without the headline line, which has no full stop: every sentence of the text ends with one.
-        var text = string.Join('\n', File.ReadAllLines(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt")).Skip(2));
+        var text = string.Join('\n', File.ReadAllLines(SampleArticles.EnglishSeedPath).Skip(2));
 
         await UploadAsync(container, "news.txt", text, "brief");
         var brief = await StoredResults.WaitForAsync(container, "news.txt", null, ResultTimeout);
@@ -69,7 +68,7 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         [.. model.RawRequests.Select(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!)).Where(t => t.Contains(marker, StringComparison.Ordinal))];
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt"));
+        $"Report reference ref-{id}.\n" + File.ReadAllText(SampleArticles.EnglishSeedPath);
 
     private static int CountSentences(string text) =>
         text.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;

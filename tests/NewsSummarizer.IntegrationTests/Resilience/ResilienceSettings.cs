@@ -1,5 +1,4 @@
 using System.Globalization;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;
 

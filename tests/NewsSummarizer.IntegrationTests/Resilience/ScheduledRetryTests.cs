@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Summaries;
 using Xunit.Abstractions;

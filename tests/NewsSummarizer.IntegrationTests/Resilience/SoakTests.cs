@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Xunit.Abstractions;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;

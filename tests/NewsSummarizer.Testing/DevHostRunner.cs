@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.DevHost;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The real DevHost (WebJobs blob trigger + Kestrel), run in-process on a free loopback port exactly as
 /// its Program runs it, restarts included.</summary>

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
+using Xunit;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>A real Azurite (blob + queue) from the repository's node_modules, in memory, on free loopback ports.
 /// If it cannot start, every test using it fails with the reason: it never skips.</summary>
@@ -24,8 +25,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public Task DisposeAsync() => azurite.StopAsync();
 }
 
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+/// <summary>The name of the collection sharing one <see cref="AzuriteFixture"/>. xunit looks for the collection
+/// definition in the test assembly, so each test project declares it once:
+/// <c>[CollectionDefinition(AzuriteCollection.Name)] class …: ICollectionFixture&lt;AzuriteFixture&gt;</c>.</summary>
+public static class AzuriteCollection
 {
     public const string Name = "Azurite";
 }

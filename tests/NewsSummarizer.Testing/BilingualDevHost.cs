@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The real DevHost with the OpenAI-compatible provider on a fake model server, so both languages exist,
 /// watching a container of its own in Azurite (created before this returns).</summary>
