@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Benchmarks;
 

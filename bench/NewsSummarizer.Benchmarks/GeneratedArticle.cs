@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsSummarizer.Benchmarks;
 
 /// <summary>Arabic articles of a chosen length made of the seed article's words in seeded random order, so the

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Processing;
 

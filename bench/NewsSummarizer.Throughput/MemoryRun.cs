@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Processing;
 
 namespace NewsSummarizer.Throughput;

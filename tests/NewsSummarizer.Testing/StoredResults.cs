@@ -44,4 +44,54 @@ public static class StoredResults
         throw new TimeoutException(
             $"{name}: no matching result within {timeout.TotalSeconds} s; it is {last?.Status ?? "missing"} ({last?.Error?.Message}).");
     }
+
+    /// <summary>Polls the container until <paramref name="expected"/> articles have a final result (waiting markers do
+    /// not count), riding out storage outages; the timeout's message names articles still without one.</summary>
+    public static async Task<List<SummaryDocument>> WaitForAllAsync(BlobContainerClient container, int expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var results = new Dictionary<string, SummaryDocument>(StringComparer.Ordinal);
+        var articles = new HashSet<string>(StringComparer.Ordinal);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await foreach (var blob in container.GetBlobsAsync())
+                {
+                    if (!SummaryBlobNames.IsResult(blob.Name))
+                    {
+                        articles.Add(blob.Name);
+                    }
+                    else if (!results.ContainsKey(blob.Name))
+                    {
+                        var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
+                        var document = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
+                            ?? throw new InvalidOperationException($"{blob.Name} is not a result document.");
+                        if (document.Status != SummaryStatus.Waiting)
+                        {
+                            // A waiting marker is not a result: its scheduled attempt replaces it.
+                            results[blob.Name] = document;
+                        }
+                    }
+                }
+            }
+            catch (RequestFailedException)
+            {
+                // Storage may be down on purpose (outage tests): look again shortly.
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (results.Count >= expected)
+            {
+                return [.. results.Values];
+            }
+
+            await Task.Delay(500);
+        }
+
+        var missing = articles.Where(name => !results.ContainsKey(SummaryBlobNames.ResultFor(name))).Order(StringComparer.Ordinal).Take(10);
+        throw new TimeoutException($"{results.Count} of {expected} results after {timeout.TotalSeconds} s; without one: {string.Join(", ", missing)}.");
+    }
 }

@@ -1,7 +1,3 @@
-using System.Text;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Every corpus case through <see cref="ArticleProcessor.ProcessAsync"/> with a real BlobArticleStore on

@@ -1,7 +1,3 @@
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Corpus cases end to end through the real DevHost's blob trigger, and the poison path: a model that

@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Json.Schema;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;
 

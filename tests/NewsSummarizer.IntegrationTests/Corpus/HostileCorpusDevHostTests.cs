@@ -1,7 +1,3 @@
-using System.Net;
-using Azure.Storage.Blobs.Models;
-using Xunit.Abstractions;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>The whole hostile corpus through the running DevHost (blob trigger on Azurite, a model provider on the

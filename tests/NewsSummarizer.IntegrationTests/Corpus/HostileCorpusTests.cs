@@ -1,5 +1,3 @@
-using NewsSummarizer.Processing;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Every hostile case through <see cref="ArticleProcessor.ProcessAsync"/> on Azurite with the default article

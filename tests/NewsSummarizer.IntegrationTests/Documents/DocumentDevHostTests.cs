@@ -1,8 +1,3 @@
-using System.Globalization;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Tests.Articles.Documents;
 
 namespace NewsSummarizer.IntegrationTests.Documents;

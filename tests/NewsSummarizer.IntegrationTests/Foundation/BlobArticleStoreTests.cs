@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Foundation;
 
 [Collection(AzuriteCollection.Name)]

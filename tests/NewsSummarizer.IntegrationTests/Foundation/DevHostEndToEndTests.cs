@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Foundation;
 
 /// <summary>The whole blob path through the real DevHost: Azurite, the WebJobs polling trigger, the OpenAI-compatible

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.IntegrationTests.Foundation;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-
 namespace NewsSummarizer.IntegrationTests.Http;
 
 /// <summary>The DevHost's local surface over real HTTP: host filtering keeps DNS-rebinding pages out (their Host is

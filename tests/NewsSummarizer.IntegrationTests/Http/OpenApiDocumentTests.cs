@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using NewsSummarizer.DevHost;
 using NewsSummarizer.Http;
 

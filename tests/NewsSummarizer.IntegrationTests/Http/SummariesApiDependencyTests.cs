@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NewsSummarizer.Storage;
-
 namespace NewsSummarizer.IntegrationTests.Http;
 
 /// <summary>The summaries API when the model is throttled, down or slow, and when storage is down: 429/503 with

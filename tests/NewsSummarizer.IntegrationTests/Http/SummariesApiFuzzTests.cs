@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Diagnostics;
 
 namespace NewsSummarizer.IntegrationTests.Models;

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Models;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.IntegrationTests.Models;

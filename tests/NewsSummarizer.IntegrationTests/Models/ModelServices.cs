@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Hosting;
-
 namespace NewsSummarizer.IntegrationTests.Models;
 
 /// <summary>The two providers' settings against a fake model server, and the core's services built from them.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Models;
 
 /// <summary>The exact request on the wire, through the real SDKs of both providers, against a fake server that keeps

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Processing;
 
 /// <summary>The <c>summary_length</c> blob metadata through the real DevHost on Azurite: the fake model is asked for

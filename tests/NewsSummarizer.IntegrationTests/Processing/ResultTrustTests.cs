@@ -1,15 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 using NewsSummarizer.Telemetry;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 [Collection(AzuriteCollection.Name)]
@@ -23,7 +19,7 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         await container.CreateIfNotExistsAsync();
 
         await container.UploadBlobAsync("down.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
-        var fallback = Assert.Single(await SoakTests.WaitForResultsAsync(container, 1, TimeSpan.FromSeconds(60)));
+        var fallback = Assert.Single(await StoredResults.WaitForAllAsync(container, 1, TimeSpan.FromSeconds(60)));
         Volatile.Write(ref healthy, true);
         var backfill = host.Services.GetRequiredService<BackfillService>();
         var plan = await backfill.PlanAsync(BackfillSelection.Fallback, CancellationToken.None);

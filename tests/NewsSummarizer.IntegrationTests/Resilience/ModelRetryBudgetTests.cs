@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 /// <summary>The retry budget of one model call, through the real SDK and resilience handler against a fake server.</summary>

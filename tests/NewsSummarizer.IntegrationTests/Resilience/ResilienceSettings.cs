@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 /// <summary>DevHost settings for fault-injection runs: the OpenAI-compatible provider against the fake server, a

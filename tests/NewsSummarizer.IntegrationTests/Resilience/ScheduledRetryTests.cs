@@ -1,10 +1,6 @@
-using System.Globalization;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Summaries;
-using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;
 

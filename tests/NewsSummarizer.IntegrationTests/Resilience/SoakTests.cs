@@ -1,9 +1,3 @@
-using Azure.Storage.Blobs;
-using Xunit.Abstractions;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 /// <summary>A burst of uploads against a misbehaving model: nothing lost, nothing written twice, no retry amplification.</summary>
@@ -33,7 +27,7 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
         await Parallel.ForEachAsync(Enumerable.Range(0, Articles), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
             await container.UploadBlobAsync($"burst/{i:D3}.txt", BinaryData.FromString(ResilienceSettings.Article(i)), token));
         await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model), CountingArticleStore.Register);
-        var results = await WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(6));
+        var results = await StoredResults.WaitForAllAsync(container, Articles, TimeSpan.FromMinutes(6));
 
         Assert.Equal(Articles, results.Count);
         Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));
@@ -44,53 +38,5 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
         var callsPerArticle = (double)model.RequestCount / Articles;
         output.WriteLine($"soak: {Articles} articles, {model.RequestCount} model calls ({callsPerArticle:F2} per article), {writes.Values.Sum()} result writes");
         Assert.True(callsPerArticle <= 2.2, $"{model.RequestCount} model calls for {Articles} articles ({callsPerArticle:F2} per article).");
-    }
-
-    internal static async Task<List<SummaryDocument>> WaitForResultsAsync(BlobContainerClient container, int expected, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var results = new Dictionary<string, SummaryDocument>(StringComparer.Ordinal);
-        var articles = new HashSet<string>(StringComparer.Ordinal);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                await foreach (var blob in container.GetBlobsAsync())
-                {
-                    if (!SummaryBlobNames.IsResult(blob.Name))
-                    {
-                        articles.Add(blob.Name);
-                    }
-                    else if (!results.ContainsKey(blob.Name))
-                    {
-                        var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
-                        var document = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
-                            ?? throw new InvalidOperationException($"{blob.Name} is not a result document.");
-                        if (document.Status != SummaryStatus.Waiting)
-                        {
-                            // A waiting marker is not a result: its scheduled attempt replaces it.
-                            results[blob.Name] = document;
-                        }
-                    }
-                }
-            }
-            catch (Azure.RequestFailedException)
-            {
-                // Storage may be down on purpose (outage tests): look again shortly.
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (results.Count >= expected)
-            {
-                return [.. results.Values];
-            }
-
-            await Task.Delay(500);
-        }
-
-        var missing = articles.Where(name => !results.ContainsKey(SummaryBlobNames.ResultFor(name))).Order(StringComparer.Ordinal).Take(10);
-        throw new TimeoutException($"{results.Count} of {expected} results after {timeout.TotalSeconds} s; without one: {string.Join(", ", missing)}.");
     }
 }
