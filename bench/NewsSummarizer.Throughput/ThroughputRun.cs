@@ -17,12 +17,7 @@ internal static class ThroughputRun
         await using var azurite = await AzuriteProcess.StartInMemoryAsync().ConfigureAwait(false);
         await using var model = await FakeModelServer.StartAsync().ConfigureAwait(false);
         model.Script = _ => FakeReply.Ok(FakeModelServer.ValidReply) with { Delay = latency };
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-        };
+        var configuration = model.OpenAISettings();
         foreach (var setting in settings)
         {
             var split = setting.IndexOf('=', StringComparison.Ordinal);

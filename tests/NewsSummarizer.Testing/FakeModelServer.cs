@@ -76,17 +76,29 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>The canned bilingual reply (<see cref="CannedReplies.Bilingual"/>).</summary>
     public static string ValidReply => CannedReplies.Bilingual;
 
-    public static async Task<FakeModelServer> StartAsync()
+    public static async Task<FakeModelServer> StartAsync(FakeModelFamily family = FakeModelFamily.Lenient)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeModelServer(app);
+        var server = new FakeModelServer(app) { Family = family };
         app.MapPost("/{**path}", server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         return server;
     }
+
+    /// <summary>Host settings for the OpenAI-compatible provider against a server at <paramref name="endpoint"/>; a
+    /// fresh dictionary, for the caller to add to.</summary>
+    public static Dictionary<string, string?> OpenAISettingsAt(Uri endpoint, string model = "fake-model") => new()
+    {
+        ["Summarizer:Provider"] = "OpenAI",
+        ["OpenAI:Endpoint"] = new Uri(endpoint, "v1/").ToString(),
+        ["OpenAI:Model"] = model,
+    };
+
+    /// <summary>Host settings for the OpenAI-compatible provider against this server.</summary>
+    public Dictionary<string, string?> OpenAISettings(string model = "fake-model") => OpenAISettingsAt(Endpoint, model);
 
     /// <summary>Starts counting requests and concurrency afresh (requests in progress still count).</summary>
     public void ResetCounters()

@@ -22,7 +22,8 @@ public sealed class InstantChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
 
     public void Dispose()
     {

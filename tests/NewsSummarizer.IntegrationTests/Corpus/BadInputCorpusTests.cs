@@ -24,13 +24,9 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ProcessAsync_CorpusCase_WritesExpectedResultAndLeavesArticleUntouched(string id)
     {
         var corpusCase = BadInputCorpus.Get(id);
-        var etag = await harness.UploadAsync(corpusCase.BlobName, corpusCase.Content, corpusCase.ContentType);
 
-        var outcome = await harness.Processor.ProcessAsync(corpusCase.BlobName, CancellationToken.None);
+        var (document, etag) = await harness.ProcessOnceAsync(corpusCase);
 
-        Assert.Equal(ProcessingResult.Written, outcome.Result);
-        var document = await harness.ReadResultAsync(corpusCase.BlobName);
-        Assert.NotNull(document);
         var expected = corpusCase.Expected;
         Assert.Equal(expected.Status, document.Status);
         Assert.Equal(expected.ErrorCode, document.Error?.Code);

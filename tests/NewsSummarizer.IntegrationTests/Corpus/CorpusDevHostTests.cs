@@ -41,16 +41,12 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
     {
         await using var model = await FakeModelServer.StartAsync();
         model.Script = _ => new FakeReply(500);
-        var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-            ["Summarizer:ModelMaxRetries"] = "0",
-            ["Retries:BaseDelay"] = "00:00:01",
-            ["Retries:MaxDelay"] = "00:00:01",
-            ["Retries:MaxDeferrals"] = "2",
-        });
+        var settings = model.OpenAISettings();
+        settings["Summarizer:ModelMaxRetries"] = "0";
+        settings["Retries:BaseDelay"] = "00:00:01";
+        settings["Retries:MaxDelay"] = "00:00:01";
+        settings["Retries:MaxDeferrals"] = "2";
+        var (host, container) = await CreateSutAsync(settings);
         await using var _ = host;
         var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
 

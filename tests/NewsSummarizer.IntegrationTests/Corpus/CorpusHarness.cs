@@ -42,6 +42,21 @@ public sealed class CorpusHarness : IAsyncDisposable
         return response.Value.ETag.ToString();
     }
 
+    /// <summary>Uploads the case and runs the processor on it once: the result must be written. Returns it with the
+    /// article's ETag.</summary>
+    public async Task<(SummaryDocument Document, string ETag)> ProcessOnceAsync(CorpusCase corpusCase)
+    {
+        ArgumentNullException.ThrowIfNull(corpusCase);
+        var etag = await UploadAsync(corpusCase.BlobName, corpusCase.Content, corpusCase.ContentType);
+
+        var outcome = await Processor.ProcessAsync(corpusCase.BlobName, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        var document = await ReadResultAsync(corpusCase.BlobName);
+        Assert.NotNull(document);
+        return (document, etag);
+    }
+
     public async Task<SummaryDocument?> ReadResultAsync(string name)
     {
         var blob = Container.GetBlobClient(SummaryBlobNames.ResultFor(name));

@@ -16,12 +16,7 @@ public sealed class HostileCorpusDevHostTests(AzuriteFixture azurite, ITestOutpu
         var name = AzuriteFixture.NewContainerName("hostile");
         var container = azurite.BlobService.GetBlobContainerClient(name);
         await container.CreateIfNotExistsAsync();
-        await using var host = await DevHostRunner.StartAsync(azurite, name, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-        });
+        await using var host = await DevHostRunner.StartAsync(azurite, name, model.OpenAISettings());
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         using var stopProbing = new CancellationTokenSource();
         var probing = ProbeHealthAsync(http, stopProbing.Token);

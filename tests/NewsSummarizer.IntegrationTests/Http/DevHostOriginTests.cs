@@ -81,10 +81,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("localhost.attacker.example")]
     public async Task Get_ForeignHostName_Returns400(string hostName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles");
-        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
-
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithHostAsync("/api/articles", hostName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -95,10 +92,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("[::1]")]
     public async Task Get_LoopbackHostName_ServesTheReadingPage(string hostName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
-
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithHostAsync("/", hostName);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -128,5 +122,13 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         return request;
+    }
+
+    /// <summary>GET <paramref name="path"/> with the Host header a page served under <paramref name="hostName"/> sends.</summary>
+    private async Task<HttpResponseMessage> GetWithHostAsync(string path, string hostName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
+        return await client.SendAsync(request);
     }
 }

@@ -103,14 +103,12 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
 
     private static Uri Summaries(string suffix = "") => new("/api/summaries" + suffix, UriKind.Relative);
 
-    private Task<DevHostRunner> StartHostAsync(Uri modelEndpoint) =>
-        DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(modelEndpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-            // The standard resilience handler needs at least one retry; a Retry-After over this cap skips it.
-            ["Summarizer:ModelMaxRetries"] = "1",
-            ["Summarizer:MaxRetryAfter"] = "00:00:01",
-        });
+    private Task<DevHostRunner> StartHostAsync(Uri modelEndpoint)
+    {
+        var settings = FakeModelServer.OpenAISettingsAt(modelEndpoint);
+        // The standard resilience handler needs at least one retry; a Retry-After over this cap skips it.
+        settings["Summarizer:ModelMaxRetries"] = "1";
+        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
+        return DevHostRunner.StartAsync(azurite, containerName, settings);
+    }
 }

@@ -114,8 +114,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
     [Fact]
     public async Task Post_RefusedByModel_MapsContentFilterTo422AndMissingDeploymentTo502()
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         var container = AzuriteFixture.NewContainerName("models");
         await using (var host = await DevHostRunner.StartAsync(azurite, container, ModelServices.Settings("AzureOpenAI", server)))
         {
@@ -165,8 +164,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         IDictionary<string, string?>? extra = null,
         int? contextWindow = null)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = family;
+        await using var server = await FakeModelServer.StartAsync(family);
         server.ContextWindow = contextWindow;
         var settings = ModelServices.Settings(provider, server, extra);
         // A failing blob would come back after one second: any trigger retry shows up as an extra call below.

@@ -22,4 +22,20 @@ public sealed class ModelPipelineTests
         Assert.Equal(expected, client.GetService<TokenBudgetChatClient>() is not null);
         Assert.NotNull(client.GetService<OpenAIRequestShaper>());
     }
+
+    [Fact]
+    public async Task InstantPipeline_Build_SwapsOnlyTheInnermostClientAndKeepsTheConcurrencyLimit()
+    {
+        var model = new InstantChatClient();
+        await using var services = InstantPipeline.Build("UseDevelopmentStorage=true", "articles", model);
+
+        var client = services.GetRequiredService<IChatClient>();
+        var content = await services.SummarizeArticleAsync();
+
+        Assert.NotNull(client.GetService<ConcurrencyLimitingChatClient>());
+        Assert.NotNull(client.GetService<OpenAIRequestShaper>());
+        Assert.Same(model, client.GetService<InstantChatClient>());
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(CannedReplies.ArabicSummary, content.Summary.Ar);
+    }
 }

@@ -4,19 +4,15 @@ namespace NewsSummarizer.IntegrationTests.Models;
 /// a reasoning model's contract.</summary>
 public sealed class RequestShapeTests
 {
-    private static readonly Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, "en");
-
     [Theory]
     [InlineData("AzureOpenAI")]
     [InlineData("OpenAI")]
     public async Task SummarizeAsync_DefaultSettings_SendsOnlyWhatReasoningModelsAccept(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
 
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var content = await services.SummarizeArticleAsync();
 
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
         var wire = Assert.Single(server.RawRequests);
@@ -51,12 +47,11 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI", "low")]
     public async Task SummarizeAsync_ReasoningEffortSet_SendsItVerbatim(string provider, string effort)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         await using var services = ModelServices.Create(ModelServices.Settings(
             provider, server, new Dictionary<string, string?> { ["Summarizer:ReasoningEffort"] = effort, ["Summarizer:MaxOutputTokens"] = "2000" }));
 
-        await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        await services.SummarizeArticleAsync();
 
         var body = JsonNode.Parse(Assert.Single(server.RawRequests).Body)!;
         Assert.Equal(effort, body["reasoning_effort"]?.GetValue<string>());
@@ -68,13 +63,12 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI")]
     public async Task SummarizeAsync_TemperatureSet_SendsItAndAReasoningModelRefusesItOnceNamingTheSetting(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         await using var services = ModelServices.Create(ModelServices.Settings(
             provider, server, new Dictionary<string, string?> { ["Summarizer:Temperature"] = "0.2" }));
 
         var error = await Assert.ThrowsAsync<SummarizationException>(
-            () => services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None));
+            () => services.SummarizeArticleAsync());
 
         Assert.Equal(1, server.RequestCount);
         Assert.Equal(0.2, JsonNode.Parse(server.RawRequests[0].Body)!["temperature"]!.GetValue<double>(), 3);
@@ -88,11 +82,10 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI")]
     public async Task SummarizeAsync_ClassicModel_AcceptsTheDefaultRequest(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Classic;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Classic);
         await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
 
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var content = await services.SummarizeArticleAsync();
 
         Assert.Equal(FakeModelServer.ArabicSummary, content.Summary.Ar);
         Assert.Equal(1, server.RequestCount);
