@@ -193,7 +193,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Waits for <c>GET</c> to answer 202 <c>waiting</c>; returns the time in its Retry-After.</summary>
     private async Task<DateTimeOffset> WaitForWaitingAsync(string name)
     {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
+        var client = devHost.Host.Client;
         var deadline = DateTime.UtcNow + ResultTimeout;
         while (DateTime.UtcNow < deadline)
         {

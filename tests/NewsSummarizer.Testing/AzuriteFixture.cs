@@ -20,6 +20,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A fresh container name, so tests sharing one Azurite never see each other's blobs.</summary>
     public static string NewContainerName(string prefix = "articles") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
 
+    /// <summary>A fresh, empty container (<see cref="NewContainerName"/>), created.</summary>
+    public async Task<BlobContainerClient> CreateContainerAsync(string prefix = "articles")
+    {
+        var container = BlobService.GetBlobContainerClient(NewContainerName(prefix));
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
+
     public Task InitializeAsync() => azurite.StartAsync();
 
     public Task DisposeAsync() => azurite.StopAsync();

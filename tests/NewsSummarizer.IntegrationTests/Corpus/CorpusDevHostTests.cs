@@ -13,7 +13,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         string[] ids = ["windows-1256", "utf16le-no-bom", "png-named-txt", "json-news-item", "html-page", "one-byte-over", "name-hash", "empty"];
         var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
         {
-            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(CultureInfo.InvariantCulture),
         });
         await using var _ = host;
         var etags = new Dictionary<string, string>();
@@ -62,9 +62,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync(IDictionary<string, string?> settings)
     {
-        var name = AzuriteFixture.NewContainerName("e2e");
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        return (await DevHostRunner.StartAsync(azurite, name, settings), container);
+        var container = await azurite.CreateContainerAsync("e2e");
+        return (await DevHostRunner.StartAsync(azurite, container.Name, settings), container);
     }
 }

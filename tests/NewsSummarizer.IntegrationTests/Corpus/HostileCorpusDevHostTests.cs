@@ -13,11 +13,9 @@ public sealed class HostileCorpusDevHostTests(AzuriteFixture azurite, ITestOutpu
     public async Task Upload_HostileCorpusWithANormalArticle_EveryArticleGetsItsResultAndTheHostKeepsServing()
     {
         await using var model = await FakeModelServer.StartAsync();
-        var name = AzuriteFixture.NewContainerName("hostile");
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        await using var host = await DevHostRunner.StartAsync(azurite, name, model.OpenAISettings());
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var container = await azurite.CreateContainerAsync("hostile");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, model.OpenAISettings());
+        var http = host.Client;
         using var stopProbing = new CancellationTokenSource();
         var probing = ProbeHealthAsync(http, stopProbing.Token);
 

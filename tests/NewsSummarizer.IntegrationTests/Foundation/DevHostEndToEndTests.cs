@@ -72,7 +72,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Health_StorageUp_ReportsProviderAndStorage()
     {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
+        var client = devHost.Host.Client;
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 

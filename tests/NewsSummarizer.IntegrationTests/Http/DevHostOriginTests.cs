@@ -12,26 +12,17 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
 
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
     private string OwnOrigin => host.BaseAddress.GetLeftPart(UriPartial.Authority);
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("origin"));
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
+    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("origin"));
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Post_NoOrigin_Summarises()
     {
-        using var response = await client.SendAsync(Post(origin: null));
+        using var response = await host.Client.SendAsync(Post(origin: null));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -39,7 +30,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_OwnOriginAsTheReadingPageSendsIt_Summarises()
     {
-        using var response = await client.SendAsync(Post(OwnOrigin));
+        using var response = await host.Client.SendAsync(Post(OwnOrigin));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
@@ -53,7 +44,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("https://127.0.0.1:{port}")]
     public async Task Post_ForeignOrigin_Returns403Problem(string origin)
     {
-        using var response = await client.SendAsync(Post(origin.Replace("{port}", host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        using var response = await host.Client.SendAsync(Post(origin.Replace("{port}", host.BaseAddress.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -70,7 +61,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add("Origin", "https://attacker.example");
 
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -105,7 +96,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         using var request = Post($"http://localhost:{host.BaseAddress.Port}");
         request.Headers.Host = $"localhost:{host.BaseAddress.Port}";
 
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -129,6 +120,6 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
-        return await client.SendAsync(request);
+        return await host.Client.SendAsync(request);
     }
 }

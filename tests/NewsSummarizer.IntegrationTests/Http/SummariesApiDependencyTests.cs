@@ -21,7 +21,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => FakeReply.Throttled(30);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -34,7 +34,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => new FakeReply(503);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -46,7 +46,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     public async Task Post_ModelUnreachable_Returns503()
     {
         await using var host = await StartHostAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -58,7 +58,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => new FakeReply(503);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries("?provider=Extractive"), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -72,7 +72,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
         // The model holds its answer, so the trigger cannot have written the result when we ask.
         model.Script = _ => new FakeReply(200, FakeModelServer.ValidReply, Delay: TimeSpan.FromMinutes(2));
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
         await container.UploadBlobAsync("slow/story.txt", BinaryData.FromString(English));
@@ -93,7 +93,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
             new BlobClientOptions { Retry = { MaxRetries = 0 } });
         await using var host = await DevHostRunner.StartAsync(azurite, containerName, services: services =>
             services.AddSingleton<IArticleStore>(sp => new BlobArticleStore(deadStorage, sp.GetRequiredService<IOptions<StorageOptions>>())));
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.GetAsync(Summaries("/any/article.txt"));
 

@@ -31,22 +31,13 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
+    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
         {
             ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(CultureInfo.InvariantCulture),
         });
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task RandomRequests_NeverGetA5xx()
@@ -57,7 +48,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         {
             using var request = random.Next(5) == 0 ? RandomGet(random) : RandomPost(random);
             var description = $"#{i}: {request.Method} {request.RequestUri} {request.Content?.Headers.ContentType}";
-            using var response = await client.SendAsync(request);
+            using var response = await host.Client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
@@ -71,7 +62,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
             }
         }
 
-        using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.True(statuses.Count >= 5, "The fuzzer should reach several outcomes: " + string.Join(", ", statuses));
     }
@@ -106,7 +97,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
             Assert.False(answer.StartsWith("HTTP/1.1 5", StringComparison.Ordinal), answer);
         }
 
-        using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 

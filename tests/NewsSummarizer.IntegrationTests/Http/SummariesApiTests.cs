@@ -14,27 +14,18 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
+    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
         {
-            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(CultureInfo.InvariantCulture),
         });
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Post_EnglishText_Returns200WithDocumentDescribingTheRequest()
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -58,7 +49,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var seed = await File.ReadAllTextAsync(SampleArticles.ArabicSeedPath);
         var body = JsonSerializer.Serialize(new { text = seed, title = "بلينكن وتشاووش أوغلو" });
 
-        using var response = await client.PostAsync(Summaries("?provider=Extractive"), new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await host.Client.PostAsync(Summaries("?provider=Extractive"), new StringContent(body, Encoding.UTF8, "application/json"));
 
         var raw = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, raw);
@@ -76,7 +67,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("application/json", "{\"title\": \"no text\"}", "unsupported-json")]
     public async Task Post_BadBody_Returns400Problem(string mediaType, string body, string code)
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent(body, Encoding.UTF8, mediaType));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent(body, Encoding.UTF8, mediaType));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -84,7 +75,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_UnavailableProvider_Returns400ListingAllowedValues()
     {
-        using var response = await client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(English, Encoding.UTF8, "text/plain"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-provider");
         Assert.Equal(["Extractive"], problem.GetProperty("allowed").EnumerateArray().Select(e => e.GetString()));
@@ -96,7 +87,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new string('a', MaxBytes + 1)));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too-large");
     }
@@ -107,7 +98,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var content = new StreamContent(new UnknownLengthStream(new byte[MaxBytes * 2]));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         Assert.Null(content.Headers.ContentLength);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too-large");
@@ -121,7 +112,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(English));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
@@ -129,7 +120,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_TooShortText_Returns422WithRejectedDocument()
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent("Too short to summarise.", Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent("Too short to summarise.", Encoding.UTF8, "text/plain"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "too-short");
         Assert.Equal("rejected", problem.GetProperty("result").GetProperty("status").GetString());
@@ -138,7 +129,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownArticle_Returns404()
     {
-        using var response = await client.GetAsync(Summaries("/nobody/uploaded/this.txt"));
+        using var response = await host.Client.GetAsync(Summaries("/nobody/uploaded/this.txt"));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "unknown-article");
     }
@@ -149,7 +140,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/a%01b.txt", "invalid-name")]
     public async Task Get_InvalidName_Returns400(string path, string code)
     {
-        using var response = await client.GetAsync(Summaries(path));
+        using var response = await host.Client.GetAsync(Summaries(path));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -181,7 +172,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Health_Returns200WithoutKey()
     {
-        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -195,7 +186,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var response = await client.GetAsync(Summaries(path));
+            var response = await host.Client.GetAsync(Summaries(path));
             if (response.StatusCode != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
             {
                 return (response, before);

@@ -78,7 +78,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
         await using var server = await FakeModelServer.StartAsync();
         var settings = ModelServices.Settings("AzureOpenAI", server, new Dictionary<string, string?> { ["Summarizer:ReasoningEffort"] = "low" });
         await using var host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("health"), settings);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var http = host.Client;
 
         var text = await http.GetStringAsync("/api/health");
 

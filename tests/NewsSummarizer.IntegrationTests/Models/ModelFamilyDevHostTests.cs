@@ -118,7 +118,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         var container = AzuriteFixture.NewContainerName("models");
         await using (var host = await DevHostRunner.StartAsync(azurite, container, ModelServices.Settings("AzureOpenAI", server)))
         {
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var http = host.Client;
             using var filtered = await http.PostAsJsonAsync("/api/summaries", new { text = English("post") + "\n" + FakeModelContract.PromptFilterMarker });
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, filtered.StatusCode);
@@ -128,7 +128,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         server.Family = FakeModelFamily.Retired;
         await using (var host = await DevHostRunner.StartAsync(azurite, container, ModelServices.Settings("AzureOpenAI", server)))
         {
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var http = host.Client;
             using var missing = await http.PostAsJsonAsync("/api/summaries", new { text = English("post") });
 
             Assert.Equal(HttpStatusCode.BadGateway, missing.StatusCode);
@@ -169,10 +169,8 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         var settings = ModelServices.Settings(provider, server, extra);
         // A failing blob would come back after one second: any trigger retry shows up as an extra call below.
         settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01";
-        var containerName = AzuriteFixture.NewContainerName("models");
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, settings);
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync("models");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, settings);
         foreach (var (name, text) in articles)
         {
             await container.UploadBlobAsync(name, BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)));
@@ -190,7 +188,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         foreach (var name in articles.Keys)
         {
             var marker = articles[name].Split('\n')[0];
-            var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(System.Text.Json.Nodes.JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
+            var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
             var stored = await StoredResults.WaitForAsync(container, name, null, ResultTimeout);
             Assert.Equal(results[name].Item1.CreatedAt, stored.CreatedAt); // written once, not rewritten by a retry
             results[name] = (stored, calls);

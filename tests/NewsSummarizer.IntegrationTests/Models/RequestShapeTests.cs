@@ -9,10 +9,7 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI")]
     public async Task SummarizeAsync_DefaultSettings_SendsOnlyWhatReasoningModelsAccept(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
-        await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
-
-        var content = await services.SummarizeArticleAsync();
+        var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Reasoning);
 
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
         var wire = Assert.Single(server.RawRequests);
@@ -47,11 +44,8 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI", "low")]
     public async Task SummarizeAsync_ReasoningEffortSet_SendsItVerbatim(string provider, string effort)
     {
-        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
-        await using var services = ModelServices.Create(ModelServices.Settings(
-            provider, server, new Dictionary<string, string?> { ["Summarizer:ReasoningEffort"] = effort, ["Summarizer:MaxOutputTokens"] = "2000" }));
-
-        await services.SummarizeArticleAsync();
+        var (server, _) = await SummarizeAsync(
+            provider, FakeModelFamily.Reasoning, new() { ["Summarizer:ReasoningEffort"] = effort, ["Summarizer:MaxOutputTokens"] = "2000" });
 
         var body = JsonNode.Parse(Assert.Single(server.RawRequests).Body)!;
         Assert.Equal(effort, body["reasoning_effort"]?.GetValue<string>());
@@ -67,8 +61,7 @@ public sealed class RequestShapeTests
         await using var services = ModelServices.Create(ModelServices.Settings(
             provider, server, new Dictionary<string, string?> { ["Summarizer:Temperature"] = "0.2" }));
 
-        var error = await Assert.ThrowsAsync<SummarizationException>(
-            () => services.SummarizeArticleAsync());
+        var error = await Assert.ThrowsAsync<SummarizationException>(services.SummarizeArticleAsync);
 
         Assert.Equal(1, server.RequestCount);
         Assert.Equal(0.2, JsonNode.Parse(server.RawRequests[0].Body)!["temperature"]!.GetValue<double>(), 3);
@@ -82,12 +75,19 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI")]
     public async Task SummarizeAsync_ClassicModel_AcceptsTheDefaultRequest(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Classic);
-        await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
-
-        var content = await services.SummarizeArticleAsync();
+        var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Classic);
 
         Assert.Equal(FakeModelServer.ArabicSummary, content.Summary.Ar);
         Assert.Equal(1, server.RequestCount);
+    }
+
+    /// <summary>Summarises the model tests' article through <paramref name="provider"/>'s real SDK against a fake server
+    /// playing <paramref name="family"/>, then stops both; the server's request log stays readable.</summary>
+    private static async Task<(FakeModelServer Server, SummaryContent Content)> SummarizeAsync(
+        string provider, FakeModelFamily family, Dictionary<string, string?>? extra = null)
+    {
+        await using var server = await FakeModelServer.StartAsync(family);
+        await using var services = ModelServices.Create(ModelServices.Settings(provider, server, extra));
+        return (server, await services.SummarizeArticleAsync());
     }
 }

@@ -35,10 +35,8 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task Upload_SummaryLengthMetadataOnExtractive_WritesThatManySentencesAndReSummarisesForAnotherLength()
     {
-        var containerName = AzuriteFixture.NewContainerName("length");
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?> { ["Summarizer:Provider"] = "Extractive" });
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync("length");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, new Dictionary<string, string?> { ["Summarizer:Provider"] = "Extractive" });
         // Without the headline line, which has no full stop: every sentence of the text ends with one.
         var text = string.Join('\n', File.ReadAllLines(SampleArticles.EnglishSeedPath).Skip(2));
 

@@ -18,15 +18,13 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
             5 => new FakeReply(200, FakeModelServer.ValidReply, Delay: TimeSpan.FromSeconds(3)),
             _ => FakeReply.Ok(FakeModelServer.ValidReply),
         };
-        var containerName = AzuriteFixture.NewContainerName();
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync();
         // The burst lands before the DevHost starts, so its first full scan finds every blob. (Uploads that land
         // while the polling trigger is mid-scan can wait for a later sweep: a property of the local polling
         // trigger, not of the pipeline under test; in Azure the Event Grid source delivers each blob.)
         await Parallel.ForEachAsync(Enumerable.Range(0, Articles), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
             await container.UploadBlobAsync($"burst/{i:D3}.txt", BinaryData.FromString(ResilienceSettings.Article(i)), token));
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model), CountingArticleStore.Register);
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, ResilienceSettings.For(model), CountingArticleStore.Register);
         var results = await StoredResults.WaitForAllAsync(container, Articles, TimeSpan.FromMinutes(6));
 
         Assert.Equal(Articles, results.Count);
