@@ -10,7 +10,6 @@ namespace NewsSummarizer.BrowserTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
     private readonly string containerName = AzuriteFixture.NewContainerName("page");
     private BilingualDevHost devHost = null!;
     private HeadlessChromium? browser;
@@ -194,7 +193,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<DateTimeOffset> WaitForWaitingAsync(string name)
     {
         var client = devHost.Host.Client;
-        var deadline = DateTime.UtcNow + ResultTimeout;
+        var deadline = DateTime.UtcNow + StoredResults.DefaultTimeout;
         while (DateTime.UtcNow < deadline)
         {
             using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
@@ -207,11 +206,11 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        Assert.Fail($"{name} was not waiting within {ResultTimeout.TotalSeconds} s.");
+        Assert.Fail($"{name} was not waiting within {StoredResults.DefaultTimeout.TotalSeconds} s.");
         return default;
     }
 
     /// <summary>Waits for the article's final result (ok or rejected; not a waiting marker).</summary>
     private Task WaitForResultAsync(string name) =>
-        StoredResults.WaitForAsync(devHost.Container, name, d => d.Status != SummaryStatus.Waiting, ResultTimeout);
+        StoredResults.WaitForAsync(devHost.Container, name, d => d.Status != SummaryStatus.Waiting);
 }

@@ -23,12 +23,21 @@ public static class StoredResults
         }
     }
 
+    /// <summary>How long a test waits for one article's result by default: the polling trigger picks a blob up in a
+    /// second or two, a DevHost start-up and a model call add a few more.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Polls until the result beside <paramref name="name"/> satisfies <paramref name="done"/> (any result when
     /// <c>null</c>); the timeout's message says what was there last.</summary>
     public static async Task<SummaryDocument> WaitForAsync(
-        BlobContainerClient container, string name, Func<SummaryDocument, bool>? done, TimeSpan timeout, CancellationToken cancellationToken = default)
+        BlobContainerClient container,
+        string name,
+        Func<SummaryDocument, bool>? done = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var patience = timeout ?? DefaultTimeout;
+        var deadline = DateTime.UtcNow + patience;
         SummaryDocument? last = null;
         while (DateTime.UtcNow < deadline)
         {
@@ -42,7 +51,7 @@ public static class StoredResults
         }
 
         throw new TimeoutException(
-            $"{name}: no matching result within {timeout.TotalSeconds} s; it is {last?.Status ?? "missing"} ({last?.Error?.Message}).");
+            $"{name}: no matching result within {patience.TotalSeconds} s; it is {last?.Status ?? "missing"} ({last?.Error?.Message}).");
     }
 
     /// <summary>Polls the container until <paramref name="expected"/> articles have a final result (waiting markers do

@@ -5,8 +5,6 @@ namespace NewsSummarizer.IntegrationTests.Corpus;
 [Collection(AzuriteCollection.Name)]
 public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Upload_HandfulOfCorpusCases_EachGetsItsExpectedResultThroughTheTrigger()
     {
@@ -27,7 +25,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 
         foreach (var corpusCase in ids.Select(BadInputCorpus.Get))
         {
-            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName, null, ResultTimeout);
+            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName);
 
             Assert.Equal(corpusCase.Expected.Status, document.Status);
             Assert.Equal(corpusCase.Expected.ErrorCode, document.Error?.Code);
@@ -50,7 +48,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
         await using var _ = host;
         var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
 
-        var document = await StoredResults.WaitForAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed, ResultTimeout);
+        var document = await StoredResults.WaitForAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed);
 
         Assert.Equal("retries-exhausted", document.Error?.Code);
         Assert.Contains("attempt 1:", document.Error?.Message, StringComparison.Ordinal);

@@ -32,10 +32,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
 
-    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(CultureInfo.InvariantCulture),
-        });
+    public async Task InitializeAsync() => host = await ApiHost.StartAsync(azurite, containerName, MaxBytes);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -107,7 +104,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         var uri = new Uri("/api/summaries" + (provider.Length == 0 ? string.Empty : "?provider=" + provider), UriKind.Relative);
         var body = RandomBody(random);
         HttpContent content = random.Next(3) == 0
-            ? new StreamContent(new UnseekableStream(body))
+            ? new StreamContent(new UnknownLengthStream(body))
             : new ByteArrayContent(body);
         if (random.Next(12) != 0)
         {
@@ -215,10 +212,5 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         }
 
         return new string(chars);
-    }
-
-    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
     }
 }

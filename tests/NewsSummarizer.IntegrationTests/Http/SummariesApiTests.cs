@@ -15,10 +15,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
 
-    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(CultureInfo.InvariantCulture),
-        });
+    public async Task InitializeAsync() => host = await ApiHost.StartAsync(azurite, containerName, MaxBytes);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -197,11 +194,5 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
             response.Dispose();
             await Task.Delay(250);
         }
-    }
-
-    /// <summary>A stream whose length is unknown, so HttpClient sends it chunked, without Content-Length.</summary>
-    private sealed class UnknownLengthStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -10,8 +10,6 @@ namespace NewsSummarizer.IntegrationTests.Models;
 public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int NormalArticles = 20;
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Theory]
     [InlineData(FakeModelFamily.Classic)]
     [InlineData(FakeModelFamily.Reasoning)]
@@ -179,7 +177,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         var results = new Dictionary<string, (SummaryDocument, int)>(StringComparer.Ordinal);
         foreach (var name in articles.Keys)
         {
-            results[name] = (await StoredResults.WaitForAsync(container, name, null, ResultTimeout), 0);
+            results[name] = (await StoredResults.WaitForAsync(container, name), 0);
         }
 
         // Give a trigger retry time to happen (visibility timeout 1 s) before counting: a retry would show as an extra
@@ -189,7 +187,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         {
             var marker = articles[name].Split('\n')[0];
             var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
-            var stored = await StoredResults.WaitForAsync(container, name, null, ResultTimeout);
+            var stored = await StoredResults.WaitForAsync(container, name);
             Assert.Equal(results[name].Item1.CreatedAt, stored.CreatedAt); // written once, not rewritten by a retry
             results[name] = (stored, calls);
         }

@@ -6,8 +6,6 @@ namespace NewsSummarizer.IntegrationTests.Processing;
 [Collection(AzuriteCollection.Name)]
 public sealed class LengthDevHostTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Upload_SummaryLengthMetadataOnModel_PromptAsksForItAndFarOffReplyIsRepairedOnce()
     {
@@ -15,8 +13,8 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         await UploadAsync(devHost.Container, "brief.txt", English("brief"), "brief");
         await UploadAsync(devHost.Container, "five.txt", English("five"), "5");
 
-        var brief = await StoredResults.WaitForAsync(devHost.Container, "brief.txt", null, ResultTimeout);
-        var five = await StoredResults.WaitForAsync(devHost.Container, "five.txt", null, ResultTimeout);
+        var brief = await StoredResults.WaitForAsync(devHost.Container, "brief.txt");
+        var five = await StoredResults.WaitForAsync(devHost.Container, "five.txt");
 
         Assert.Equal((SummaryStatus.Ok, "brief"), (brief.Status, brief.Length));
         var briefCalls = Calls(devHost.Model, "ref-brief");
@@ -41,9 +39,9 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         var text = string.Join('\n', File.ReadAllLines(SampleArticles.EnglishSeedPath).Skip(2));
 
         await UploadAsync(container, "news.txt", text, "brief");
-        var brief = await StoredResults.WaitForAsync(container, "news.txt", null, ResultTimeout);
+        var brief = await StoredResults.WaitForAsync(container, "news.txt");
         await UploadAsync(container, "news.txt", text, "3");
-        var three = await StoredResults.WaitForAsync(container, "news.txt", d => d.Length == "3", ResultTimeout);
+        var three = await StoredResults.WaitForAsync(container, "news.txt", d => d.Length == "3");
 
         Assert.Equal((SummaryStatus.Ok, "brief"), (brief.Status, brief.Length));
         Assert.Equal(1, CountSentences(brief.Summary.En!));
