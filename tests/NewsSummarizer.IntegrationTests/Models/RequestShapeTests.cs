@@ -4,9 +4,10 @@ namespace NewsSummarizer.IntegrationTests.Models;
 /// a reasoning model's contract.</summary>
 public sealed class RequestShapeTests
 {
+    public static TheoryData<string> Providers { get; } = new() { "AzureOpenAI", "OpenAI" };
+
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_DefaultSettings_SendsOnlyWhatReasoningModelsAccept(string provider)
     {
         var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Reasoning);
@@ -53,8 +54,7 @@ public sealed class RequestShapeTests
     }
 
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_TemperatureSet_SendsItAndAReasoningModelRefusesItOnceNamingTheSetting(string provider)
     {
         await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
@@ -71,8 +71,7 @@ public sealed class RequestShapeTests
     }
 
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_ClassicModel_AcceptsTheDefaultRequest(string provider)
     {
         var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Classic);
