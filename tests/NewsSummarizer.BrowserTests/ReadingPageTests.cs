@@ -59,7 +59,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_NarrowWindow_StacksTheLanguagesInOneColumn()
     {
-        await devHost.Container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(EnglishArticle)));
+        await devHost.Container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(SampleArticles.ShortEnglish)));
         await WaitForResultAsync("narrow.txt");
         var chromium = StartBrowser(width: 480);
 
@@ -81,7 +81,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         var chromium = StartBrowser();
         chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
 
-        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(EnglishArticle);
+        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(SampleArticles.ShortEnglish);
         chromium.Driver.FindElement(By.Id("paste-title")).SendKeys("Council budget");
         chromium.Driver.FindElement(By.Id("paste-submit")).Click();
 
@@ -133,7 +133,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // Retry-After 600 s is more than Summarizer__MaxRetryAfter (60 s): the call fails fast and the article is scheduled.
         devHost.Model.Script = _ => FakeReply.Throttled(retryAfterSeconds: 600);
-        await devHost.Container.UploadBlobAsync("throttled.txt", BinaryData.FromString(EnglishArticle));
+        await devHost.Container.UploadBlobAsync("throttled.txt", BinaryData.FromString(SampleArticles.ShortEnglish));
         var retryAt = await WaitForWaitingAsync("throttled.txt");
         var chromium = StartBrowser();
 
@@ -146,11 +146,6 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, devHost.Model.RequestCount);
         Assert.Empty(chromium.SevereConsoleMessages());
     }
-
-    private const string EnglishArticle =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
 
     private HeadlessChromium StartBrowser(int width = 1280)
     {

@@ -6,11 +6,6 @@ namespace NewsSummarizer.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Article =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
-
     private DevHostRunner host = null!;
 
     private string OwnOrigin => host.BaseAddress.GetLeftPart(UriPartial.Authority);
@@ -105,7 +100,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/summaries")
         {
-            Content = new StringContent(Article, Encoding.UTF8, "text/plain"),
+            Content = new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"),
         };
         if (origin is not null)
         {

@@ -7,11 +7,6 @@ namespace NewsSummarizer.IntegrationTests.Http;
 public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int MaxBytes = 64 * 1024;
-    private const string English =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
-
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
 
@@ -22,7 +17,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_EnglishText_Returns200WithDocumentDescribingTheRequest()
     {
-        using var response = await host.Client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +30,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(document.Source.ETag);
         Assert.Equal(64, document.Source.Sha256?.Length);
         Assert.Equal("text/plain; charset=utf-8", document.Source.ContentType);
-        Assert.Equal(Encoding.UTF8.GetByteCount(English), document.Source.Bytes);
+        Assert.Equal(Encoding.UTF8.GetByteCount(SampleArticles.ShortEnglish), document.Source.Bytes);
         Assert.Equal("utf-8", document.Source.Encoding);
         Assert.Equal("Extractive", document.Model.Provider);
     }
@@ -72,7 +67,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_UnavailableProvider_Returns400ListingAllowedValues()
     {
-        using var response = await host.Client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-provider");
         Assert.Equal(["Extractive"], problem.GetProperty("allowed").EnumerateArray().Select(e => e.GetString()));
@@ -106,7 +101,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("text/plain; charset=iso-8859-1")]
     public async Task Post_UnsupportedMediaType_Returns415(string contentType)
     {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(English));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SampleArticles.ShortEnglish));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await host.Client.PostAsync(Summaries(), content);

@@ -150,10 +150,10 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
 
     /// <summary>The Arabic seed with a line that makes it unique and lets the calls for it be counted.</summary>
     private static string Arabic(string id) =>
-        $"مرجع الخبر ref-{id}\n" + File.ReadAllText(SampleArticles.ArabicSeedPath);
+        $"مرجع الخبر ref-{id}\n" + SampleArticles.ArabicSeed;
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(SampleArticles.EnglishSeedPath);
+        $"Report reference ref-{id}.\n" + SampleArticles.EnglishSeed;
 
     private async Task<Dictionary<string, (SummaryDocument Document, int Calls)>> RunAsync(
         FakeModelFamily family,

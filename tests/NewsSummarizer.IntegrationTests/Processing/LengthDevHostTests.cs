@@ -58,7 +58,7 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         [.. model.RawRequests.Select(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!)).Where(t => t.Contains(marker, StringComparison.Ordinal))];
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(SampleArticles.EnglishSeedPath);
+        $"Report reference ref-{id}.\n" + SampleArticles.EnglishSeed;
 
     private static int CountSentences(string text) =>
         text.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
