@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using NewsSummarizer.Articles;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Benchmarks;

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Articles;
 using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Benchmarks;
 
@@ -11,9 +8,9 @@ namespace NewsSummarizer.Benchmarks;
 /// Windows-1256 bytes (generated here, so no corpus text is added to the repository), and a typical result document.</summary>
 internal static class BenchmarkInputs
 {
-    public static string SeedText { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"));
+    public static string SeedText { get; } = SampleArticles.ArabicSeed;
 
-    public static byte[] SeedUtf8 { get; } = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"));
+    public static byte[] SeedUtf8 { get; } = SampleArticles.ArabicSeedUtf8;
 
     public static IOptions<SummarizerOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new SummarizerOptions());
 
@@ -21,10 +18,10 @@ internal static class BenchmarkInputs
     public static byte[] HtmlPage()
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">")
-            .Append("<title>وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا</title>")
+            .Append("<title>").Append(CannedReplies.Title.Ar).Append("</title>")
             .Append("<style>body{font-family:sans-serif}</style><script>window.analytics=[];</script></head><body>")
             .Append("<nav><a href=\"/\">الرئيسية</a> <a href=\"/world\">العالم</a> <a href=\"/economy\">اقتصاد</a></nav>")
-            .Append("<main><article><h1>وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا</h1>");
+            .Append("<main><article><h1>").Append(CannedReplies.Title.Ar).Append("</h1>");
         foreach (var paragraph in SeedText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
@@ -48,13 +45,9 @@ internal static class BenchmarkInputs
     {
         Status = SummaryStatus.Ok,
         Language = ArticleLanguage.Arabic,
-        Title = new LocalizedText("وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا", "US and Turkish foreign ministers discuss Ukraine"),
-        Summary = new LocalizedText(
-            "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.",
-            "The US and Turkish foreign ministers discussed coordination on the tension over Ukraine and diplomacy."),
-        KeyPoints = new LocalizedList(
-            ["اتصال هاتفي بين بلينكن وتشاووش أوغلو", "بايدن يحذر من غزو روسي لأوكرانيا"],
-            ["Blinken and Cavusoglu spoke by phone", "Biden warned against a Russian invasion of Ukraine"]),
+        Title = CannedReplies.Title,
+        Summary = CannedReplies.Summary,
+        KeyPoints = CannedReplies.KeyPoints,
         Source = new SourceInfo("articles", "world/000_1c7e991db8deae7e.txt", "\"0x8DC1234567890AB\"",
             "9f2c3a0d8c1e4b5a6f7e8d9c0b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a", "text/plain", SeedUtf8.Length, "utf-8"),
         Model = new ModelUsage(ModelProvider.OpenAI, "gpt-4o-mini", "bilingual-1", 1830, 412),

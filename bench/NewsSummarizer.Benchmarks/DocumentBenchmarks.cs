@@ -1,7 +1,4 @@
-using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Tests.Articles.Documents;
 
 namespace NewsSummarizer.Benchmarks;

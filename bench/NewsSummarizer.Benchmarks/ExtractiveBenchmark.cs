@@ -1,5 +1,3 @@
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Benchmarks;

@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Evaluation;
 
 namespace NewsSummarizer.Benchmarks;
@@ -23,11 +20,7 @@ public class ExtractiveRealTextBenchmarks : ExtractiveBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.GetFullPath(Path.Combine(LocalAzurite.RepoRoot(), "..", "shared", "data", "easc-dev"));
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The EASC dev set is expected at {folder} (beside the repository).");
-        }
+        var folder = RepoPaths.SharedData("easc-dev");
 
         var texts = EascDataset.Load(folder).Skip(Skip).Take(10).Select(d => d.Text).ToList();
         separate = texts.Select(t => new Article(t, null, ArticleLanguage.Arabic)).ToArray();

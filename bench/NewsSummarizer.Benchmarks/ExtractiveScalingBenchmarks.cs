@@ -1,7 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.Benchmarks;
 
 /// <summary>The summariser from an EASC-sized article to one a hundred times longer (generated like the pair in

@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Benchmarks;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsSummarizer.Benchmarks;
 
 /// <summary>Arabic articles of a chosen length made of the seed article's words in seeded random order, so the
@@ -8,7 +6,7 @@ internal static class GeneratedArticle
 {
     public static string Create(int words, int seed)
     {
-        var vocabulary = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"))
+        var vocabulary = SampleArticles.ArabicSeed
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('.', '،', '؟', '"', '“', '”', '(', ')'))
             .Where(w => w.Length > 0)

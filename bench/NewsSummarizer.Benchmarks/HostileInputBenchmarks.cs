@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.Benchmarks;

@@ -1,8 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 
@@ -22,7 +20,7 @@ public class PipelineBenchmarks
     private const string Container = "bench";
 
     private readonly InstantChatClient model = new();
-    private LocalAzurite azurite = null!;
+    private AzuriteProcess azurite = null!;
     private ServiceProvider services = null!;
     private ArticleProcessor processor = null!;
     private BlobContainerClient container = null!;
@@ -76,7 +74,7 @@ public class PipelineBenchmarks
 
     private async Task SetupAsync()
     {
-        azurite = await LocalAzurite.StartAsync().ConfigureAwait(false);
+        azurite = await AzuriteProcess.StartInMemoryAsync().ConfigureAwait(false);
         services = InstantPipeline.Build(azurite.ConnectionString, Container, model);
         processor = services.GetRequiredService<ArticleProcessor>();
         container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Container);

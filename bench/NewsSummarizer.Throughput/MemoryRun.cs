@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Benchmarks.Shared;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 
@@ -20,14 +15,14 @@ internal static class MemoryRun
 {
     public static async Task<int> RunAsync(int bytes, CancellationToken cancellationToken)
     {
-        await using var azurite = await LocalAzurite.StartAsync().ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.StartInMemoryAsync().ConfigureAwait(false);
         var model = new InstantChatClient();
         await using var services = InstantPipeline.Build(azurite.ConnectionString, "articles", model);
         var processor = services.GetRequiredService<ArticleProcessor>();
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("articles");
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"), cancellationToken).ConfigureAwait(false);
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath, cancellationToken).ConfigureAwait(false);
         var large = LargeArticle(Encoding.UTF8.GetString(seed), bytes);
         await container.GetBlobClient("warmup.txt").UploadAsync(BinaryData.FromBytes(seed), cancellationToken).ConfigureAwait(false);
         await container.GetBlobClient("large.txt").UploadAsync(BinaryData.FromBytes(large), cancellationToken).ConfigureAwait(false);

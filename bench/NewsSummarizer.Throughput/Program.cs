@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NewsSummarizer.Throughput;
 
 var articles = new Option<int>("--articles", "-n") { Description = "Articles to upload (N).", DefaultValueFactory = _ => 200 };

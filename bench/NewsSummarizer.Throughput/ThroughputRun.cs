@@ -1,16 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Benchmarks.Shared;
-using NewsSummarizer.DevHost;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Testing;
+using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Throughput;
 
@@ -22,19 +13,11 @@ internal static class ThroughputRun
 
     public static async Task<int> RunAsync(int articles, TimeSpan latency, int uploaders, bool preload, string[] settings, CancellationToken cancellationToken)
     {
-        var seed = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "seed-ar.txt"), cancellationToken).ConfigureAwait(false);
-        await using var azurite = await LocalAzurite.StartAsync().ConfigureAwait(false);
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath, cancellationToken).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.StartInMemoryAsync().ConfigureAwait(false);
         await using var model = await FakeModelServer.StartAsync().ConfigureAwait(false);
         model.Script = _ => FakeReply.Ok(FakeModelServer.ValidReply) with { Delay = latency };
-        var configuration = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ArticlesContainer"] = Container,
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var configuration = model.OpenAISettings();
         foreach (var setting in settings)
         {
             var split = setting.IndexOf('=', StringComparison.Ordinal);
@@ -54,99 +37,78 @@ internal static class ThroughputRun
 
         // When each article's result was written (Stopwatch timestamps, the same clock the uploads are timed with).
         var written = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var started = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var stopping = new CancellationTokenSource();
-        var host = Task.Run(() => DevHostApplication.RunAsync(
-            ["--urls", $"http://127.0.0.1:{LocalAzurite.FreePort()}"],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(configuration);
-                builder.Services.AddSingleton<IArticleStore>(sp => new ObservingArticleStore(
-                    new BlobArticleStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>()),
-                    name => written.TryAdd(name, Stopwatch.GetTimestamp())));
-            },
-            app => started.TrySetResult(app.Services),
-            stopping.Token), CancellationToken.None);
-        try
+        await using var host = await DevHostRunner.StartAsync(
+            azurite.ConnectionString,
+            Container,
+            configuration,
+            services => ObservingArticleStore.Register(services, name => written.TryAdd(name, Stopwatch.GetTimestamp())))
+            .WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        var concurrency = host.Services.GetRequiredService<IOptions<NewsSummarizer.Summarization.SummarizerOptions>>().Value.MaxConcurrentModelCalls;
+        long start;
+        if (preload)
         {
-            var services = await started.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
-            var concurrency = services.GetRequiredService<IOptions<NewsSummarizer.Summarization.SummarizerOptions>>().Value.MaxConcurrentModelCalls;
-            long start;
-            if (preload)
-            {
-                start = Stopwatch.GetTimestamp();
-                Array.Fill(uploaded, start);
-            }
-            else
-            {
-                // Warm-up: one article end to end (JIT, connection pools, the trigger's first scan), not counted.
-                await UploadAsync(container, "warmup/article.txt", seed, cancellationToken).ConfigureAwait(false);
-                await WaitForAsync(() => written.ContainsKey("warmup/article.txt"), TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
-                model.ResetCounters();
-                start = Stopwatch.GetTimestamp();
-                await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
-            }
-
-            var progress = Stopwatch.StartNew();
-            var stalled = Stopwatch.StartNew();
-            var lastDone = -1;
-            while (true)
-            {
-                var done = names.Count(written.ContainsKey);
-                if (done != lastDone)
-                {
-                    lastDone = done;
-                    stalled.Restart();
-                }
-
-                if (done == articles || stalled.Elapsed > StallTimeout)
-                {
-                    break;
-                }
-
-                if (progress.Elapsed > TimeSpan.FromSeconds(5))
-                {
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1} s: {done}/{articles} results, {model.RequestCount} model requests, max in flight {model.MaxInFlight}"));
-                    progress.Restart();
-                }
-
-                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
-            }
-
-            var missed = names.Where(n => !written.ContainsKey(n)).ToArray();
-            names = [.. names.Where(written.ContainsKey)];
-            uploaded = [.. uploaded.Where((_, i) => written.ContainsKey($"run/{i:D4}.txt"))];
-            var end = names.Max(n => written[n]);
-            var wall = Stopwatch.GetElapsedTime(start, end);
-            var ideal = latency * names.Length / concurrency;
-            var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], written[n]).TotalSeconds).Order().ToArray();
-            var report = string.Create(CultureInfo.InvariantCulture, $"""
-                articles N                 {articles} (seed article, {seed.Length:N0} bytes), uploaded by {uploaders} tasks
-                model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.RequestCount}
-                mode                               {(preload ? "preloaded backlog (wall from DevHost start)" : "live uploads after a warm-up article")}
-                results                            {names.Length}/{articles}{(missed.Length == 0 ? "" : $"; NEVER TRIGGERED ({missed.Length}): {string.Join(' ', missed.Take(10))}")}
-                wall (start → last result)         {wall.TotalSeconds:F2} s
-                ideal N × L ÷ concurrency          {ideal.TotalSeconds:F2} s
-                wall / ideal                       {wall / ideal:F2}
-                throughput                         {names.Length / wall.TotalSeconds:F1} articles/s
-                upload → result  p50 {Percentile(latencies, 0.50):F2} s   p95 {Percentile(latencies, 0.95):F2} s   max {latencies[^1]:F2} s   min {latencies[0]:F2} s
-                settings                           {(settings.Length == 0 ? "(repository defaults)" : string.Join(' ', settings))}
-                """);
-            Console.WriteLine(report);
-            return 0;
+            start = Stopwatch.GetTimestamp();
+            Array.Fill(uploaded, start);
         }
-        finally
+        else
         {
-            await stopping.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await host.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            // Warm-up: one article end to end (JIT, connection pools, the trigger's first scan), not counted.
+            await UploadAsync(container, "warmup/article.txt", seed, cancellationToken).ConfigureAwait(false);
+            await StoredResults.WaitForAsync(container, "warmup/article.txt", d => d.Status != SummaryStatus.Waiting, TimeSpan.FromMinutes(2), cancellationToken)
+                .ConfigureAwait(false);
+            model.ResetCounters();
+            start = Stopwatch.GetTimestamp();
+            await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
         }
+
+        var progress = Stopwatch.StartNew();
+        var stalled = Stopwatch.StartNew();
+        var lastDone = -1;
+        while (true)
+        {
+            var done = names.Count(written.ContainsKey);
+            if (done != lastDone)
+            {
+                lastDone = done;
+                stalled.Restart();
+            }
+
+            if (done == articles || stalled.Elapsed > StallTimeout)
+            {
+                break;
+            }
+
+            if (progress.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1} s: {done}/{articles} results, {model.RequestCount} model requests, max in flight {model.MaxInFlight}"));
+                progress.Restart();
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
+        var missed = names.Where(n => !written.ContainsKey(n)).ToArray();
+        names = [.. names.Where(written.ContainsKey)];
+        uploaded = [.. uploaded.Where((_, i) => written.ContainsKey($"run/{i:D4}.txt"))];
+        var end = names.Max(n => written[n]);
+        var wall = Stopwatch.GetElapsedTime(start, end);
+        var ideal = latency * names.Length / concurrency;
+        var latencies = names.Select((n, i) => Stopwatch.GetElapsedTime(uploaded[i], written[n]).TotalSeconds).Order().ToArray();
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+            articles N                 {articles} (seed article, {seed.Length:N0} bytes), uploaded by {uploaders} tasks
+            model latency L            {latency.TotalSeconds:F2} s; model concurrency limit {concurrency}; max requests in flight at the model {model.MaxInFlight}; requests {model.RequestCount}
+            mode                               {(preload ? "preloaded backlog (wall from DevHost start)" : "live uploads after a warm-up article")}
+            results                            {names.Length}/{articles}{(missed.Length == 0 ? "" : $"; NEVER TRIGGERED ({missed.Length}): {string.Join(' ', missed.Take(10))}")}
+            wall (start → last result)         {wall.TotalSeconds:F2} s
+            ideal N × L ÷ concurrency          {ideal.TotalSeconds:F2} s
+            wall / ideal                       {wall / ideal:F2}
+            throughput                         {names.Length / wall.TotalSeconds:F1} articles/s
+            upload → result  p50 {Percentile(latencies, 0.50):F2} s   p95 {Percentile(latencies, 0.95):F2} s   max {latencies[^1]:F2} s   min {latencies[0]:F2} s
+            settings                           {(settings.Length == 0 ? "(repository defaults)" : string.Join(' ', settings))}
+            """);
+        Console.WriteLine(report);
+        return 0;
     }
 
     private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(45);
@@ -166,18 +128,4 @@ internal static class ThroughputRun
     private static Task UploadAsync(BlobContainerClient container, string name, byte[] content, CancellationToken cancellationToken) =>
         container.GetBlobClient(name).UploadAsync(
             BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } }, cancellationToken);
-
-    private static async Task WaitForAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Not all results arrived within {timeout}.");
-            }
-
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

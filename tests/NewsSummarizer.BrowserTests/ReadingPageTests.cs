@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
+using NewsSummarizer.Summaries;
 using OpenQA.Selenium;
 
 namespace NewsSummarizer.BrowserTests;
@@ -10,7 +10,6 @@ namespace NewsSummarizer.BrowserTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
     private readonly string containerName = AzuriteFixture.NewContainerName("page");
     private BilingualDevHost devHost = null!;
     private HeadlessChromium? browser;
@@ -26,7 +25,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_UploadedArticle_IsListedAndOpensWithTheKeyboardInArabicAndEnglish()
     {
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
         await WaitForResultAsync("world/seed.txt");
         var chromium = StartBrowser();
@@ -60,7 +59,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Page_NarrowWindow_StacksTheLanguagesInOneColumn()
     {
-        await devHost.Container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(EnglishArticle)));
+        await devHost.Container.UploadBlobAsync("narrow.txt", BinaryData.FromBytes(Encoding.UTF8.GetBytes(SampleArticles.ShortEnglish)));
         await WaitForResultAsync("narrow.txt");
         var chromium = StartBrowser(width: 480);
 
@@ -82,7 +81,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         var chromium = StartBrowser();
         chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
 
-        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(EnglishArticle);
+        chromium.WaitFor(d => d.FindElement(By.Id("paste-text")), "the text box").SendKeys(SampleArticles.ShortEnglish);
         chromium.Driver.FindElement(By.Id("paste-title")).SendKeys("Council budget");
         chromium.Driver.FindElement(By.Id("paste-submit")).Click();
 
@@ -134,7 +133,7 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // Retry-After 600 s is more than Summarizer__MaxRetryAfter (60 s): the call fails fast and the article is scheduled.
         devHost.Model.Script = _ => FakeReply.Throttled(retryAfterSeconds: 600);
-        await devHost.Container.UploadBlobAsync("throttled.txt", BinaryData.FromString(EnglishArticle));
+        await devHost.Container.UploadBlobAsync("throttled.txt", BinaryData.FromString(SampleArticles.ShortEnglish));
         var retryAt = await WaitForWaitingAsync("throttled.txt");
         var chromium = StartBrowser();
 
@@ -147,11 +146,6 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, devHost.Model.RequestCount);
         Assert.Empty(chromium.SevereConsoleMessages());
     }
-
-    private const string EnglishArticle =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
 
     private HeadlessChromium StartBrowser(int width = 1280)
     {
@@ -193,8 +187,8 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Waits for <c>GET</c> to answer 202 <c>waiting</c>; returns the time in its Retry-After.</summary>
     private async Task<DateTimeOffset> WaitForWaitingAsync(string name)
     {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
-        var deadline = DateTime.UtcNow + ResultTimeout;
+        var client = devHost.Host.Client;
+        var deadline = DateTime.UtcNow + StoredResults.DefaultTimeout;
         while (DateTime.UtcNow < deadline)
         {
             using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
@@ -207,25 +201,11 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        Assert.Fail($"{name} was not waiting within {ResultTimeout.TotalSeconds} s.");
+        Assert.Fail($"{name} was not waiting within {StoredResults.DefaultTimeout.TotalSeconds} s.");
         return default;
     }
 
-    private async Task WaitForResultAsync(string name)
-    {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
-        var deadline = DateTime.UtcNow + ResultTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync(new Uri($"/api/summaries/{name}", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"No result for {name} within {ResultTimeout.TotalSeconds} s.");
-    }
+    /// <summary>Waits for the article's final result (ok or rejected; not a waiting marker).</summary>
+    private Task WaitForResultAsync(string name) =>
+        StoredResults.WaitForAsync(devHost.Container, name, d => d.Status != SummaryStatus.Waiting);
 }

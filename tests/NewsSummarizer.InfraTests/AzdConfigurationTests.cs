@@ -15,7 +15,7 @@ public sealed class AzdConfigurationTests
     [InlineData("      run: ./infra/hooks/postdeploy.sh")]
     public void AzureYaml_Line_IsPresent(string line)
     {
-        var lines = Repo.ReadText("azure.yaml").ReplaceLineEndings("\n").Split('\n');
+        var lines = RepoPaths.ReadText("azure.yaml").ReplaceLineEndings("\n").Split('\n');
 
         Assert.Contains(line, lines);
     }
@@ -23,9 +23,9 @@ public sealed class AzdConfigurationTests
     [Fact]
     public void AzureYaml_ServiceProject_Exists()
     {
-        Assert.True(Directory.Exists(Repo.PathOf("src/NewsSummarizer.Functions")));
-        Assert.True(File.Exists(Repo.PathOf("infra/hooks/postdeploy.sh")));
-        Assert.True(File.Exists(Repo.PathOf("infra/hooks/preprovision.sh")));
+        Assert.True(Directory.Exists(RepoPaths.Of("src/NewsSummarizer.Functions")));
+        Assert.True(File.Exists(RepoPaths.Of("infra/hooks/postdeploy.sh")));
+        Assert.True(File.Exists(RepoPaths.Of("infra/hooks/preprovision.sh")));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class AzdConfigurationTests
     [InlineData("openAiLocation", "${AZURE_OPENAI_LOCATION}")]
     public void MainParameters_Parameter_UsesAzdSubstitution(string parameter, string expected)
     {
-        var parameters = JsonNode.Parse(Repo.ReadText("infra/main.parameters.json"))!["parameters"]!;
+        var parameters = JsonNode.Parse(RepoPaths.ReadText("infra/main.parameters.json"))!["parameters"]!;
 
         Assert.Equal(expected, (string?)parameters[parameter]!["value"]);
     }

@@ -16,7 +16,7 @@ public sealed class CompiledTemplate : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var main = Repo.PathOf("infra/main.bicep");
+        var main = RepoPaths.Of("infra/main.bicep");
         Build = await Bicep.RunAsync("build", main, "--stdout");
         Lint = await Bicep.RunAsync("lint", main);
         Text = Build.StandardOutput;

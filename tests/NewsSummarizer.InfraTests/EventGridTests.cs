@@ -9,7 +9,7 @@ public sealed partial class EventGridTests(CompiledTemplate template)
     private const string ConfigPath = "infra/eventgrid-subscription.json";
     private const string HookPath = "infra/hooks/postdeploy.sh";
 
-    private static JsonNode Config { get; } = JsonNode.Parse(Repo.ReadText(ConfigPath))!;
+    private static JsonNode Config { get; } = JsonNode.Parse(RepoPaths.ReadText(ConfigPath))!;
 
     [Fact]
     public void SystemTopic_Source_IsTheStorageAccount()
@@ -70,7 +70,7 @@ public sealed partial class EventGridTests(CompiledTemplate template)
     [Fact]
     public void PostDeployHook_EnvironmentVariables_AreAllBicepOutputs()
     {
-        var used = AzdVariable().Matches(Repo.ReadText(HookPath)).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var used = AzdVariable().Matches(RepoPaths.ReadText(HookPath)).Select(m => m.Groups[1].Value).Distinct().ToList();
         var outputs = template.Root["outputs"]!.AsObject().Select(p => p.Key).ToHashSet();
 
         Assert.NotEmpty(used);
@@ -96,7 +96,7 @@ public sealed partial class EventGridTests(CompiledTemplate template)
                 """.ReplaceLineEndings("\n"));
             File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-            var result = await ProcessRunner.RunAsync("sh", [Repo.PathOf(HookPath)], new Dictionary<string, string>
+            var result = await ProcessRunner.RunAsync("sh", [RepoPaths.Of(HookPath)], new Dictionary<string, string>
             {
                 ["PATH"] = $"{dir.FullName}:{Environment.GetEnvironmentVariable("PATH")}",
                 ["FAKE_AZ_LOG"] = log,

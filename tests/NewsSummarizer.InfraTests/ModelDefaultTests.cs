@@ -94,7 +94,7 @@ public sealed class ModelDefaultTests(CompiledTemplate template)
     public void MainParameters_AzdVariableDefault_MatchesBicepDefault(string parameter, string variable)
     {
         // The preprovision hook reads the defaults from main.parameters.json; Bicep must agree with them.
-        var value = (string?)JsonNode.Parse(Repo.ReadText("infra/main.parameters.json"))!["parameters"]![parameter]?["value"];
+        var value = (string?)JsonNode.Parse(RepoPaths.ReadText("infra/main.parameters.json"))!["parameters"]![parameter]?["value"];
 
         Assert.Equal($"${{{variable}={DefaultOf(parameter)}}}", value);
     }

@@ -187,7 +187,7 @@ public sealed class PreProvisionHookTests
                 variables.TryAdd(inherited, "");
             }
 
-            var result = await ProcessRunner.RunAsync("sh", [Repo.PathOf(HookPath)], variables);
+            var result = await ProcessRunner.RunAsync("sh", [RepoPaths.Of(HookPath)], variables);
             var calls = File.Exists(log)
                 ? (await File.ReadAllTextAsync(log)).Split("--end--\n", StringSplitOptions.RemoveEmptyEntries)
                     .Select(c => c.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList()).ToList()

@@ -17,7 +17,7 @@ internal static class ProcessRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = RepoPaths.Root,
         };
         foreach (var argument in arguments)
         {

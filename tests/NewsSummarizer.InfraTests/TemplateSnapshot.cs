@@ -25,7 +25,7 @@ public sealed class TemplateSnapshot
         try
         {
             // A .bicepparam file must name its template by a relative path.
-            var main = Path.GetRelativePath(dir.FullName, Repo.PathOf("infra/main.bicep")).Replace('\\', '/');
+            var main = Path.GetRelativePath(dir.FullName, RepoPaths.Of("infra/main.bicep")).Replace('\\', '/');
             var lines = new List<string>
             {
                 $"using '{main}'",

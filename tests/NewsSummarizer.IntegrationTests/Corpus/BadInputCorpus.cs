@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using static NewsSummarizer.IntegrationTests.Corpus.CorpusExpectation;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;

@@ -1,8 +1,3 @@
-using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Every corpus case through <see cref="ArticleProcessor.ProcessAsync"/> with a real BlobArticleStore on
@@ -29,13 +24,9 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ProcessAsync_CorpusCase_WritesExpectedResultAndLeavesArticleUntouched(string id)
     {
         var corpusCase = BadInputCorpus.Get(id);
-        var etag = await harness.UploadAsync(corpusCase.BlobName, corpusCase.Content, corpusCase.ContentType);
 
-        var outcome = await harness.Processor.ProcessAsync(corpusCase.BlobName, CancellationToken.None);
+        var (document, etag) = await harness.ProcessOnceAsync(corpusCase);
 
-        Assert.Equal(ProcessingResult.Written, outcome.Result);
-        var document = await harness.ReadResultAsync(corpusCase.BlobName);
-        Assert.NotNull(document);
         var expected = corpusCase.Expected;
         Assert.Equal(expected.Status, WireNames.Of(document.Status));
         Assert.Equal(expected.ErrorCode, document.Error?.Code);

@@ -1,8 +1,3 @@
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Corpus cases end to end through the real DevHost's blob trigger, and the poison path: a model that
@@ -10,15 +5,13 @@ namespace NewsSummarizer.IntegrationTests.Corpus;
 [Collection(AzuriteCollection.Name)]
 public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Upload_HandfulOfCorpusCases_EachGetsItsExpectedResultThroughTheTrigger()
     {
         string[] ids = ["windows-1256", "utf16le-no-bom", "png-named-txt", "json-news-item", "html-page", "one-byte-over", "name-hash", "empty"];
         var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
         {
-            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:MaxArticleBytes"] = BadInputCorpus.MaxArticleBytes.ToString(CultureInfo.InvariantCulture),
         });
         await using var _ = host;
         var etags = new Dictionary<string, string>();
@@ -32,7 +25,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 
         foreach (var corpusCase in ids.Select(BadInputCorpus.Get))
         {
-            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName, null, ResultTimeout);
+            var document = await StoredResults.WaitForAsync(container, corpusCase.BlobName);
 
             Assert.Equal(corpusCase.Expected.Status, WireNames.Of(document.Status));
             Assert.Equal(corpusCase.Expected.ErrorCode, document.Error?.Code);
@@ -46,20 +39,16 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
     {
         await using var model = await FakeModelServer.StartAsync();
         model.Script = _ => new FakeReply(500);
-        var (host, container) = await CreateSutAsync(new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-            ["Summarizer:ModelMaxRetries"] = "0",
-            ["Retries:BaseDelay"] = "00:00:01",
-            ["Retries:MaxDelay"] = "00:00:01",
-            ["Retries:MaxDeferrals"] = "2",
-        });
+        var settings = model.OpenAISettings();
+        settings["Summarizer:ModelMaxRetries"] = "0";
+        settings["Retries:BaseDelay"] = "00:00:01";
+        settings["Retries:MaxDelay"] = "00:00:01";
+        settings["Retries:MaxDeferrals"] = "2";
+        var (host, container) = await CreateSutAsync(settings);
         await using var _ = host;
         var upload = await container.GetBlobClient("doomed.txt").UploadAsync(BinaryData.FromString(BadInputCorpus.English));
 
-        var document = await StoredResults.WaitForAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed, ResultTimeout);
+        var document = await StoredResults.WaitForAsync(container, "doomed.txt", d => d.Status == SummaryStatus.Failed);
 
         Assert.Equal("retries-exhausted", document.Error?.Code);
         Assert.Contains("attempt 1:", document.Error?.Message, StringComparison.Ordinal);
@@ -71,9 +60,7 @@ public sealed class CorpusDevHostTests(AzuriteFixture azurite)
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync(IDictionary<string, string?> settings)
     {
-        var name = AzuriteFixture.NewContainerName("e2e");
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        return (await DevHostRunner.StartAsync(azurite, name, settings), container);
+        var container = await azurite.CreateContainerAsync("e2e");
+        return (await DevHostRunner.StartAsync(azurite, container.Name, settings), container);
     }
 }

@@ -1,14 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Json.Schema;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
@@ -50,6 +40,21 @@ public sealed class CorpusHarness : IAsyncDisposable
             BinaryData.FromBytes(content),
             new BlobUploadOptions { HttpHeaders = contentType is null ? null : new BlobHttpHeaders { ContentType = contentType } });
         return response.Value.ETag.ToString();
+    }
+
+    /// <summary>Uploads the case and runs the processor on it once: the result must be written. Returns it with the
+    /// article's ETag.</summary>
+    public async Task<(SummaryDocument Document, string ETag)> ProcessOnceAsync(CorpusCase corpusCase)
+    {
+        ArgumentNullException.ThrowIfNull(corpusCase);
+        var etag = await UploadAsync(corpusCase.BlobName, corpusCase.Content, corpusCase.ContentType);
+
+        var outcome = await Processor.ProcessAsync(corpusCase.BlobName, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        var document = await ReadResultAsync(corpusCase.BlobName);
+        Assert.NotNull(document);
+        return (document, etag);
     }
 
     public async Task<SummaryDocument?> ReadResultAsync(string name)

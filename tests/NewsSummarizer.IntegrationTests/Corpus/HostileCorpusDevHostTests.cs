@@ -1,8 +1,3 @@
-using System.Net;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>The whole hostile corpus through the running DevHost (blob trigger on Azurite, a model provider on the
@@ -18,16 +13,9 @@ public sealed class HostileCorpusDevHostTests(AzuriteFixture azurite, ITestOutpu
     public async Task Upload_HostileCorpusWithANormalArticle_EveryArticleGetsItsResultAndTheHostKeepsServing()
     {
         await using var model = await FakeModelServer.StartAsync();
-        var name = AzuriteFixture.NewContainerName("hostile");
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        await using var host = await DevHostRunner.StartAsync(azurite, name, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-        });
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var container = await azurite.CreateContainerAsync("hostile");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, model.OpenAISettings());
+        var http = host.Client;
         using var stopProbing = new CancellationTokenSource();
         var probing = ProbeHealthAsync(http, stopProbing.Token);
 

@@ -1,6 +1,3 @@
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-
 namespace NewsSummarizer.IntegrationTests.Corpus;
 
 /// <summary>Every hostile case through <see cref="ArticleProcessor.ProcessAsync"/> on Azurite with the default article
@@ -19,13 +16,9 @@ public sealed class HostileCorpusTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ProcessAsync_HostileCase_WritesExpectedResultAndLeavesArticleUntouched(string id)
     {
         var corpusCase = HostileCorpus.Get(id);
-        var etag = await harness.UploadAsync(corpusCase.BlobName, corpusCase.Content, corpusCase.ContentType);
 
-        var outcome = await harness.Processor.ProcessAsync(corpusCase.BlobName, CancellationToken.None);
+        var (document, etag) = await harness.ProcessOnceAsync(corpusCase);
 
-        Assert.Equal(ProcessingResult.Written, outcome.Result);
-        var document = await harness.ReadResultAsync(corpusCase.BlobName);
-        Assert.NotNull(document);
         Assert.True(
             corpusCase.Expected.Status == WireNames.Of(document.Status) && corpusCase.Expected.ErrorCode == document.Error?.Code,
             $"Expected {corpusCase.Expected.Status} {corpusCase.Expected.ErrorCode}, got {document.Status} {document.Error?.Code}: {document.Error?.Message}");

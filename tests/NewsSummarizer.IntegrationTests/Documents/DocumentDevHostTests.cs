@@ -1,9 +1,3 @@
-using System.Globalization;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
 using NewsSummarizer.Tests.Articles.Documents;
 
 namespace NewsSummarizer.IntegrationTests.Documents;
@@ -82,10 +76,8 @@ public sealed class DocumentDevHostTests(AzuriteFixture azurite)
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> CreateSutAsync()
     {
-        var name = AzuriteFixture.NewContainerName("docs");
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        var host = await DevHostRunner.StartAsync(azurite, name, new Dictionary<string, string?>
+        var container = await azurite.CreateContainerAsync("docs");
+        var host = await DevHostRunner.StartAsync(azurite, container.Name, new Dictionary<string, string?>
         {
             ["Summarizer:MaxArticleBytes"] = (4 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
         });

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Foundation;
 
 [Collection(AzuriteCollection.Name)]
@@ -83,9 +76,7 @@ public sealed class BlobArticleStoreTests(AzuriteFixture azurite)
 
     private async Task<(BlobArticleStore Store, Azure.Storage.Blobs.BlobContainerClient Container)> CreateSutAsync()
     {
-        var name = AzuriteFixture.NewContainerName();
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateAsync();
-        return (new BlobArticleStore(azurite.BlobService, Options.Create(new StorageOptions { ArticlesContainer = name })), container);
+        var container = await azurite.CreateContainerAsync();
+        return (new BlobArticleStore(azurite.BlobService, Options.Create(new StorageOptions { ArticlesContainer = container.Name })), container);
     }
 }

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Foundation;
 
 /// <summary>The whole blob path through the real DevHost: Azurite, the WebJobs polling trigger, the OpenAI-compatible
@@ -23,7 +16,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Upload_SeedArticle_GetsBilingualResultBesideIt()
     {
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await devHost.Container.UploadBlobAsync("world/seed.txt", BinaryData.FromBytes(seed));
 
         var document = await StoredResults.WaitForAsync(devHost.Container, "world/seed.txt", null, ResultTimeout);
@@ -79,7 +72,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Health_StorageUp_ReportsProviderAndStorage()
     {
-        using var client = new HttpClient { BaseAddress = devHost.Host.BaseAddress };
+        var client = devHost.Host.Client;
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 

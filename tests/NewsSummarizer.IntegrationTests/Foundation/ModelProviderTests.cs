@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Articles;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summarization;
+using NewsSummarizer.IntegrationTests.Models;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.IntegrationTests.Foundation;
@@ -11,17 +6,14 @@ namespace NewsSummarizer.IntegrationTests.Foundation;
 /// <summary>The model providers end to end: real SDKs, our resilience handler, a fake server on loopback.</summary>
 public sealed class ModelProviderTests
 {
-    private static readonly Articles.Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
-
     [Fact]
     public async Task AzureOpenAI_ThrottledOnceWithRetryAfter_RetriesOnceThenSucceeds()
     {
         await using var server = await FakeModelServer.StartAsync();
         server.Script = n => n == 1 ? FakeReply.Throttled(retryAfterSeconds: 1) : FakeReply.Ok(FakeModelServer.ValidReply);
-        await using var services = CreateServices(AzureSettings(server));
+        await using var services = ModelServices.Create(AzureSettings(server));
 
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var content = await services.SummarizeArticleAsync();
 
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
@@ -33,9 +25,9 @@ public sealed class ModelProviderTests
     public async Task AzureOpenAI_AnyCall_SendsStructuredOutputRequestToTheDeployment()
     {
         await using var server = await FakeModelServer.StartAsync();
-        await using var services = CreateServices(AzureSettings(server));
+        await using var services = ModelServices.Create(AzureSettings(server));
 
-        await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        await services.SummarizeArticleAsync();
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("json_schema", request["response_format"]?["type"]?.GetValue<string>());
@@ -47,14 +39,9 @@ public sealed class ModelProviderTests
     public async Task OpenAICompatible_ValidReply_UsesConfiguredModel()
     {
         await using var server = await FakeModelServer.StartAsync();
-        await using var services = CreateServices(new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(server.Endpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "llama3.1",
-        });
+        await using var services = ModelServices.Create(server.OpenAISettings(model: "llama3.1"));
 
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var content = await services.SummarizeArticleAsync();
 
         Assert.Equal("llama3.1", Assert.Single(server.Requests)["model"]?.GetValue<string>());
         Assert.Equal(new ModelUsage("OpenAI", "llama3.1", SummaryPrompt.Version, 1200, 300), content.Model);
@@ -67,11 +54,4 @@ public sealed class ModelProviderTests
         ["AzureOpenAI:Deployment"] = "summaries",
         ["AzureOpenAI:ApiKey"] = "test-key",
     };
-
-    private static ServiceProvider CreateServices(Dictionary<string, string?> settings)
-    {
-        settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddNewsSummarizer(configuration).BuildServiceProvider();
-    }
 }

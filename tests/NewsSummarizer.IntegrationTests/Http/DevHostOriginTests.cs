@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-
 namespace NewsSummarizer.IntegrationTests.Http;
 
 /// <summary>The DevHost's local surface over real HTTP: host filtering keeps DNS-rebinding pages out (their Host is
@@ -11,32 +6,18 @@ namespace NewsSummarizer.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Article =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
-
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
     private string OwnOrigin => host.BaseAddress.GetLeftPart(UriPartial.Authority);
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("origin"));
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
+    public async Task InitializeAsync() => host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("origin"));
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Post_NoOrigin_Summarises()
     {
-        using var response = await client.SendAsync(Post(origin: null));
+        using var response = await host.Client.SendAsync(Post(origin: null));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -44,7 +25,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_OwnOriginAsTheReadingPageSendsIt_Summarises()
     {
-        using var response = await client.SendAsync(Post(OwnOrigin));
+        using var response = await host.Client.SendAsync(Post(OwnOrigin));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
@@ -58,7 +39,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("https://127.0.0.1:{port}")]
     public async Task Post_ForeignOrigin_Returns403Problem(string origin)
     {
-        using var response = await client.SendAsync(Post(origin.Replace("{port}", host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        using var response = await host.Client.SendAsync(Post(origin.Replace("{port}", host.BaseAddress.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -75,7 +56,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add("Origin", "https://attacker.example");
 
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -86,10 +67,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("localhost.attacker.example")]
     public async Task Get_ForeignHostName_Returns400(string hostName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles");
-        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
-
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithHostAsync("/api/articles", hostName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -100,10 +78,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("[::1]")]
     public async Task Get_LoopbackHostName_ServesTheReadingPage(string hostName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
-
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithHostAsync("/", hostName);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -116,7 +91,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         using var request = Post($"http://localhost:{host.BaseAddress.Port}");
         request.Headers.Host = $"localhost:{host.BaseAddress.Port}";
 
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -125,7 +100,7 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/summaries")
         {
-            Content = new StringContent(Article, Encoding.UTF8, "text/plain"),
+            Content = new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"),
         };
         if (origin is not null)
         {
@@ -133,5 +108,13 @@ public sealed class DevHostOriginTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         return request;
+    }
+
+    /// <summary>GET <paramref name="path"/> with the Host header a page served under <paramref name="hostName"/> sends.</summary>
+    private async Task<HttpResponseMessage> GetWithHostAsync(string path, string hostName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
+        return await host.Client.SendAsync(request);
     }
 }

@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using NewsSummarizer.DevHost;
 using NewsSummarizer.Http;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 

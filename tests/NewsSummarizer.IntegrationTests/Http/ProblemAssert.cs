@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace NewsSummarizer.IntegrationTests.Http;
 
 /// <summary>Checks an RFC 9457 problem response and returns its body.</summary>

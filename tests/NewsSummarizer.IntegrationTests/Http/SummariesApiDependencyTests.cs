@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Storage;
-
 namespace NewsSummarizer.IntegrationTests.Http;
 
 /// <summary>The summaries API when the model is throttled, down or slow, and when storage is down: 429/503 with
@@ -29,7 +21,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => FakeReply.Throttled(30);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -42,7 +34,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => new FakeReply(503);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -54,7 +46,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     public async Task Post_ModelUnreachable_Returns503()
     {
         await using var host = await StartHostAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -66,7 +58,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
     {
         model.Script = _ => new FakeReply(503);
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.PostAsync(Summaries("?provider=Extractive"), new StringContent(English, Encoding.UTF8, "text/plain"));
 
@@ -80,7 +72,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
         // The model holds its answer, so the trigger cannot have written the result when we ask.
         model.Script = _ => new FakeReply(200, FakeModelServer.ValidReply, Delay: TimeSpan.FromMinutes(2));
         await using var host = await StartHostAsync(model.Endpoint);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
         await container.UploadBlobAsync("slow/story.txt", BinaryData.FromString(English));
@@ -101,7 +93,7 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
             new BlobClientOptions { Retry = { MaxRetries = 0 } });
         await using var host = await DevHostRunner.StartAsync(azurite, containerName, services: services =>
             services.AddSingleton<IArticleStore>(sp => new BlobArticleStore(deadStorage, sp.GetRequiredService<IOptions<StorageOptions>>())));
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = host.Client;
 
         using var response = await client.GetAsync(Summaries("/any/article.txt"));
 
@@ -111,14 +103,12 @@ public sealed class SummariesApiDependencyTests(AzuriteFixture azurite) : IAsync
 
     private static Uri Summaries(string suffix = "") => new("/api/summaries" + suffix, UriKind.Relative);
 
-    private Task<DevHostRunner> StartHostAsync(Uri modelEndpoint) =>
-        DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:Provider"] = "OpenAI",
-            ["OpenAI:Endpoint"] = new Uri(modelEndpoint, "v1/").ToString(),
-            ["OpenAI:Model"] = "fake-model",
-            // The standard resilience handler needs at least one retry; a Retry-After over this cap skips it.
-            ["Summarizer:ModelMaxRetries"] = "1",
-            ["Summarizer:MaxRetryAfter"] = "00:00:01",
-        });
+    private Task<DevHostRunner> StartHostAsync(Uri modelEndpoint)
+    {
+        var settings = FakeModelServer.OpenAISettingsAt(modelEndpoint);
+        // The standard resilience handler needs at least one retry; a Retry-After over this cap skips it.
+        settings["Summarizer:ModelMaxRetries"] = "1";
+        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
+        return DevHostRunner.StartAsync(azurite, containerName, settings);
+    }
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 
@@ -35,22 +31,10 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(CultureInfo.InvariantCulture),
-        });
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
+    public async Task InitializeAsync() => host = await ApiHost.StartAsync(azurite, containerName, MaxBytes);
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task RandomRequests_NeverGetA5xx()
@@ -61,7 +45,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         {
             using var request = random.Next(5) == 0 ? RandomGet(random) : RandomPost(random);
             var description = $"#{i}: {request.Method} {request.RequestUri} {request.Content?.Headers.ContentType}";
-            using var response = await client.SendAsync(request);
+            using var response = await host.Client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
@@ -75,7 +59,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
             }
         }
 
-        using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.True(statuses.Count >= 5, "The fuzzer should reach several outcomes: " + string.Join(", ", statuses));
     }
@@ -110,7 +94,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
             Assert.False(answer.StartsWith("HTTP/1.1 5", StringComparison.Ordinal), answer);
         }
 
-        using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
@@ -120,7 +104,7 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         var uri = new Uri("/api/summaries" + (provider.Length == 0 ? string.Empty : "?provider=" + provider), UriKind.Relative);
         var body = RandomBody(random);
         HttpContent content = random.Next(3) == 0
-            ? new StreamContent(new UnseekableStream(body))
+            ? new StreamContent(new UnknownLengthStream(body))
             : new ByteArrayContent(body);
         if (random.Next(12) != 0)
         {
@@ -228,10 +212,5 @@ public sealed class SummariesApiFuzzTests(AzuriteFixture azurite) : IAsyncLifeti
         }
 
         return new string(chars);
-    }
-
-    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -1,11 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.IntegrationTests.Http;
 
@@ -14,34 +7,17 @@ namespace NewsSummarizer.IntegrationTests.Http;
 public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int MaxBytes = 64 * 1024;
-    private const string English =
-        "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
-        "The mayor said the money will pay for more buses and longer opening hours at the central station.\n\n" +
-        "Opposition members argued that the plan does not explain how the extra costs will be covered next year.";
-
     private readonly string containerName = AzuriteFixture.NewContainerName();
     private DevHostRunner host = null!;
-    private HttpClient client = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-        {
-            ["Summarizer:MaxArticleBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
+    public async Task InitializeAsync() => host = await ApiHost.StartAsync(azurite, containerName, MaxBytes);
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Post_EnglishText_Returns200WithDocumentDescribingTheRequest()
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -54,7 +30,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(document.Source.ETag);
         Assert.Equal(64, document.Source.Sha256?.Length);
         Assert.Equal("text/plain; charset=utf-8", document.Source.ContentType);
-        Assert.Equal(Encoding.UTF8.GetByteCount(English), document.Source.Bytes);
+        Assert.Equal(Encoding.UTF8.GetByteCount(SampleArticles.ShortEnglish), document.Source.Bytes);
         Assert.Equal("utf-8", document.Source.Encoding);
         Assert.Equal(ModelProvider.Extractive, document.Model.Provider);
     }
@@ -62,10 +38,10 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_ArabicSeedAsJson_RoundTripsArabicUnescaped()
     {
-        var seed = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllTextAsync(SampleArticles.ArabicSeedPath);
         var body = JsonSerializer.Serialize(new { text = seed, title = "بلينكن وتشاووش أوغلو" });
 
-        using var response = await client.PostAsync(Summaries("?provider=Extractive"), new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await host.Client.PostAsync(Summaries("?provider=Extractive"), new StringContent(body, Encoding.UTF8, "application/json"));
 
         var raw = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, raw);
@@ -83,7 +59,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("application/json", "{\"title\": \"no text\"}", "unsupported-json")]
     public async Task Post_BadBody_Returns400Problem(string mediaType, string body, string code)
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent(body, Encoding.UTF8, mediaType));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent(body, Encoding.UTF8, mediaType));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -91,7 +67,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_UnavailableProvider_Returns400ListingAllowedValues()
     {
-        using var response = await client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(English, Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries("?provider=AzureOpenAI"), new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-provider");
         Assert.Equal(["Extractive"], problem.GetProperty("allowed").EnumerateArray().Select(e => e.GetString()));
@@ -103,7 +79,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new string('a', MaxBytes + 1)));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too-large");
     }
@@ -114,7 +90,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var content = new StreamContent(new UnknownLengthStream(new byte[MaxBytes * 2]));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         Assert.Null(content.Headers.ContentLength);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too-large");
@@ -125,10 +101,10 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("text/plain; charset=iso-8859-1")]
     public async Task Post_UnsupportedMediaType_Returns415(string contentType)
     {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(English));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SampleArticles.ShortEnglish));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
-        using var response = await client.PostAsync(Summaries(), content);
+        using var response = await host.Client.PostAsync(Summaries(), content);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
@@ -136,7 +112,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Post_TooShortText_Returns422WithRejectedDocument()
     {
-        using var response = await client.PostAsync(Summaries(), new StringContent("Too short to summarise.", Encoding.UTF8, "text/plain"));
+        using var response = await host.Client.PostAsync(Summaries(), new StringContent("Too short to summarise.", Encoding.UTF8, "text/plain"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "too-short");
         Assert.Equal("rejected", problem.GetProperty("result").GetProperty("status").GetString());
@@ -145,7 +121,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownArticle_Returns404()
     {
-        using var response = await client.GetAsync(Summaries("/nobody/uploaded/this.txt"));
+        using var response = await host.Client.GetAsync(Summaries("/nobody/uploaded/this.txt"));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "unknown-article");
     }
@@ -156,7 +132,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/a%01b.txt", "invalid-name")]
     public async Task Get_InvalidName_Returns400(string path, string code)
     {
-        using var response = await client.GetAsync(Summaries(path));
+        using var response = await host.Client.GetAsync(Summaries(path));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -166,7 +142,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var container = azurite.BlobService.GetBlobContainerClient(containerName);
         await container.CreateIfNotExistsAsync();
-        var seed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath);
         await container.UploadBlobAsync("world/2026/seed.txt", BinaryData.FromBytes(seed));
 
         var (response, statuses) = await PollAsync("/world/2026/seed.txt");
@@ -188,7 +164,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Health_Returns200WithoutKey()
     {
-        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -202,7 +178,7 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var response = await client.GetAsync(Summaries(path));
+            var response = await host.Client.GetAsync(Summaries(path));
             if (response.StatusCode != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
             {
                 return (response, before);
@@ -213,11 +189,5 @@ public sealed class SummariesApiTests(AzuriteFixture azurite) : IAsyncLifetime
             response.Dispose();
             await Task.Delay(250);
         }
-    }
-
-    /// <summary>A stream whose length is unknown, so HttpClient sends it chunked, without Content-Length.</summary>
-    private sealed class UnknownLengthStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Diagnostics;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 
 namespace NewsSummarizer.IntegrationTests.Models;
 
@@ -13,8 +10,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunAsync_WorkingModel_AllOkAfterOneCall()
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         var container = AzuriteFixture.NewContainerName("doctor");
         await azurite.BlobService.CreateBlobContainerAsync(container);
 
@@ -33,8 +29,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
     public async Task RunAsync_ModelRefuses_NamesCodeAndSettingAfterOneCall(
         FakeModelFamily family, string? setting, string? value, string code, string settingToChange)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = family;
+        await using var server = await FakeModelServer.StartAsync(family);
         server.RequiredApiKey = "test-key";
         var extra = setting is null ? null : new Dictionary<string, string?> { [setting] = value };
 
@@ -51,8 +46,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunAsync_SeedBlockedByContentFilter_SaysSoNamingTheCategory()
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
 
         var findings = await RunDoctorAsync(
             server, "AzureOpenAI", AzuriteFixture.NewContainerName("doctor"), seed: ServiceDoctor.DefaultSeed + "\n" + FakeModelContract.PromptFilterMarker);
@@ -84,7 +78,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
         await using var server = await FakeModelServer.StartAsync();
         var settings = ModelServices.Settings("AzureOpenAI", server, new Dictionary<string, string?> { ["Summarizer:ReasoningEffort"] = "low" });
         await using var host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("health"), settings);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var http = host.Client;
 
         var text = await http.GetStringAsync("/api/health");
 

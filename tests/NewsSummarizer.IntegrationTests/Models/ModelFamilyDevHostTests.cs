@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Models;
 
@@ -17,8 +10,6 @@ namespace NewsSummarizer.IntegrationTests.Models;
 public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int NormalArticles = 20;
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Theory]
     [InlineData(FakeModelFamily.Classic)]
     [InlineData(FakeModelFamily.Reasoning)]
@@ -121,12 +112,11 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
     [Fact]
     public async Task Post_RefusedByModel_MapsContentFilterTo422AndMissingDeploymentTo502()
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         var container = AzuriteFixture.NewContainerName("models");
         await using (var host = await DevHostRunner.StartAsync(azurite, container, ModelServices.Settings("AzureOpenAI", server)))
         {
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var http = host.Client;
             using var filtered = await http.PostAsJsonAsync("/api/summaries", new { text = English("post") + "\n" + FakeModelContract.PromptFilterMarker });
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, filtered.StatusCode);
@@ -136,7 +126,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         server.Family = FakeModelFamily.Retired;
         await using (var host = await DevHostRunner.StartAsync(azurite, container, ModelServices.Settings("AzureOpenAI", server)))
         {
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var http = host.Client;
             using var missing = await http.PostAsJsonAsync("/api/summaries", new { text = English("post") });
 
             Assert.Equal(HttpStatusCode.BadGateway, missing.StatusCode);
@@ -160,10 +150,10 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
 
     /// <summary>The Arabic seed with a line that makes it unique and lets the calls for it be counted.</summary>
     private static string Arabic(string id) =>
-        $"مرجع الخبر ref-{id}\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "000_1c7e991db8deae7e.txt"));
+        $"مرجع الخبر ref-{id}\n" + SampleArticles.ArabicSeed;
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt"));
+        $"Report reference ref-{id}.\n" + SampleArticles.EnglishSeed;
 
     private async Task<Dictionary<string, (SummaryDocument Document, int Calls)>> RunAsync(
         FakeModelFamily family,
@@ -172,16 +162,13 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         IDictionary<string, string?>? extra = null,
         int? contextWindow = null)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = family;
+        await using var server = await FakeModelServer.StartAsync(family);
         server.ContextWindow = contextWindow;
         var settings = ModelServices.Settings(provider, server, extra);
         // A failing blob would come back after one second: any trigger retry shows up as an extra call below.
         settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01";
-        var containerName = AzuriteFixture.NewContainerName("models");
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, settings);
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync("models");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, settings);
         foreach (var (name, text) in articles)
         {
             await container.UploadBlobAsync(name, BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)));
@@ -190,7 +177,7 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         var results = new Dictionary<string, (SummaryDocument, int)>(StringComparer.Ordinal);
         foreach (var name in articles.Keys)
         {
-            results[name] = (await StoredResults.WaitForAsync(container, name, null, ResultTimeout), 0);
+            results[name] = (await StoredResults.WaitForAsync(container, name), 0);
         }
 
         // Give a trigger retry time to happen (visibility timeout 1 s) before counting: a retry would show as an extra
@@ -199,8 +186,8 @@ public sealed class ModelFamilyDevHostTests(AzuriteFixture azurite, ITestOutputH
         foreach (var name in articles.Keys)
         {
             var marker = articles[name].Split('\n')[0];
-            var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(System.Text.Json.Nodes.JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
-            var stored = await StoredResults.WaitForAsync(container, name, null, ResultTimeout);
+            var calls = server.RawRequests.Count(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!).Contains(marker, StringComparison.Ordinal));
+            var stored = await StoredResults.WaitForAsync(container, name);
             Assert.Equal(results[name].Item1.CreatedAt, stored.CreatedAt); // written once, not rewritten by a retry
             results[name] = (stored, calls);
         }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Summarization.Chat;
 
 namespace NewsSummarizer.IntegrationTests.Models;
@@ -23,5 +21,21 @@ public sealed class ModelPipelineTests
         Assert.NotNull(client.GetService<ConcurrencyLimitingChatClient>());
         Assert.Equal(expected, client.GetService<TokenBudgetChatClient>() is not null);
         Assert.NotNull(client.GetService<OpenAIRequestShaper>());
+    }
+
+    [Fact]
+    public async Task InstantPipeline_Build_SwapsOnlyTheInnermostClientAndKeepsTheConcurrencyLimit()
+    {
+        var model = new InstantChatClient();
+        await using var services = InstantPipeline.Build("UseDevelopmentStorage=true", "articles", model);
+
+        var client = services.GetRequiredService<IChatClient>();
+        var content = await services.SummarizeArticleAsync();
+
+        Assert.NotNull(client.GetService<ConcurrencyLimitingChatClient>());
+        Assert.NotNull(client.GetService<OpenAIRequestShaper>());
+        Assert.Same(model, client.GetService<InstantChatClient>());
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(CannedReplies.ArabicSummary, content.Summary.Ar);
     }
 }

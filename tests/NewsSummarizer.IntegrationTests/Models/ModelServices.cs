@@ -1,15 +1,14 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Hosting;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-
 namespace NewsSummarizer.IntegrationTests.Models;
 
-/// <summary>The two providers' settings against a fake model server, and the core's services built from them.</summary>
+/// <summary>The two providers' settings against a fake model server, the core's services built from them, and the
+/// article the model tests summarise.</summary>
 internal static class ModelServices
 {
     public const string Deployment = "gpt-5-mini";
+
+    /// <summary>A short English article every model test sends.</summary>
+    public static Article Article { get; } = new(
+        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
 
     public static Dictionary<string, string?> Settings(string provider, FakeModelServer server, IDictionary<string, string?>? extra = null)
     {
@@ -21,12 +20,7 @@ internal static class ModelServices
                 ["AzureOpenAI:Deployment"] = Deployment,
                 ["AzureOpenAI:ApiKey"] = "test-key",
             }
-            : new Dictionary<string, string?>
-            {
-                ["Summarizer:Provider"] = "OpenAI",
-                ["OpenAI:Endpoint"] = new Uri(server.Endpoint, "v1/").ToString(),
-                ["OpenAI:Model"] = Deployment,
-            };
+            : server.OpenAISettings(Deployment);
         settings["Summarizer:ModelRetryDelay"] = "00:00:00.050";
         settings["Summarizer:ModelAttemptTimeout"] = "00:00:10";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -36,6 +30,10 @@ internal static class ModelServices
 
         return settings;
     }
+
+    /// <summary>The registered summariser's summary of <see cref="Article"/>.</summary>
+    public static Task<SummaryContent> SummarizeArticleAsync(this IServiceProvider services) =>
+        services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
 
     public static ServiceProvider Create(IDictionary<string, string?> settings)
     {

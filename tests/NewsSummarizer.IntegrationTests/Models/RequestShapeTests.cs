@@ -1,28 +1,16 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Models;
 
 /// <summary>The exact request on the wire, through the real SDKs of both providers, against a fake server that keeps
 /// a reasoning model's contract.</summary>
 public sealed class RequestShapeTests
 {
-    private static readonly Article Article = new(
-        string.Join('\n', Enumerable.Repeat("The council approved the new transport budget after a long debate on Tuesday.", 5)), null, ArticleLanguage.English);
+    public static TheoryData<string> Providers { get; } = new() { "AzureOpenAI", "OpenAI" };
 
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_DefaultSettings_SendsOnlyWhatReasoningModelsAccept(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
-        await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
-
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Reasoning);
 
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
         var wire = Assert.Single(server.RawRequests);
@@ -57,12 +45,8 @@ public sealed class RequestShapeTests
     [InlineData("OpenAI", "low")]
     public async Task SummarizeAsync_ReasoningEffortSet_SendsItVerbatim(string provider, string effort)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
-        await using var services = ModelServices.Create(ModelServices.Settings(
-            provider, server, new Dictionary<string, string?> { ["Summarizer:ReasoningEffort"] = effort, ["Summarizer:MaxOutputTokens"] = "2000" }));
-
-        await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var (server, _) = await SummarizeAsync(
+            provider, FakeModelFamily.Reasoning, new() { ["Summarizer:ReasoningEffort"] = effort, ["Summarizer:MaxOutputTokens"] = "2000" });
 
         var body = JsonNode.Parse(Assert.Single(server.RawRequests).Body)!;
         Assert.Equal(effort, body["reasoning_effort"]?.GetValue<string>());
@@ -70,17 +54,14 @@ public sealed class RequestShapeTests
     }
 
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_TemperatureSet_SendsItAndAReasoningModelRefusesItOnceNamingTheSetting(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Reasoning;
+        await using var server = await FakeModelServer.StartAsync(FakeModelFamily.Reasoning);
         await using var services = ModelServices.Create(ModelServices.Settings(
             provider, server, new Dictionary<string, string?> { ["Summarizer:Temperature"] = "0.2" }));
 
-        var error = await Assert.ThrowsAsync<SummarizationException>(
-            () => services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SummarizationException>(services.SummarizeArticleAsync);
 
         Assert.Equal(1, server.RequestCount);
         Assert.Equal(0.2, JsonNode.Parse(server.RawRequests[0].Body)!["temperature"]!.GetValue<double>(), 3);
@@ -90,17 +71,22 @@ public sealed class RequestShapeTests
     }
 
     [Theory]
-    [InlineData("AzureOpenAI")]
-    [InlineData("OpenAI")]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeAsync_ClassicModel_AcceptsTheDefaultRequest(string provider)
     {
-        await using var server = await FakeModelServer.StartAsync();
-        server.Family = FakeModelFamily.Classic;
-        await using var services = ModelServices.Create(ModelServices.Settings(provider, server));
-
-        var content = await services.GetRequiredService<ISummarizer>().SummarizeAsync(Article, SummaryLength.Default, CancellationToken.None);
+        var (server, content) = await SummarizeAsync(provider, FakeModelFamily.Classic);
 
         Assert.Equal(FakeModelServer.ArabicSummary, content.Summary.Ar);
         Assert.Equal(1, server.RequestCount);
+    }
+
+    /// <summary>Summarises the model tests' article through <paramref name="provider"/>'s real SDK against a fake server
+    /// playing <paramref name="family"/>, then stops both; the server's request log stays readable.</summary>
+    private static async Task<(FakeModelServer Server, SummaryContent Content)> SummarizeAsync(
+        string provider, FakeModelFamily family, Dictionary<string, string?>? extra = null)
+    {
+        await using var server = await FakeModelServer.StartAsync(family);
+        await using var services = ModelServices.Create(ModelServices.Settings(provider, server, extra));
+        return (server, await services.SummarizeArticleAsync());
     }
 }

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Processing;
 
 /// <summary>Planted results and identical re-uploads through the real DevHost (polling trigger, fake model server).</summary>

@@ -1,6 +1,3 @@
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Processing;
 
 /// <summary>The real store with hooks around result writes, to put two runs' writes in a chosen order.</summary>

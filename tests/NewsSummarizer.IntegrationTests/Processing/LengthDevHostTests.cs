@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Processing;
 
 /// <summary>The <c>summary_length</c> blob metadata through the real DevHost on Azurite: the fake model is asked for
@@ -13,8 +6,6 @@ namespace NewsSummarizer.IntegrationTests.Processing;
 [Collection(AzuriteCollection.Name)]
 public sealed class LengthDevHostTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Upload_SummaryLengthMetadataOnModel_PromptAsksForItAndFarOffReplyIsRepairedOnce()
     {
@@ -22,8 +13,8 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         await UploadAsync(devHost.Container, "brief.txt", English("brief"), "brief");
         await UploadAsync(devHost.Container, "five.txt", English("five"), "5");
 
-        var brief = await StoredResults.WaitForAsync(devHost.Container, "brief.txt", null, ResultTimeout);
-        var five = await StoredResults.WaitForAsync(devHost.Container, "five.txt", null, ResultTimeout);
+        var brief = await StoredResults.WaitForAsync(devHost.Container, "brief.txt");
+        var five = await StoredResults.WaitForAsync(devHost.Container, "five.txt");
 
         Assert.Equal((SummaryStatus.Ok, "brief"), (brief.Status, brief.Length));
         var briefCalls = Calls(devHost.Model, "ref-brief");
@@ -42,17 +33,15 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task Upload_SummaryLengthMetadataOnExtractive_WritesThatManySentencesAndReSummarisesForAnotherLength()
     {
-        var containerName = AzuriteFixture.NewContainerName("length");
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?> { ["Summarizer:Provider"] = "Extractive" });
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync("length");
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, new Dictionary<string, string?> { ["Summarizer:Provider"] = "Extractive" });
         // Without the headline line, which has no full stop: every sentence of the text ends with one.
-        var text = string.Join('\n', File.ReadAllLines(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt")).Skip(2));
+        var text = string.Join('\n', File.ReadAllLines(SampleArticles.EnglishSeedPath).Skip(2));
 
         await UploadAsync(container, "news.txt", text, "brief");
-        var brief = await StoredResults.WaitForAsync(container, "news.txt", null, ResultTimeout);
+        var brief = await StoredResults.WaitForAsync(container, "news.txt");
         await UploadAsync(container, "news.txt", text, "3");
-        var three = await StoredResults.WaitForAsync(container, "news.txt", d => d.Length == "3", ResultTimeout);
+        var three = await StoredResults.WaitForAsync(container, "news.txt", d => d.Length == "3");
 
         Assert.Equal((SummaryStatus.Ok, "brief"), (brief.Status, brief.Length));
         Assert.Equal(1, CountSentences(brief.Summary.En!));
@@ -69,7 +58,7 @@ public sealed class LengthDevHostTests(AzuriteFixture azurite)
         [.. model.RawRequests.Select(r => FakeModelContract.MessagesText(JsonNode.Parse(r.Body)!)).Where(t => t.Contains(marker, StringComparison.Ordinal))];
 
     private static string English(string id) =>
-        $"Report reference ref-{id}.\n" + File.ReadAllText(Path.Combine(RepoPaths.Seeds, "001_city_water_plan.txt"));
+        $"Report reference ref-{id}.\n" + SampleArticles.EnglishSeed;
 
     private static int CountSentences(string text) =>
         text.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;

@@ -1,16 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
 using NewsSummarizer.Summarization.Extractive;
 using NewsSummarizer.Telemetry;
 
@@ -105,11 +95,9 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
     public async Task ProcessAsync_NameClimbingIntoAnotherContainer_IsRefusedAndWritesNothingThere()
     {
         var (_, store) = await CreateStoreAsync();
-        var otherName = AzuriteFixture.NewContainerName("other");
-        var other = azurite.BlobService.GetBlobContainerClient(otherName);
-        await other.CreateAsync();
+        var other = await azurite.CreateContainerAsync("other");
         await other.GetBlobClient("x.txt").UploadAsync(BinaryData.FromString(Version1));
-        var name = $"a/../../{otherName}/x.txt";
+        var name = $"a/../../{other.Name}/x.txt";
 
         var outcome = await CreateSut(store).ProcessAsync(name, CancellationToken.None);
         var poison = await CreateSut(store).HandlePoisonMessageAsync(
@@ -174,10 +162,8 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
 
     private async Task<(BlobContainerClient Container, BlobArticleStore Store)> CreateStoreAsync()
     {
-        var name = AzuriteFixture.NewContainerName();
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateAsync();
-        return (container, new BlobArticleStore(azurite.BlobService, Options.Create(new StorageOptions { ArticlesContainer = name })));
+        var container = await azurite.CreateContainerAsync();
+        return (container, new BlobArticleStore(azurite.BlobService, Options.Create(new StorageOptions { ArticlesContainer = container.Name })));
     }
 
     private SummaryService Summaries(Func<Task>? gate = null)

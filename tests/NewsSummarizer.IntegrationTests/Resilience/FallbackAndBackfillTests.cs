@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using NewsSummarizer.Articles;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Processing;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 [Collection(AzuriteCollection.Name)]
@@ -16,17 +9,15 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         await using var model = await FakeModelServer.StartAsync();
         var healthy = false;
         model.Script = _ => Volatile.Read(ref healthy) ? FakeReply.Ok(FakeModelServer.ValidReply) : new FakeReply(503);
-        var containerName = AzuriteFixture.NewContainerName();
+        var container = await azurite.CreateContainerAsync();
         var settings = ResilienceSettings.For(model);
         settings["Summarizer:FallbackToExtractive"] = "true";
         settings["Summarizer:ModelMaxRetries"] = "1";
         settings["Retries:MaxDeferrals"] = "2"; // the fallback comes once the scheduled attempts are spent
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, settings);
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, settings);
 
         await container.UploadBlobAsync("down.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
-        var fallback = Assert.Single(await SoakTests.WaitForResultsAsync(container, 1, TimeSpan.FromSeconds(60)));
+        var fallback = Assert.Single(await StoredResults.WaitForAllAsync(container, 1, TimeSpan.FromSeconds(60)));
         Volatile.Write(ref healthy, true);
         var backfill = host.Services.GetRequiredService<BackfillService>();
         var plan = await backfill.PlanAsync(BackfillSelection.Fallback, CancellationToken.None);
@@ -50,10 +41,8 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
     public async Task Plan_MissingAndFailedResults_SelectsThemByReason()
     {
         await using var model = await FakeModelServer.StartAsync();
-        var containerName = AzuriteFixture.NewContainerName();
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model));
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync();
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, ResilienceSettings.For(model));
         var processor = host.Services.GetRequiredService<ArticleProcessor>();
         // Written straight to storage, with the trigger racing us: the plan is computed from whatever is there,
         // so give the article a failed result by hand and leave the other without one.

@@ -1,12 +1,6 @@
-using System.Globalization;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using NewsSummarizer.IntegrationTests.Infrastructure;
 using NewsSummarizer.Processing.Retries;
-using NewsSummarizer.Summaries;
-using NewsSummarizer.Summarization;
-using Xunit.Abstractions;
 
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
@@ -51,9 +45,7 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
     {
         await using var model = await FakeModelServer.StartAsync();
         model.RequestScript = request => AttemptsFor(model, ArticleOf(request)) <= 3 ? FakeReply.Throttled(retryAfterSeconds: 3) : FakeReply.Ok(FakeModelServer.ValidReply);
-        var settings = ResilienceSettings.For(model);
-        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
-        var (host, container) = await StartAsync(settings);
+        var (host, container) = await StartThrottledAsync(model);
         await using var _ = host;
 
         await container.UploadBlobAsync("throttled/1.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
@@ -75,9 +67,7 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
     {
         await using var model = await FakeModelServer.StartAsync();
         model.RequestScript = request => ArticleOf(request) == 1 ? FakeReply.Throttled(retryAfterSeconds: 3) : FakeReply.Ok(FakeModelServer.ValidReply);
-        var settings = ResilienceSettings.For(model);
-        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
-        var (host, container) = await StartAsync(settings);
+        var (host, container) = await StartThrottledAsync(model);
         await using var _ = host;
 
         await container.UploadBlobAsync("edited.txt", BinaryData.FromString(ResilienceSettings.Article(1)));
@@ -98,9 +88,7 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
     {
         await using var model = await FakeModelServer.StartAsync();
         model.RequestScript = request => AttemptsFor(model, ArticleOf(request)) <= 1 ? FakeReply.Throttled(retryAfterSeconds: 3) : FakeReply.Ok(FakeModelServer.ValidReply);
-        var settings = ResilienceSettings.For(model);
-        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
-        var (host, container) = await StartAsync(settings);
+        var (host, container) = await StartThrottledAsync(model);
         await using var _ = host;
         var queue = RetryQueue();
 
@@ -120,10 +108,17 @@ public sealed class ScheduledRetryTests(AzuriteFixture azurite, ITestOutputHelpe
 
     private async Task<(DevHostRunner Host, BlobContainerClient Container)> StartAsync(Dictionary<string, string?> settings)
     {
-        var name = AzuriteFixture.NewContainerName();
-        var container = azurite.BlobService.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync();
-        return (await DevHostRunner.StartAsync(azurite, name, settings), container);
+        var container = await azurite.CreateContainerAsync();
+        return (await DevHostRunner.StartAsync(azurite, container.Name, settings), container);
+    }
+
+    /// <summary><see cref="StartAsync"/> with a Retry-After over 1 s scheduled on the retry queue instead of waited
+    /// out within the call.</summary>
+    private Task<(DevHostRunner Host, BlobContainerClient Container)> StartThrottledAsync(FakeModelServer model)
+    {
+        var settings = ResilienceSettings.For(model);
+        settings["Summarizer:MaxRetryAfter"] = "00:00:01";
+        return StartAsync(settings);
     }
 
     private QueueClient RetryQueue() =>

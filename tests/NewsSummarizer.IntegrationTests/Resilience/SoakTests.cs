@@ -1,10 +1,3 @@
-using Azure.Storage.Blobs;
-using Xunit.Abstractions;
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Storage;
-using NewsSummarizer.Summaries;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 /// <summary>A burst of uploads against a misbehaving model: nothing lost, nothing written twice, no retry amplification.</summary>
@@ -25,16 +18,14 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
             5 => new FakeReply(200, FakeModelServer.ValidReply, Delay: TimeSpan.FromSeconds(3)),
             _ => FakeReply.Ok(FakeModelServer.ValidReply),
         };
-        var containerName = AzuriteFixture.NewContainerName();
-        var container = azurite.BlobService.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        var container = await azurite.CreateContainerAsync();
         // The burst lands before the DevHost starts, so its first full scan finds every blob. (Uploads that land
         // while the polling trigger is mid-scan can wait for a later sweep: a property of the local polling
         // trigger, not of the pipeline under test; in Azure the Event Grid source delivers each blob.)
         await Parallel.ForEachAsync(Enumerable.Range(0, Articles), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
             await container.UploadBlobAsync($"burst/{i:D3}.txt", BinaryData.FromString(ResilienceSettings.Article(i)), token));
-        await using var host = await DevHostRunner.StartAsync(azurite, containerName, ResilienceSettings.For(model), CountingArticleStore.Register);
-        var results = await WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(6));
+        await using var host = await DevHostRunner.StartAsync(azurite, container.Name, ResilienceSettings.For(model), CountingArticleStore.Register);
+        var results = await StoredResults.WaitForAllAsync(container, Articles, TimeSpan.FromMinutes(6));
 
         Assert.Equal(Articles, results.Count);
         Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));
@@ -45,53 +36,5 @@ public sealed class SoakTests(AzuriteFixture azurite, ITestOutputHelper output)
         var callsPerArticle = (double)model.RequestCount / Articles;
         output.WriteLine($"soak: {Articles} articles, {model.RequestCount} model calls ({callsPerArticle:F2} per article), {writes.Values.Sum()} result writes");
         Assert.True(callsPerArticle <= 2.2, $"{model.RequestCount} model calls for {Articles} articles ({callsPerArticle:F2} per article).");
-    }
-
-    internal static async Task<List<SummaryDocument>> WaitForResultsAsync(BlobContainerClient container, int expected, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var results = new Dictionary<string, SummaryDocument>(StringComparer.Ordinal);
-        var articles = new HashSet<string>(StringComparer.Ordinal);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                await foreach (var blob in container.GetBlobsAsync())
-                {
-                    if (!SummaryBlobNames.IsResult(blob.Name))
-                    {
-                        articles.Add(blob.Name);
-                    }
-                    else if (!results.ContainsKey(blob.Name))
-                    {
-                        var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
-                        var document = SummaryJson.TryDeserialize(content.Value.Content.ToMemory().Span)
-                            ?? throw new InvalidOperationException($"{blob.Name} is not a result document.");
-                        if (document.Status != SummaryStatus.Waiting)
-                        {
-                            // A waiting marker is not a result: its scheduled attempt replaces it.
-                            results[blob.Name] = document;
-                        }
-                    }
-                }
-            }
-            catch (Azure.RequestFailedException)
-            {
-                // Storage may be down on purpose (outage tests): look again shortly.
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (results.Count >= expected)
-            {
-                return [.. results.Values];
-            }
-
-            await Task.Delay(500);
-        }
-
-        var missing = articles.Where(name => !results.ContainsKey(SummaryBlobNames.ResultFor(name))).Order(StringComparer.Ordinal).Take(10);
-        throw new TimeoutException($"{results.Count} of {expected} results after {timeout.TotalSeconds} s; without one: {string.Join(", ", missing)}.");
     }
 }

@@ -1,6 +1,3 @@
-using NewsSummarizer.IntegrationTests.Infrastructure;
-using NewsSummarizer.Summaries;
-
 namespace NewsSummarizer.IntegrationTests.Resilience;
 
 /// <summary>Storage goes away in the middle of a run and comes back on the same ports: no article is lost.</summary>
@@ -36,11 +33,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
             await container.UploadBlobAsync($"outage/{i:D2}.txt", BinaryData.FromString(ResilienceSettings.Article(i)));
         }
 
-        await SoakTests.WaitForResultsAsync(container, 3, TimeSpan.FromMinutes(1));
+        await StoredResults.WaitForAllAsync(container, 3, TimeSpan.FromMinutes(1));
         await azurite.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("NEWSUM_OUTAGE_SECONDS"), out var seconds) ? seconds : 5));
         await azurite.StartAsync();
-        var results = await SoakTests.WaitForResultsAsync(container, Articles, TimeSpan.FromMinutes(3));
+        var results = await StoredResults.WaitForAllAsync(container, Articles, TimeSpan.FromMinutes(3));
 
         Assert.Equal(Articles, results.Count);
         Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Hosting;
 
-namespace NewsSummarizer.Benchmarks.Shared;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The core's services as the hosts build them (<see cref="ServiceCollectionExtensions.AddNewsSummarizer"/>),
 /// OpenAI provider, with an <see cref="InstantChatClient"/> in place of the SDK's client only
 /// (<see cref="ServiceCollectionExtensions.AddInnerChatClient"/>), so every layer of the production model pipeline
 /// (request shaping, concurrency limit, token budget) is measured.</summary>
-internal static class InstantPipeline
+public static class InstantPipeline
 {
     public static ServiceProvider Build(string storageConnectionString, string container, InstantChatClient model)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 public static class FreePort
 {

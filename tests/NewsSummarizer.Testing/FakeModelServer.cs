@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>What the fake server answers to one request.</summary>
 public sealed record FakeReply(int Status, string? Content = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
@@ -24,12 +24,12 @@ public sealed record FakeReply(int Status, string? Content = null, IReadOnlyDict
 /// With a <see cref="Family"/> other than <see cref="FakeModelFamily.Lenient"/> it keeps the request contract of
 /// today's models (<see cref="FakeModelContract"/>): refusals with the services' documented payloads, reasoning
 /// tokens paid from the output budget, Azure's prompt and completion content filters, a context window, strict
-/// JSON-schema rules. Shared with the throughput harness (bench/NewsSummarizer.Throughput).</summary>
+/// JSON-schema rules. Used by the integration and browser tests and the throughput harness.</summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
-    public const string ArabicSummary = "ناقش وزيرا الخارجية الأميركي والتركي التنسيق بشأن التوتر في أوكرانيا وأهمية الجهود الدبلوماسية.";
+    public const string ArabicSummary = CannedReplies.ArabicSummary;
 
-    public const string EnglishSummary = "The US and Turkish foreign ministers discussed coordination on the tension over Ukraine and diplomacy.";
+    public const string EnglishSummary = CannedReplies.EnglishSummary;
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<JsonNode> requests = new();
@@ -73,28 +73,32 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public IReadOnlyList<JsonNode> Requests => [.. requests];
 
-    public static string ValidReply { get; } = JsonSerializer.Serialize(new
-    {
-        title = new { ar = "وزيرا خارجية أميركا وتركيا يبحثان أزمة أوكرانيا", en = "US and Turkish foreign ministers discuss Ukraine" },
-        summary = new { ar = ArabicSummary, en = EnglishSummary },
-        keyPoints = new
-        {
-            ar = new[] { "اتصال هاتفي بين بلينكن وتشاووش أوغلو", "بايدن يحذر من غزو روسي لأوكرانيا" },
-            en = new[] { "Blinken and Cavusoglu spoke by phone", "Biden warned against a Russian invasion of Ukraine" },
-        },
-    });
+    /// <summary>The canned bilingual reply (<see cref="CannedReplies.Bilingual"/>).</summary>
+    public static string ValidReply => CannedReplies.Bilingual;
 
-    public static async Task<FakeModelServer> StartAsync()
+    public static async Task<FakeModelServer> StartAsync(FakeModelFamily family = FakeModelFamily.Lenient)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeModelServer(app);
+        var server = new FakeModelServer(app) { Family = family };
         app.MapPost("/{**path}", server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         return server;
     }
+
+    /// <summary>Host settings for the OpenAI-compatible provider against a server at <paramref name="endpoint"/>; a
+    /// fresh dictionary, for the caller to add to.</summary>
+    public static Dictionary<string, string?> OpenAISettingsAt(Uri endpoint, string model = "fake-model") => new()
+    {
+        ["Summarizer:Provider"] = "OpenAI",
+        ["OpenAI:Endpoint"] = new Uri(endpoint, "v1/").ToString(),
+        ["OpenAI:Model"] = model,
+    };
+
+    /// <summary>Host settings for the OpenAI-compatible provider against this server.</summary>
+    public Dictionary<string, string?> OpenAISettings(string model = "fake-model") => OpenAISettingsAt(Endpoint, model);
 
     /// <summary>Starts counting requests and concurrency afresh (requests in progress still count).</summary>
     public void ResetCounters()
@@ -284,7 +288,7 @@ public enum FakeModelFamily
 
 /// <summary>The request contract of today's models as their documented error payloads show, each with its source.
 /// Returns the refusal for a request the family would refuse, or how it would complete an accepted one.</summary>
-internal static class FakeModelContract
+public static class FakeModelContract
 {
     /// <summary>Article text containing this makes Azure's prompt filter block the request (violence, high).</summary>
     public const string PromptFilterMarker = "[[fake:prompt-filter]]";

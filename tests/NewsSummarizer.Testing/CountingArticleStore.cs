@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Storage;
-using NewsSummarizer.Testing;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The real blob store, counting the result writes that succeeded per article.</summary>
 public sealed class CountingArticleStore : ObservingArticleStore
@@ -23,6 +20,5 @@ public sealed class CountingArticleStore : ObservingArticleStore
     /// <summary>Registers the counting store in place of the default one (call before AddNewsSummarizer); resolve
     /// <see cref="IArticleStore"/> from the host to read the counts.</summary>
     public static void Register(IServiceCollection services) =>
-        services.AddSingleton<IArticleStore>(sp => new CountingArticleStore(new BlobArticleStore(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>())));
+        services.AddSingleton<IArticleStore>(sp => new CountingArticleStore(Blob(sp)));
 }

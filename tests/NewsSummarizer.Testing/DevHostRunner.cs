@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.DevHost;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The real DevHost (WebJobs blob trigger + Kestrel), run in-process on a free loopback port exactly as
 /// its Program runs it, restarts included.</summary>
@@ -13,9 +13,16 @@ public sealed class DevHostRunner : IAsyncDisposable
     private Task running = Task.CompletedTask;
     private volatile WebApplication? current;
 
-    private DevHostRunner(Uri baseAddress) => BaseAddress = baseAddress;
+    private DevHostRunner(Uri baseAddress)
+    {
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>A client for the host's HTTP routes (relative URIs), disposed with the runner.</summary>
+    public HttpClient Client { get; }
 
     /// <summary>The services of the instance running now (a restart builds new ones).</summary>
     public IServiceProvider Services => current?.Services ?? throw new InvalidOperationException("The DevHost is not running.");
@@ -82,5 +89,6 @@ public sealed class DevHostRunner : IAsyncDisposable
         }
 
         stopping.Dispose();
+        Client.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>The real DevHost with the OpenAI-compatible provider on a fake model server, so both languages exist,
 /// watching a container of its own in Azurite (created before this returns).</summary>
@@ -25,12 +25,7 @@ public sealed class BilingualDevHost : IAsyncDisposable
         DevHostRunner? host = null;
         try
         {
-            host = await DevHostRunner.StartAsync(azurite, containerName, new Dictionary<string, string?>
-            {
-                ["Summarizer:Provider"] = "OpenAI",
-                ["OpenAI:Endpoint"] = new Uri(model.Endpoint, "v1/").ToString(),
-                ["OpenAI:Model"] = "fake-model",
-            });
+            host = await DevHostRunner.StartAsync(azurite, containerName, model.OpenAISettings());
             var container = azurite.BlobService.GetBlobContainerClient(containerName);
             await container.CreateIfNotExistsAsync();
             return new BilingualDevHost(model, host, container);

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text;
 using Azure.Storage.Blobs;
 
-namespace NewsSummarizer.IntegrationTests.Infrastructure;
+namespace NewsSummarizer.Testing;
 
 /// <summary>One Azurite (blob + queue) from the repository's node_modules on free loopback ports: in memory, or
-/// persisted in a folder so that it can be stopped and started again on the same ports with the same data.</summary>
+/// persisted in a folder so that it can be stopped and started again on the same ports with the same data. The tests'
+/// fixture, the benchmarks and the throughput harness all start this one.</summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -28,13 +29,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public BlobServiceClient BlobService => new(ConnectionString);
 
+    /// <summary>A started in-memory Azurite (stopped again if it does not come up).</summary>
+    public static async Task<AzuriteProcess> StartInMemoryAsync()
+    {
+        var azurite = new AzuriteProcess();
+        try
+        {
+            await azurite.StartAsync().ConfigureAwait(false);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public async Task StartAsync()
     {
         var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed ({script} is missing). Run `npm ci` in {RepoPaths.Root} (the integration test build does this when node is on PATH).");
+                $"Azurite is not installed ({script} is missing). Run `npm ci` in {RepoPaths.Root} (building the test kit does this when node is on PATH).");
         }
 
         var start = new ProcessStartInfo("node")

@@ -1,0 +1,6 @@
+namespace NewsSummarizer.IntegrationTests;
+
+/// <summary>One Azurite for every test class in [Collection(AzuriteCollection.Name)]: xunit needs the definition in
+/// the test assembly itself.</summary>
+[CollectionDefinition(AzuriteCollection.Name)]
+public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;
