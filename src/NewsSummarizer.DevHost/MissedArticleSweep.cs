@@ -4,10 +4,13 @@ using NewsSummarizer.Processing;
 namespace NewsSummarizer.DevHost;
 
 /// <summary>The polling blob trigger can miss a blob that lands while it scans the container (the scan remembers the
-/// newest timestamp it saw, and a blob listed too late with an older one is passed over). In Azure the Event Grid
-/// source has no such gap; locally this sweep takes any article still without a result after a grace period and
-/// runs it through the same <see cref="ArticleProcessor"/> (which serialises work per article, so the sweep and
-/// the trigger never both call the model for one).</summary>
+/// newest timestamp it saw, and a blob listed too late with an older one is passed over), a new upload of an
+/// article included. In Azure the Event Grid source has no such gap; locally this sweep takes any article still
+/// without a result, or written after its result (or in the same second: listings give Last-Modified to the
+/// second), once a grace period has passed, and runs it through the same
+/// <see cref="ArticleProcessor"/> (which serialises work per article, so the sweep and the trigger never both call
+/// the model for one). A version written after its result is taken once: if the processor leaves the result as it
+/// is, the sweep does not come back to that version.</summary>
 internal sealed partial class MissedArticleSweep(
     BackfillService backfill,
     ArticleProcessor processor,
@@ -15,6 +18,9 @@ internal sealed partial class MissedArticleSweep(
     IOptions<SweepOptions> options,
     ILogger<MissedArticleSweep> logger) : BackgroundService
 {
+    // The article versions (ETags) already swept because they were newer than their result, by article name.
+    private readonly Dictionary<string, string> sweptVersions = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -41,9 +47,19 @@ internal sealed partial class MissedArticleSweep(
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - grace;
-        var plan = await backfill.FindWithoutResultAsync(cancellationToken).ConfigureAwait(false);
+        var plan = await backfill.FindMissedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified < cutoff))
         {
+            if (candidate.Reason == BackfillSelection.Stale)
+            {
+                if (candidate.ETag is null || sweptVersions.GetValueOrDefault(candidate.Name) == candidate.ETag)
+                {
+                    continue;
+                }
+
+                sweptVersions[candidate.Name] = candidate.ETag;
+            }
+
             LogSweeping(logger, candidate.Name);
             try
             {
@@ -57,7 +73,7 @@ internal sealed partial class MissedArticleSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Summarising {Name}: the trigger has not picked it up")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summarising {Name}: the trigger has not picked up this version")]
     private static partial void LogSweeping(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for missed articles failed this time: {Reason}")]

@@ -48,15 +48,28 @@ public sealed partial class BackfillService(
         return candidates;
     }
 
-    /// <summary>Articles without any result blob, from the listing alone (no result is read): what the DevHost's
-    /// sweep takes when the polling trigger missed an upload.</summary>
-    public async Task<IReadOnlyList<BackfillCandidate>> FindWithoutResultAsync(CancellationToken cancellationToken)
+    /// <summary>The articles a polling trigger may have missed, from the listing alone (no result is read): those
+    /// without any result blob (<see cref="BackfillSelection.Missing"/>), and those that may have been written after
+    /// their result (<see cref="BackfillSelection.Stale"/>: uploaded again, with other text or another
+    /// <c>summary_length</c>). Blob Storage lists Last-Modified to the second, so an article written in the same
+    /// second as its result is listed too: which came first cannot be told. What the DevHost's sweep takes.</summary>
+    public async Task<IReadOnlyList<BackfillCandidate>> FindMissedAsync(CancellationToken cancellationToken)
     {
         var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
-        return Articles(blobs)
-            .Where(b => !blobs.ContainsKey(SummaryBlobNames.ResultFor(b.Name)))
-            .Select(b => new BackfillCandidate(b.Name, BackfillSelection.Missing, b.LastModified))
-            .ToList();
+        var candidates = new List<BackfillCandidate>();
+        foreach (var article in Articles(blobs))
+        {
+            if (!blobs.TryGetValue(SummaryBlobNames.ResultFor(article.Name), out var result))
+            {
+                candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Missing, article.LastModified, article.ETag));
+            }
+            else if (article.LastModified >= result.LastModified)
+            {
+                candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Stale, article.LastModified, article.ETag));
+            }
+        }
+
+        return candidates;
     }
 
     /// <summary>Processes the candidates, at most <paramref name="parallelism"/> at once; reports each outcome.</summary>

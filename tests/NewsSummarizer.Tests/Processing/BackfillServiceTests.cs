@@ -105,16 +105,35 @@ public sealed class BackfillServiceTests
     }
 
     [Fact]
-    public async Task FindWithoutResultAsync_ArticleWithAnyResultBlob_IsNotListed()
+    public async Task FindMissedAsync_ArticleWithAnyLaterResultBlob_IsNotListed()
     {
         var (sut, _) = CreateSut();
         store.PutArticle("done.txt", TestData.EnglishArticle);
         store.PutRawResult("done.txt", "not json");
         store.PutArticle("todo.txt", TestData.EnglishArticle);
 
-        var found = await sut.FindWithoutResultAsync(CancellationToken.None);
+        var found = await sut.FindMissedAsync(CancellationToken.None);
 
-        Assert.Equal(["todo.txt"], found.Select(c => c.Name));
+        Assert.Equal([("todo.txt", BackfillSelection.Missing)], found.Select(c => (c.Name, c.Reason)));
+    }
+
+    [Fact]
+    public async Task FindMissedAsync_ArticleUploadedAgainAfterItsResult_IsListedWithThatVersion()
+    {
+        // A new summary_length (or new text) uploaded after the result was written: the polling trigger can miss the
+        // upload, and the sweep must still take it, not only articles without any result.
+        var (sut, processor) = CreateSut();
+        store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "brief" });
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        var again = store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "3" });
+
+        var found = await sut.FindMissedAsync(CancellationToken.None);
+        await processor.ProcessAsync("a.txt", CancellationToken.None);
+        var afterRun = await sut.FindMissedAsync(CancellationToken.None);
+
+        Assert.Equal([("a.txt", BackfillSelection.Stale, again)], found.Select(c => (c.Name, c.Reason, c.ETag)));
+        Assert.Equal("3", store.Result("a.txt")?.Length);
+        Assert.Empty(afterRun);
     }
 
     [Fact]
@@ -125,7 +144,7 @@ public sealed class BackfillServiceTests
         store.PutArticle("b.txt", TestData.EnglishArticle);
 
         var plan = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
-        var sweep = await sut.FindWithoutResultAsync(CancellationToken.None);
+        var sweep = await sut.FindMissedAsync(CancellationToken.None);
 
         Assert.Equal(["b.txt"], plan.Select(c => c.Name));
         Assert.Equal(["b.txt"], sweep.Select(c => c.Name));

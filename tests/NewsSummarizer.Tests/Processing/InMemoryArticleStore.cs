@@ -87,8 +87,8 @@ internal sealed class InMemoryArticleStore : IArticleStore
         List<StoredBlob> blobs;
         lock (articles)
         {
-            blobs = articles.Select(a => new StoredBlob(a.Key, a.Value.ETag, a.Value.Content.Length, null, a.Value.Metadata))
-                .Concat(results.Select(r => new StoredBlob(SummaryBlobNames.ResultFor(r.Key), r.Value.ETag, r.Value.Content.Length, null)))
+            blobs = articles.Select(a => new StoredBlob(a.Key, a.Value.ETag, a.Value.Content.Length, WrittenAt(a.Value.ETag), a.Value.Metadata))
+                .Concat(results.Select(r => new StoredBlob(SummaryBlobNames.ResultFor(r.Key), r.Value.ETag, r.Value.Content.Length, WrittenAt(r.Value.ETag))))
                 .Where(b => prefix is null || b.Name.StartsWith(prefix, StringComparison.Ordinal))
                 .OrderBy(b => b.Name, StringComparer.Ordinal)
                 .ToList();
@@ -157,4 +157,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public static RequestFailedException ServerBusy() => new(503, "The server is busy.", "ServerBusy", null);
 
     private string NextETag() => $"\"0x{Interlocked.Increment(ref version):X4}\"";
+
+    // Last-Modified as the listing reports it: one second per write, so later writes list as newer (Blob Storage's
+    // second granularity, where two writes can share a second, is the sweep's concern, tested through the DevHost).
+    private static DateTimeOffset WrittenAt(string etag) =>
+        DateTimeOffset.UnixEpoch.AddSeconds(int.Parse(etag.AsSpan(3, etag.Length - 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
 }
