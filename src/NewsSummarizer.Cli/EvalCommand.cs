@@ -188,7 +188,7 @@ internal static class EvalCommand
                 categories.Add((group.Key!, await evaluator.EvaluateAsync(group.ToList(), set.Language, ratio, cancellationToken).ConfigureAwait(false)));
             }
 
-            AnsiConsole.Write(CategoryTable(summarizer.Provider, report, categories));
+            AnsiConsole.Write(CategoryTable(summarizer.Provider.Name, report, categories));
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(categories.Count == 0 ? ToJson(dataset, report) : ToJson(dataset, report, categories), CliJson.Options);

@@ -54,7 +54,7 @@ public sealed class SummaryEvaluator
         ArgumentNullException.ThrowIfNull(documents);
         var rouge = CreateRouge(language, wordNetExceptions);
         var leadName = LeadRatioName(ratio);
-        var systems = new[] { summarizer.Provider, LengthMatchedLeadName, "Lead-1", "Lead-3", leadName };
+        var systems = new[] { summarizer.Provider.Name, LengthMatchedLeadName, "Lead-1", "Lead-3", leadName };
         var scores = systems.ToDictionary(s => s, _ => new List<(RougeScores Rouge, int Words)>());
         var length = new SummaryLength(Ratio: ratio);
 
@@ -64,7 +64,7 @@ public sealed class SummaryEvaluator
             var summary = string.Join(' ', await SummaryOf(document, language, length, cancellationToken).ConfigureAwait(false));
             var outputs = new Dictionary<string, string>
             {
-                [summarizer.Provider] = summary,
+                [summarizer.Provider.Name] = summary,
                 [LengthMatchedLeadName] = LengthMatchedLead.Cut(sentences, Words.Count(summary)),
                 ["Lead-1"] = string.Join(' ', sentences.Take(1)),
                 ["Lead-3"] = string.Join(' ', sentences.Take(3)),

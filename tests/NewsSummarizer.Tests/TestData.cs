@@ -43,7 +43,7 @@ internal static class TestData
         string provider = "AzureOpenAI", string promptVersion = "bilingual-1", ICollection<SummaryLength>? asked = null, string summary = "Summary")
     {
         var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns(provider);
+        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.Parse(provider));
         summarizer.SetupGet(s => s.PromptVersion).Returns(promptVersion);
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Article _, SummaryLength length, CancellationToken _) =>

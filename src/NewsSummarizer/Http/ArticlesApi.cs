@@ -28,12 +28,6 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
     public const int MaxConcurrentReads = 8;
     public const int MaxPrefixLength = 1_024;
 
-    /// <summary>Values of <see cref="ArticleItem.Status"/> beyond the document's own (ok, rejected, failed).</summary>
-    public const string Pending = "pending";
-
-    /// <summary>A result exists but is not a document this version can read.</summary>
-    public const string Unreadable = "unreadable";
-
     private const string TokenVersion = "1";
 
     public async Task<IResult> ListAsync(string? prefix, string? continuation, string? pageSize, CancellationToken cancellationToken)
@@ -77,7 +71,16 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
     internal static ArticleItem ToItem(StoredBlob blob, StoredResult? result)
     {
         var document = result?.Document;
-        var status = result is null ? Pending : document is null ? Unreadable : WireNames.Of(document.Status);
+        var status = result is null ? ArticleStatus.Pending
+            : document is null ? ArticleStatus.Unreadable
+            : document.Status switch
+            {
+                SummaryStatus.Ok => ArticleStatus.Ok,
+                SummaryStatus.Rejected => ArticleStatus.Rejected,
+                SummaryStatus.Failed => ArticleStatus.Failed,
+                SummaryStatus.Waiting => ArticleStatus.Waiting,
+                _ => throw new InvalidOperationException($"Unknown summary status {document.Status}."),
+            };
         var title = document?.Title is { } t && (t.Ar is not null || t.En is not null) ? t : null;
         return new ArticleItem(blob.Name, status, document?.Language, blob.LastModified, blob.Bytes, title);
     }
@@ -182,7 +185,7 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
 
     /// <summary>An article and what its result says: <c>ok</c>, <c>rejected</c>, <c>failed</c>, <c>pending</c> (no
     /// result yet) or <c>unreadable</c>. <see cref="Language"/> and <see cref="Title"/> come from the result.</summary>
-    public sealed record ArticleItem(string Name, string Status, ArticleLanguage? Language, DateTimeOffset? LastModified, long Bytes, LocalizedText? Title);
+    public sealed record ArticleItem(string Name, ArticleStatus Status, ArticleLanguage? Language, DateTimeOffset? LastModified, long Bytes, LocalizedText? Title);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency failed while listing articles; answered {Status} ({Code})")]
     private static partial void LogDependencyFailure(ILogger logger, Exception exception, int status, string code);

@@ -16,7 +16,7 @@ public sealed partial class SummaryService(
     TimeProvider time,
     ILogger<SummaryService> logger)
 {
-    public ModelProvider Provider => ModelProvider.Parse(summarizer.Provider);
+    public ModelProvider Provider => summarizer.Provider;
 
     public string PromptVersion => summarizer.PromptVersion;
 
@@ -76,7 +76,7 @@ public sealed partial class SummaryService(
         }
 
         var started = time.GetTimestamp();
-        LogFallback(logger, summarizer.Provider, reason);
+        LogFallback(logger, summarizer.Provider.Name, reason);
         var content = await FallbackAsync(read.Article, length, reason, cancellationToken).ConfigureAwait(false);
         return Ok(read, source, content, started) with { Length = length.Label };
     }
@@ -122,13 +122,13 @@ public sealed partial class SummaryService(
         catch (ModelUnavailableException exception) when (fallback == ModelFallback.WhenUnavailable &&
             options.Value.FallbackToExtractive && summarizer != extractive)
         {
-            LogFallback(logger, summarizer.Provider, exception.Message);
+            LogFallback(logger, summarizer.Provider.Name, exception.Message);
             return await FallbackAsync(article, length, exception.Message, cancellationToken).ConfigureAwait(false);
         }
         catch (SummarizationException exception) when (exception.Code == ModelErrorCodes.ContentFiltered &&
             options.Value.FallbackToExtractive && summarizer != extractive)
         {
-            LogFilteredFallback(logger, summarizer.Provider, exception.Message);
+            LogFilteredFallback(logger, summarizer.Provider.Name, exception.Message);
             var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
             return content with
             {

@@ -71,7 +71,7 @@ public sealed class BlobArticleStoreTests(AzuriteFixture azurite)
         Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, english),
         Source = new SourceInfo("c", "x.txt", null, null, null, 1, "utf-8"),
-        Model = new ModelUsage("Extractive", "extractive", "1", null, null),
+        Model = new ModelUsage(ModelProvider.Extractive, "extractive", "1", null, null),
     };
 
     private async Task<(BlobArticleStore Store, Azure.Storage.Blobs.BlobContainerClient Container)> CreateSutAsync()

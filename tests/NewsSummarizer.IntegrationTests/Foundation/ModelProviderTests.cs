@@ -18,7 +18,7 @@ public sealed class ModelProviderTests
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(FakeModelServer.EnglishSummary, content.Summary.En);
         Assert.Equal(FakeModelServer.ArabicSummary, content.Summary.Ar);
-        Assert.Equal(new ModelUsage("AzureOpenAI", "summaries", SummaryPrompt.Version, 1200, 300), content.Model);
+        Assert.Equal(new ModelUsage(ModelProvider.AzureOpenAI, "summaries", SummaryPrompt.Version, 1200, 300), content.Model);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ModelProviderTests
         var content = await services.SummarizeArticleAsync();
 
         Assert.Equal("llama3.1", Assert.Single(server.Requests)["model"]?.GetValue<string>());
-        Assert.Equal(new ModelUsage("OpenAI", "llama3.1", SummaryPrompt.Version, 1200, 300), content.Model);
+        Assert.Equal(new ModelUsage(ModelProvider.OpenAI, "llama3.1", SummaryPrompt.Version, 1200, 300), content.Model);
     }
 
     private static Dictionary<string, string?> AzureSettings(FakeModelServer server) => new()

@@ -169,7 +169,7 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
     private SummaryService Summaries(Func<Task>? gate = null)
     {
         var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns("OpenAI");
+        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.OpenAI);
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .Returns(async (Article article, SummaryLength _, CancellationToken _) =>
@@ -182,7 +182,7 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
 
                 return new SummaryContent(
                     new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", article.Text[..60]), new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage("OpenAI", "fake", "bilingual-1", 10, 5), [], null);
+                    new ModelUsage(ModelProvider.OpenAI, "fake", "bilingual-1", 10, 5), [], null);
             });
         var options = Options.Create(new SummarizerOptions());
         return new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, TimeProvider.System, NullLogger<SummaryService>.Instance);

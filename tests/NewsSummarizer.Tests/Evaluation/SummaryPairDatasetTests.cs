@@ -216,7 +216,7 @@ public sealed class SummaryPairDatasetTests : IDisposable
 
         Assert.Equal(["Transport vote in Leeds"], summarizer.Titles);
         Assert.Equal("The council approved a bus plan on Monday.", SentenceSplitter.Split(set.Documents[0].Text)[0].Text);
-        Assert.Equal(report[summarizer.Provider].MeanWords, report[SummaryEvaluator.LengthMatchedLeadName].MeanWords, 6);
+        Assert.Equal(report[summarizer.Provider.Name].MeanWords, report[SummaryEvaluator.LengthMatchedLeadName].MeanWords, 6);
         Assert.Equal(1, report["Lead-1"].Rouge.Rouge1.Precision, 6); // Not a word of the title, which the reference lacks.
     }
 
@@ -241,7 +241,7 @@ public sealed class SummaryPairDatasetTests : IDisposable
 
         public List<string?> Titles { get; } = [];
 
-        public string Provider => "Recording";
+        public ModelProvider Provider { get; } = ModelProvider.Parse("Recording");
 
         public string PromptVersion => inner.PromptVersion;
 

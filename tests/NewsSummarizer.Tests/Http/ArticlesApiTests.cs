@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Articles;
@@ -25,7 +26,7 @@ public sealed class ArticlesApiTests
         var page = await ListAsync();
 
         Assert.Equal(["broken.txt", "pending.txt", "failed.txt", "rejected.txt", "old.txt"], page.Items.Select(item => item.Name));
-        Assert.Equal(["unreadable", "pending", "failed", "rejected", "ok"], page.Items.Select(item => item.Status));
+        Assert.Equal([ArticleStatus.Unreadable, ArticleStatus.Pending, ArticleStatus.Failed, ArticleStatus.Rejected, ArticleStatus.Ok], page.Items.Select(item => item.Status));
         var old = page.Items[^1];
         Assert.Equal(ArticleLanguage.Arabic, old.Language);
         Assert.Equal(new LocalizedText("عنوان", "Title"), old.Title);
@@ -36,6 +37,23 @@ public sealed class ArticlesApiTests
         Assert.Null(page.Items[3].Title);
         Assert.Null(page.Continuation);
         Assert.False(page.Truncated);
+    }
+
+    [Theory]
+    [InlineData(ArticleStatus.Ok, "ok")]
+    [InlineData(ArticleStatus.Rejected, "rejected")]
+    [InlineData(ArticleStatus.Failed, "failed")]
+    [InlineData(ArticleStatus.Waiting, "waiting")]
+    [InlineData(ArticleStatus.Pending, "pending")]
+    [InlineData(ArticleStatus.Unreadable, "unreadable")]
+    public void ArticleItem_Serialized_WritesTheStatusAsTheApiNamesIt(ArticleStatus status, string expected)
+    {
+        // The reading page and API clients compare these names (docs/openapi.yaml); the enum must not change them.
+        var item = new ArticlesApi.ArticleItem("a.txt", status, null, Start, 10, null);
+
+        var json = JsonSerializer.SerializeToNode(item, SummaryJson.CompactOptions)!;
+
+        Assert.Equal(expected, json["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -238,7 +256,7 @@ public sealed class ArticlesApiTests
         Language = language,
         Title = title ?? new LocalizedText("عنوان", "Title"),
         Source = new SourceInfo("articles", "x.txt", "\"e\"", "abc", "text/plain", 100, "utf-8"),
-        Model = new ModelUsage("Fake", "fake", "v1", 1, 1),
+        Model = new ModelUsage(ModelProvider.Parse("Fake"), "fake", "v1", 1, 1),
     };
 
     /// <summary>An in-memory container: articles, their results, and how the API read them.</summary>

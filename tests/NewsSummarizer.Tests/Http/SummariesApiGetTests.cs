@@ -230,7 +230,7 @@ public sealed class SummariesApiGetTests
         Language = ArticleLanguage.Arabic,
         Summary = new LocalizedText("ملخص الخبر", null),
         Source = new SourceInfo("articles", Name, "\"0x0\"", "abc", "text/plain", 100, "utf-8"),
-        Model = new ModelUsage("Extractive", "extractive", "extractive-0", null, null),
+        Model = new ModelUsage(ModelProvider.Extractive, "extractive", "extractive-0", null, null),
     };
 
     private SummariesApi CreateSut()

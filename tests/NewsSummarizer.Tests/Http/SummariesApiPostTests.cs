@@ -412,7 +412,7 @@ public sealed class SummariesApiPostTests
     private SummariesApi CreateSut(SummarizerProvider provider = SummarizerProvider.Extractive, bool fallback = false, long maxBytes = MaxBytes)
     {
         var options = Options.Create(new SummarizerOptions { Provider = provider, MaxArticleBytes = maxBytes, FallbackToExtractive = fallback });
-        model.SetupGet(m => m.Provider).Returns(provider.ToString());
+        model.SetupGet(m => m.Provider).Returns(ModelProvider.From(provider));
         model.SetupGet(m => m.PromptVersion).Returns("v1");
         return TestApis.Summaries(options, model.Object);
     }

@@ -114,7 +114,7 @@ public sealed class ArticleProcessorRaceTests
         Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, "Old"),
         Source = new SourceInfo("articles", Name, "\"old\"", Sha(Version1), "text/plain", 10, "utf-8"),
-        Model = new ModelUsage("AzureOpenAI", "m", "bilingual-1", null, null),
+        Model = new ModelUsage(ModelProvider.AzureOpenAI, "m", "bilingual-1", null, null),
     };
 
     private static string Sha(string text) => ArticleText.Sha256(ArticleText.Normalize(text));
@@ -122,7 +122,7 @@ public sealed class ArticleProcessorRaceTests
     private ArticleProcessor CreateSut(Func<Task>? beforeReply = null)
     {
         var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
+        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.AzureOpenAI);
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .Returns(async (Article article, SummaryLength _, CancellationToken _) =>

@@ -391,7 +391,7 @@ public sealed class ArticleProcessorTests
         Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, "Summary"),
         Source = new SourceInfo("articles", Name, "\"v0\"", sha256, "text/plain", 10, "utf-8"),
-        Model = new ModelUsage(provider, "m", promptVersion, null, null),
+        Model = new ModelUsage(ModelProvider.Parse(provider), "m", promptVersion, null, null),
     };
 
     private ArticleProcessor CreateSut()

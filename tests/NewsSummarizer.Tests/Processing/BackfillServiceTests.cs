@@ -10,7 +10,7 @@ public sealed class BackfillServiceTests
 
     public BackfillServiceTests()
     {
-        summarizer.SetupGet(s => s.Provider).Returns("AzureOpenAI");
+        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.AzureOpenAI);
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TestData.ModelContent());

@@ -96,6 +96,6 @@ public sealed class ResultClassifierTests
         Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, "Summary"),
         Source = new SourceInfo("articles", "x.txt", "\"v1\"", sha ?? Sha, "text/plain", 10, "utf-8"),
-        Model = new ModelUsage(provider, "m", prompt, null, null),
+        Model = new ModelUsage(ModelProvider.Parse(provider), "m", prompt, null, null),
     };
 }

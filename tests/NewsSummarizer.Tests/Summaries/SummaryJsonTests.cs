@@ -12,7 +12,7 @@ public sealed class SummaryJsonTests
         Language = ArticleLanguage.English,
         Summary = new LocalizedText(null, "Summary"),
         Source = new SourceInfo("articles", "x.txt", "\"1\"", new string('a', 64), "text/plain", 10, "utf-8"),
-        Model = new ModelUsage("AzureOpenAI", "m", "bilingual-1", 1, 1),
+        Model = new ModelUsage(ModelProvider.AzureOpenAI, "m", "bilingual-1", 1, 1),
     };
 
     [Fact]

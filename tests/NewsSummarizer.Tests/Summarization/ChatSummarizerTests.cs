@@ -30,7 +30,7 @@ public sealed class ChatSummarizerTests
         Assert.Equal(["First point", "Second point"], content.KeyPoints.En);
         Assert.Equal(["النقطة الأولى", "النقطة الثانية"], content.KeyPoints.Ar);
         Assert.Empty(content.Unavailable);
-        Assert.Equal(new ModelUsage("AzureOpenAI", "gpt-test", SummaryPrompt.Version, 100, 40), content.Model);
+        Assert.Equal(new ModelUsage(ModelProvider.AzureOpenAI, "gpt-test", SummaryPrompt.Version, 100, 40), content.Model);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class SummarizerTelemetryTests
         store.Setup(s => s.TryWriteResultAsync(It.IsAny<string>(), It.IsAny<SummaryDocument>(), null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns(provider);
+        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.Parse(provider));
         summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
         summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TestData.ModelContent(provider, model: "gpt", inputTokens: 120, outputTokens: 30));

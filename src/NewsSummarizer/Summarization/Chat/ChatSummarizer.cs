@@ -23,7 +23,7 @@ public sealed partial class ChatSummarizer(
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
-    public string Provider => modelInfo.Provider.Name;
+    public ModelProvider Provider => modelInfo.Provider;
 
     public string PromptVersion => SummaryPrompt.Version;
 

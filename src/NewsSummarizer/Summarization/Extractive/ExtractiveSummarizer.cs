@@ -27,7 +27,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         analyzer = TermAnalyzer.Shared;
     }
 
-    public string Provider => "Extractive";
+    public ModelProvider Provider => ModelProvider.Extractive;
 
     public string PromptVersion => "extractive-5";
 
