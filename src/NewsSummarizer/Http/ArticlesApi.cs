@@ -73,14 +73,7 @@ public sealed partial class ArticlesApi(IArticleStore store, TimeProvider time, 
         var document = result?.Document;
         var status = result is null ? ArticleStatus.Pending
             : document is null ? ArticleStatus.Unreadable
-            : document.Status switch
-            {
-                SummaryStatus.Ok => ArticleStatus.Ok,
-                SummaryStatus.Rejected => ArticleStatus.Rejected,
-                SummaryStatus.Failed => ArticleStatus.Failed,
-                SummaryStatus.Waiting => ArticleStatus.Waiting,
-                _ => throw new InvalidOperationException($"Unknown summary status {document.Status}."),
-            };
+            : ArticleStatus.Of(document.Status);
         var title = document?.Title is { } t && (t.Ar is not null || t.En is not null) ? t : null;
         return new ArticleItem(blob.Name, status, document?.Language, blob.LastModified, blob.Bytes, title);
     }
