@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Diagnostics.Metrics;
 using Json.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Telemetry;
 
@@ -59,8 +57,7 @@ internal static class TestData
         new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
 
     /// <summary>Telemetry backed by a real meter factory, for constructing pipeline classes by hand.</summary>
-    public static SummarizerTelemetry Telemetry() =>
-        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    public static SummarizerTelemetry Telemetry() => TestProcessors.Telemetry();
 
     private static readonly JsonSchema Schema = JsonSchema.FromText(SummarySchema.Text);
 

@@ -1,8 +1,4 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
-using NewsSummarizer.Summarization.Extractive;
-using NewsSummarizer.Telemetry;
 
 namespace NewsSummarizer.IntegrationTests.Processing;
 
@@ -168,34 +164,16 @@ public sealed class ResultTrustTests(AzuriteFixture azurite)
 
     private SummaryService Summaries(Func<Task>? gate = null)
     {
-        var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.OpenAI);
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
-        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .Returns(async (Article article, SummaryLength _, CancellationToken _) =>
-            {
-                Interlocked.Increment(ref modelCalls);
-                if (gate is not null)
-                {
-                    await gate();
-                }
-
-                return new SummaryContent(
-                    new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", article.Text[..60]), new LocalizedList(["نقطة"], ["Point"]),
-                    new ModelUsage(ModelProvider.OpenAI, "fake", "bilingual-1", 10, 5), [], null);
-            });
-        var options = Options.Create(new SummarizerOptions());
-        return new SummaryService(summarizer.Object, new ExtractiveSummarizer(), options, TimeProvider.System, NullLogger<SummaryService>.Instance);
+        var summarizer = GatedSummarizer.Create(
+            ModelProvider.OpenAI,
+            article => new SummaryContent(
+                new LocalizedText("عنوان", "Title"), new LocalizedText("ملخص", article.Text[..60]), new LocalizedList(["نقطة"], ["Point"]),
+                new ModelUsage(ModelProvider.OpenAI, "fake", "bilingual-1", 10, 5), [], null),
+            () => Interlocked.Increment(ref modelCalls),
+            gate);
+        return TestProcessors.Summaries(summarizer.Object, Options.Create(new SummarizerOptions()), TimeProvider.System);
     }
 
-    private ArticleProcessor CreateSut(IArticleStore store, Func<Task>? gate = null)
-    {
-        var options = Options.Create(new SummarizerOptions());
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new ArticleProcessor(
-            store, new ArticleReader(options), Summaries(gate), options, new SummarizerTelemetry(meters), TimeProvider.System,
-            NullLogger<ArticleProcessor>.Instance,
-            new Moq.Mock<NewsSummarizer.Storage.IRetryQueue>().Object,
-            new NewsSummarizer.Processing.Retries.RetryPlanner(Options.Create(new NewsSummarizer.Processing.Retries.ArticleRetryOptions()), TimeProvider.System));
-    }
+    private ArticleProcessor CreateSut(IArticleStore store, Func<Task>? gate = null) =>
+        TestProcessors.Create(store, Summaries(gate), Options.Create(new SummarizerOptions()), TimeProvider.System);
 }

@@ -121,20 +121,8 @@ public sealed class ArticleProcessorRaceTests
 
     private ArticleProcessor CreateSut(Func<Task>? beforeReply = null)
     {
-        var summarizer = new Mock<ISummarizer>();
-        summarizer.SetupGet(s => s.Provider).Returns(ModelProvider.AzureOpenAI);
-        summarizer.SetupGet(s => s.PromptVersion).Returns("bilingual-1");
-        summarizer.Setup(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()))
-            .Returns(async (Article article, SummaryLength _, CancellationToken _) =>
-            {
-                Interlocked.Increment(ref modelCalls);
-                if (beforeReply is not null)
-                {
-                    await beforeReply();
-                }
-
-                return TestData.ModelContent(summary: article.Text[..40]);
-            });
+        var summarizer = GatedSummarizer.Create(
+            ModelProvider.AzureOpenAI, article => TestData.ModelContent(summary: article.Text[..40]), () => Interlocked.Increment(ref modelCalls), beforeReply);
         var options = Options.Create(new SummarizerOptions());
         return TestProcessors.Create(store, TestProcessors.Summaries(summarizer.Object, options, time), options, time);
     }

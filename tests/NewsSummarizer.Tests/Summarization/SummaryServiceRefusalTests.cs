@@ -1,5 +1,4 @@
 using NewsSummarizer.Articles;
-using NewsSummarizer.Tests.Processing;
 
 namespace NewsSummarizer.Tests.Summarization;
 
