@@ -6,8 +6,8 @@ namespace NewsSummarizer.DevHost;
 /// <summary>The polling blob trigger can miss a blob that lands while it scans the container (the scan remembers the
 /// newest timestamp it saw, and a blob listed too late with an older one is passed over), a new upload of an
 /// article included. In Azure the Event Grid source has no such gap; locally this sweep takes any article still
-/// without a result, or written after its result (or in the same second: listings give Last-Modified to the
-/// second), once a grace period has passed, and runs it through the same
+/// without a result, or uploaded again since its result was made (the result names another version), once a grace
+/// period has passed, and runs it through the same
 /// <see cref="ArticleProcessor"/> (which serialises work per article, so the sweep and the trigger never both call
 /// the model for one). A version written after its result is taken once: if the processor leaves the result as it
 /// is, the sweep does not come back to that version.</summary>

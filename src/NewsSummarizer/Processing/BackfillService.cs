@@ -48,11 +48,11 @@ public sealed partial class BackfillService(
         return candidates;
     }
 
-    /// <summary>The articles a polling trigger may have missed, from the listing alone (no result is read): those
-    /// without any result blob (<see cref="BackfillSelection.Missing"/>), and those that may have been written after
-    /// their result (<see cref="BackfillSelection.Stale"/>: uploaded again, with other text or another
-    /// <c>summary_length</c>). Blob Storage lists Last-Modified to the second, so an article written in the same
-    /// second as its result is listed too: which came first cannot be told. What the DevHost's sweep takes.</summary>
+    /// <summary>The articles a polling trigger may have missed: those without any result blob
+    /// (<see cref="BackfillSelection.Missing"/>, from the listing alone), and those uploaded again since their result
+    /// was made (<see cref="BackfillSelection.Stale"/>: other text or another <c>summary_length</c>), whose result
+    /// names another version. Only articles listed as written in the same second as their result or later have their
+    /// result read (Blob Storage lists Last-Modified to the second). What the DevHost's sweep takes.</summary>
     public async Task<IReadOnlyList<BackfillCandidate>> FindMissedAsync(CancellationToken cancellationToken)
     {
         var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,8 @@ public sealed partial class BackfillService(
             {
                 candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Missing, article.LastModified, article.ETag));
             }
-            else if (article.LastModified >= result.LastModified)
+            else if (article.LastModified >= result.LastModified &&
+                (await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false))?.Document?.Source.ETag != article.ETag)
             {
                 candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Stale, article.LastModified, article.ETag));
             }

@@ -137,6 +137,24 @@ public sealed class BackfillServiceTests
     }
 
     [Fact]
+    public async Task FindMissedAsync_WrittenInTheSameSecondAsItsResult_IsListedOnlyWhenTheResultNamesAnotherVersion()
+    {
+        // Listings give Last-Modified to the second, so which came first cannot be told from them: a result made for
+        // this very version (a final refusal, say) must not be taken again, a re-upload after it must.
+        var (sut, processor) = CreateSut();
+        store.AllInOneSecond = true;
+        store.PutArticle("done.txt", TestData.EnglishArticle);
+        await processor.ProcessAsync("done.txt", CancellationToken.None);
+        store.PutArticle("again.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "brief" });
+        await processor.ProcessAsync("again.txt", CancellationToken.None);
+        var again = store.PutArticle("again.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "3" });
+
+        var found = await sut.FindMissedAsync(CancellationToken.None);
+
+        Assert.Equal([("again.txt", BackfillSelection.Stale, again)], found.Select(c => (c.Name, c.Reason, c.ETag)));
+    }
+
+    [Fact]
     public async Task PlanAsync_ArticleWhoseResultNameWouldBeTooLong_IsLeftOutAndTheRestIsPlanned()
     {
         var (sut, _) = CreateSut();

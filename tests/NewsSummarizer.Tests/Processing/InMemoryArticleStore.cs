@@ -29,6 +29,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     public int ContentReads { get; private set; }
 
+    /// <summary>Lists every blob with the same Last-Modified, as writes within one second are listed.</summary>
+    public bool AllInOneSecond { get; set; }
+
     public string PutArticle(string name, string text, string contentType = "text/plain; charset=utf-8", Dictionary<string, string>? metadata = null)
     {
         lock (articles)
@@ -158,8 +161,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     private string NextETag() => $"\"0x{Interlocked.Increment(ref version):X4}\"";
 
-    // Last-Modified as the listing reports it: one second per write, so later writes list as newer (Blob Storage's
-    // second granularity, where two writes can share a second, is the sweep's concern, tested through the DevHost).
-    private static DateTimeOffset WrittenAt(string etag) =>
-        DateTimeOffset.UnixEpoch.AddSeconds(int.Parse(etag.AsSpan(3, etag.Length - 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+    // Last-Modified as the listing reports it: one second per write, so later writes list as newer; or, with
+    // AllInOneSecond, the same for every write (Blob Storage lists it to the second).
+    private DateTimeOffset WrittenAt(string etag) => AllInOneSecond
+        ? DateTimeOffset.UnixEpoch
+        : DateTimeOffset.UnixEpoch.AddSeconds(int.Parse(etag.AsSpan(3, etag.Length - 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
 }
