@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Tests.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Benchmarks;
 

@@ -1,4 +1,4 @@
-using NewsSummarizer.Tests.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.IntegrationTests.Documents;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NewsSummarizer.Tests.Articles.Documents;
+namespace NewsSummarizer.Testing.Documents;
 
 /// <summary>Contextual shaping into Arabic Presentation Forms-B, as PDF producers without a text layer of their own
 /// write it: each letter replaced by its isolated, final, initial or medial glyph, lam-alef as one ligature.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace NewsSummarizer.Tests.Articles.Documents;
+namespace NewsSummarizer.Testing.Documents;
 
 /// <summary>Writes PDFs object by object, with a correct cross-reference table, for files no builder would make
 /// (hostile nesting, stream bombs, self-referencing forms, encryption).</summary>

@@ -8,7 +8,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace NewsSummarizer.Tests.Articles.Documents;
+namespace NewsSummarizer.Testing.Documents;
 
 /// <summary>Word and PDF articles built in code (OpenXml and PdfPig's builder), shared by the unit tests, the DevHost
 /// tests and the benchmarks. Arabic PDFs embed DejaVu Sans (fonts-dejavu-core, which CI installs).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
+using NewsSummarizer.Testing.Documents;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -156,8 +157,8 @@ public sealed class SummariesApiPostTests
     public async Task SummarizeAsync_Document_ReadsIt(string contentType, string format)
     {
         var bytes = format == "pdf"
-            ? Articles.Documents.TestDocuments.EnglishPdf(Articles.Documents.TestDocuments.EnglishParagraphs, pages: 1)
-            : Articles.Documents.TestDocuments.Docx("Budget vote", Articles.Documents.TestDocuments.EnglishParagraphs);
+            ? TestDocuments.EnglishPdf(TestDocuments.EnglishParagraphs, pages: 1)
+            : TestDocuments.Docx("Budget vote", TestDocuments.EnglishParagraphs);
         var context = HttpTestData.Post(bytes, contentType);
 
         var result = (await CreateSut(maxBytes: 1024 * 1024).SummarizeAsync(context.Request, default)).AsApi();

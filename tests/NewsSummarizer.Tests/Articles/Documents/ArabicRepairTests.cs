@@ -1,4 +1,5 @@
 using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

@@ -1,4 +1,5 @@
 using NewsSummarizer.Articles;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

@@ -1,5 +1,6 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

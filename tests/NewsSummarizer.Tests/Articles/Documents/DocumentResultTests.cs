@@ -1,5 +1,6 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

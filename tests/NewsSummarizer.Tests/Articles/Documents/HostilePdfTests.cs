@@ -1,6 +1,7 @@
 using System.Text;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 

@@ -1,5 +1,6 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Testing.Documents;
 using UglyToad.PdfPig;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
