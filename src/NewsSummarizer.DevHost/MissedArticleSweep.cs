@@ -18,8 +18,8 @@ internal sealed partial class MissedArticleSweep(
     IOptions<SweepOptions> options,
     ILogger<MissedArticleSweep> logger) : BackgroundService
 {
-    // The article versions (ETags) already swept because they were newer than their result, by article name.
-    private readonly Dictionary<string, string> sweptVersions = new(StringComparer.Ordinal);
+    // Article versions (ETag by name) that need nothing more: swept once already, or answered by their result.
+    private readonly Dictionary<string, string> settled = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,17 +47,12 @@ internal sealed partial class MissedArticleSweep(
     private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - grace;
-        var plan = await backfill.FindMissedAsync(cancellationToken).ConfigureAwait(false);
+        var plan = await backfill.FindMissedAsync(settled, cancellationToken).ConfigureAwait(false);
         foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified < cutoff))
         {
-            if (candidate.Reason == BackfillSelection.Stale)
+            if (candidate is { Reason: BackfillSelection.Stale, ETag: { } etag })
             {
-                if (candidate.ETag is null || sweptVersions.GetValueOrDefault(candidate.Name) == candidate.ETag)
-                {
-                    continue;
-                }
-
-                sweptVersions[candidate.Name] = candidate.ETag;
+                settled[candidate.Name] = etag;
             }
 
             LogSweeping(logger, candidate.Name);

@@ -53,8 +53,12 @@ public sealed partial class BackfillService(
     /// was made (<see cref="BackfillSelection.Stale"/>: other text or another <c>summary_length</c>), whose result
     /// names another version. Only articles listed as written in the same second as their result or later have their
     /// result read (Blob Storage lists Last-Modified to the second). What the DevHost's sweep takes.</summary>
-    public async Task<IReadOnlyList<BackfillCandidate>> FindMissedAsync(CancellationToken cancellationToken)
+    /// <param name="settled">Article versions (ETag by name) that need nothing more: they are passed over without
+    /// reading their result, and a version found answered by its result is added, so each result is read once, not
+    /// at every sweep.</param>
+    public async Task<IReadOnlyList<BackfillCandidate>> FindMissedAsync(IDictionary<string, string> settled, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settled);
         var blobs = await ListAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<BackfillCandidate>();
         foreach (var article in Articles(blobs))
@@ -64,9 +68,17 @@ public sealed partial class BackfillService(
                 candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Missing, article.LastModified, article.ETag));
             }
             else if (article.LastModified >= result.LastModified &&
-                (await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false))?.Document?.Source.ETag != article.ETag)
+                !(settled.TryGetValue(article.Name, out var known) && known == article.ETag))
             {
-                candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Stale, article.LastModified, article.ETag));
+                var stored = await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false);
+                if (stored?.Document?.Source.ETag == article.ETag)
+                {
+                    settled[article.Name] = article.ETag;
+                }
+                else
+                {
+                    candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Stale, article.LastModified, article.ETag));
+                }
             }
         }
 

@@ -112,7 +112,7 @@ public sealed class BackfillServiceTests
         store.PutRawResult("done.txt", "not json");
         store.PutArticle("todo.txt", TestData.EnglishArticle);
 
-        var found = await sut.FindMissedAsync(CancellationToken.None);
+        var found = await sut.FindMissedAsync(new Dictionary<string, string>(), CancellationToken.None);
 
         Assert.Equal([("todo.txt", BackfillSelection.Missing)], found.Select(c => (c.Name, c.Reason)));
     }
@@ -127,9 +127,9 @@ public sealed class BackfillServiceTests
         await processor.ProcessAsync("a.txt", CancellationToken.None);
         var again = store.PutArticle("a.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "3" });
 
-        var found = await sut.FindMissedAsync(CancellationToken.None);
+        var found = await sut.FindMissedAsync(new Dictionary<string, string>(), CancellationToken.None);
         await processor.ProcessAsync("a.txt", CancellationToken.None);
-        var afterRun = await sut.FindMissedAsync(CancellationToken.None);
+        var afterRun = await sut.FindMissedAsync(new Dictionary<string, string>(), CancellationToken.None);
 
         Assert.Equal([("a.txt", BackfillSelection.Stale, again)], found.Select(c => (c.Name, c.Reason, c.ETag)));
         Assert.Equal("3", store.Result("a.txt")?.Length);
@@ -149,9 +149,16 @@ public sealed class BackfillServiceTests
         await processor.ProcessAsync("again.txt", CancellationToken.None);
         var again = store.PutArticle("again.txt", TestData.EnglishArticle, metadata: new() { ["summary_length"] = "3" });
 
-        var found = await sut.FindMissedAsync(CancellationToken.None);
+        var settled = new Dictionary<string, string>();
+        var found = await sut.FindMissedAsync(settled, CancellationToken.None);
+        var reads = store.ResultReads;
+        var foundAgain = await sut.FindMissedAsync(settled, CancellationToken.None);
 
         Assert.Equal([("again.txt", BackfillSelection.Stale, again)], found.Select(c => (c.Name, c.Reason, c.ETag)));
+        // The version its result answers is settled: the next sweep reads only the re-upload's result again.
+        Assert.Equal(["done.txt"], settled.Keys);
+        Assert.Equal(reads + 1, store.ResultReads);
+        Assert.Equal(found, foundAgain);
     }
 
     [Fact]
@@ -162,7 +169,7 @@ public sealed class BackfillServiceTests
         store.PutArticle("b.txt", TestData.EnglishArticle);
 
         var plan = await sut.PlanAsync(BackfillSelection.All, CancellationToken.None);
-        var sweep = await sut.FindMissedAsync(CancellationToken.None);
+        var sweep = await sut.FindMissedAsync(new Dictionary<string, string>(), CancellationToken.None);
 
         Assert.Equal(["b.txt"], plan.Select(c => c.Name));
         Assert.Equal(["b.txt"], sweep.Select(c => c.Name));

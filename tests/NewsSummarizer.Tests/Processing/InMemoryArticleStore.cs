@@ -12,6 +12,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
     private readonly Dictionary<string, (byte[] Content, string ETag, string ContentType, Dictionary<string, string>? Metadata)> articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Content, string ETag)> results = new(StringComparer.Ordinal);
     private int version;
+    private int resultReads;
 
     public string Container => "articles";
 
@@ -28,6 +29,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public List<SummaryDocument> Writes { get; } = [];
 
     public int ContentReads { get; private set; }
+
+    /// <summary>How many times a result was read.</summary>
+    public int ResultReads => Volatile.Read(ref resultReads);
 
     /// <summary>Lists every blob with the same Last-Modified, as writes within one second are listed.</summary>
     public bool AllInOneSecond { get; set; }
@@ -106,6 +110,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     public Task<StoredResult?> GetResultAsync(string articleName, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref resultReads);
         if (SummaryBlobNames.ResultFor(articleName).Length > ArticleNames.MaxBlobNameLength)
         {
             // What Blob Storage answers for a name over its limit.
