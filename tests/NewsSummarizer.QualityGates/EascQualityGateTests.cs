@@ -1,6 +1,7 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Evaluation;
 using NewsSummarizer.Summarization.Extractive;
+using NewsSummarizer.Text;
 using Xunit.Abstractions;
 
 namespace NewsSummarizer.QualityGates;
@@ -11,20 +12,45 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
 {
     private const double Ratio = 0.33;
 
-    // Five-fold cross-validation measures +0.78 ROUGE-1 / +0.84 ROUGE-2 over the length-matched lead (docs/quality.md);
-    // the gate holds the held-out margin at 0.7, so a change that loses it fails CI.
-    private const double CrossValidatedRouge1Margin = 0.007;
+    // Five-fold cross-validation measures +1.27 ROUGE-1 / +1.48 ROUGE-2 over the length-matched lead (docs/quality.md);
+    // the gate holds the held-out margin at issue 16's 1.0, so a change that loses it fails CI.
+    private const double CrossValidatedRouge1Margin = 0.010;
     private const int Folds = 5;
 
+    // The references are whole article sentences picked by people (cut off at the end when very long: the collection
+    // tool truncated them), so the share of their text that our sentences cover checks the splitting and the
+    // normalisation against the humans' own units: 73.9 % now, 42.0 % when "نوح.و تعني" stayed one sentence.
     [Fact]
-    public async Task EvaluateAsync_EascDev_LeadThirdMatchesPublishedBaseline()
+    public void Split_EascDevReferences_AreMostlyWholeArticleSentences()
     {
-        var lead = (await EvaluateAsync())[SummaryEvaluator.LeadRatioName(Ratio)];
+        var documents = EascDataset.Load(SharedData.Directory("easc-dev"));
+        long letters = 0, covered = 0;
+        foreach (var document in documents)
+        {
+            var sentences = SentenceSplitter.Split(document.Text).Select(s => Normalized(s.Text)).ToList();
+            foreach (var reference in document.References.Select(Normalized))
+            {
+                var mask = new bool[reference.Length];
+                foreach (var sentence in sentences)
+                {
+                    for (var at = reference.IndexOf(sentence, StringComparison.Ordinal); at >= 0;
+                         at = reference.IndexOf(sentence, at + 1, StringComparison.Ordinal))
+                    {
+                        Array.Fill(mask, true, at, sentence.Length);
+                    }
+                }
 
-        // Published for this split: 46.46 / 40.06 / 42.37; reproducing it validates splitting and normalisation.
-        Assert.InRange(lead.Rouge.Rouge1.F1 * 100, 46.16, 46.76);
-        Assert.InRange(lead.Rouge.Rouge2.F1 * 100, 39.76, 40.36);
-        Assert.InRange(lead.Rouge.RougeL.F1 * 100, 42.07, 42.67);
+                for (var i = 0; i < reference.Length; i++)
+                {
+                    letters += reference[i] == ' ' ? 0 : 1;
+                    covered += mask[i] && reference[i] != ' ' ? 1 : 0;
+                }
+            }
+        }
+
+        var share = (double)covered / letters;
+        output.WriteLine($"reference text covered by whole article sentences: {share:P1}");
+        Assert.True(share >= 0.7, $"Only {share:P1} of the references' text is whole article sentences; splitting or normalisation drifted.");
     }
 
     [Fact]
@@ -71,6 +97,9 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
 
         Assert.True(best.Options == ExtractiveOptions.Default, $"Tuning on all of EASC dev chooses '{best.Name}', not the defaults.");
     }
+
+    private static string Normalized(string text) =>
+        string.Join(' ', ArabicNormalizer.Normalize(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private async Task<EvaluationReport> EvaluateAsync()
     {

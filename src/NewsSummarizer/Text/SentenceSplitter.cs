@@ -9,7 +9,9 @@ namespace NewsSummarizer.Text;
 /// The Arabic comma ، and semicolon ؛ separate clauses, not sentences. A full stop does not end a sentence in a
 /// decimal (3.5, 1,000.25), after a known English abbreviation (Mr., Jan., U.S., e.g.), after a single initial, or
 /// when the next word starts with a lower-case Latin letter. A mark not followed by white space ends nothing
-/// (3.5, U.S, example.com, Arabic ق.م): text that omits the space after a full stop stays one sentence.
+/// (3.5, U.S, example.com, Arabic ق.م), except before an Arabic letter: Arabic text often omits the space after a
+/// full stop ("نوح.و تعني"), so a mark followed directly by an Arabic letter ends the sentence unless it closes a
+/// one-letter Arabic abbreviation (ق.م, ص.ب, د.).
 /// </remarks>
 public static class SentenceSplitter
 {
@@ -89,8 +91,8 @@ public static class SentenceSplitter
 
         if (!char.IsWhiteSpace(line[next]))
         {
-            // "U.S", "3.5", "example.com", and Arabic "ق.م" stay whole.
-            return false;
+            // "U.S", "3.5", "example.com", and Arabic "ق.م" stay whole; "نوح.و" is two sentences.
+            return IsArabicLetter(line[next]) && !IsArabicAbbreviation(line, markStart);
         }
 
         var following = line[next..].TrimStart();
@@ -181,6 +183,14 @@ public static class SentenceSplitter
             }
         }
     }
+
+    // Arabic abbreviations are single letters closed by full stops (ق.م, ص.ب, ج.م.ع, د.): the mark follows a lone
+    // letter. A full stop after a word or a number ("نوح.و", "1827م.وقد") ends the sentence. Looks back two
+    // characters only, so a long run of marks and letters without spaces costs linear time.
+    private static bool IsArabicAbbreviation(ReadOnlySpan<char> line, int mark) =>
+        line[mark] == '.' && mark > 0 && IsArabicLetter(line[mark - 1]) && (mark == 1 || !char.IsLetterOrDigit(line[mark - 2]));
+
+    private static bool IsArabicLetter(char c) => c is (>= '\u0621' and <= '\u064A') or (>= '\u0671' and <= '\u06D3');
 
     private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u061F' or '\u06D4' or '\u2026';
 

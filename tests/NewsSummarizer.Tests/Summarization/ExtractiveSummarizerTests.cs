@@ -37,7 +37,7 @@ public sealed class ExtractiveSummarizerTests
         Assert.Empty(result.KeyPoints.Ar);
         Assert.Equal([ArticleLanguage.Arabic], result.Unavailable);
         Assert.Contains("Summarizer__Provider", result.UnavailableReason, StringComparison.Ordinal);
-        Assert.Equal(new ModelUsage(ModelProvider.Extractive, "extractive", "extractive-5", null, null), result.Model);
+        Assert.Equal(new ModelUsage(ModelProvider.Extractive, "extractive", "extractive-6", null, null), result.Model);
     }
 
     [Fact]

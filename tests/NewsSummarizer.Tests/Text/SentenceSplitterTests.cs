@@ -52,6 +52,23 @@ public sealed class SentenceSplitterTests
     public void Split_NoSpaceAfterFullStop_KeepsTokenWhole() =>
         Assert.Single(CreateSut("قبل الميلاد (79 ق.م) ثار بركان فيزوف وزار example.com لاحقا."));
 
+    // EASC articles (Wikipedia-derived) write "نوح.و تعني" and "الخشب .فالعود"; their human extracts split there.
+    [Theory]
+    [InlineData("يرجعه البعض إلى نوح.و تعني كلمة العود الخشب.", "يرجعه البعض إلى نوح.", "و تعني كلمة العود الخشب.")]
+    [InlineData("في اللغة العربية الخشب .فالعود آلة وترية.", "في اللغة العربية الخشب .", "فالعود آلة وترية.")]
+    [InlineData("وقد توفي في فيينا عام 1827م.وترك تسع سيمفونيات.", "وقد توفي في فيينا عام 1827م.", "وترك تسع سيمفونيات.")]
+    [InlineData("هل وصل الوفد؟نعم وصل صباحا.", "هل وصل الوفد؟", "نعم وصل صباحا.")]
+    public void Split_ArabicLetterRightAfterMark_EndsSentence(string text, string first, string second) =>
+        Assert.Equal([first, second], CreateSut(text));
+
+    [Theory]
+    [InlineData("بني المعبد عام 79 ق.م وما زال قائما.")]
+    [InlineData("راسلونا على ص.ب 1234 في دمشق.")]
+    [InlineData("ألقى د.محمد كلمة الافتتاح.")]
+    [InlineData("زاد الإنتاج ٣.٥ في المئة هذا العام.")]
+    public void Split_ArabicAbbreviationOrNumberBeforeMark_DoesNotEndSentence(string text) =>
+        Assert.Single(CreateSut(text));
+
     [Fact]
     public void Split_EtcFollowedByCapital_EndsSentence() =>
         Assert.Equal(2, CreateSut("They sold apples, pears, etc. The market closed.").Count);

@@ -44,7 +44,7 @@ public sealed record ExtractiveOptions
     /// <summary>Weight of the share of the article still to come after a sentence (1 for the first, 0 for the
     /// last): a slow, linear fade over the whole article. Human extracts take later sentences about as often as
     /// the second and third up to the middle of an article, and less often after it.</summary>
-    public double RemainingWeight { get; init; } = 1.0;
+    public double RemainingWeight { get; init; } = 2.0;
 
     /// <summary>Weight of similarity to the whole article (the centroid of all sentence vectors).</summary>
     public double CentroidWeight { get; init; }
@@ -67,10 +67,10 @@ public sealed record ExtractiveOptions
     /// <summary>With a ratio below 1, the summary aims at this share of ratio × the article's words, choosing how
     /// many of the best sentences to take within <see cref="CountSpread"/> of the sentence budget. 0 keeps the
     /// sentence count.</summary>
-    public double WordTargetShare { get; init; } = 1.0;
+    public double WordTargetShare { get; init; } = 0.9;
 
     /// <summary>How far the number of sentences may move from the sentence budget to meet the word target.</summary>
-    public int CountSpread { get; init; } = 3;
+    public int CountSpread { get; init; } = 2;
 
     /// <summary>Maximal marginal relevance: each pick is worth this share of its score minus the rest times its
     /// strongest similarity to the sentences already picked. 1 would turn novelty off.</summary>

@@ -29,7 +29,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     public ModelProvider Provider => ModelProvider.Extractive;
 
-    public string PromptVersion => "extractive-5";
+    public string PromptVersion => "extractive-6";
 
     public Task<SummaryContent> SummarizeAsync(Article article, SummaryLength length, CancellationToken cancellationToken)
     {
