@@ -11,6 +11,66 @@ List<TuningCandidate> Grid(string tag, Func<ExtractiveOptions, ExtractiveOptions
 var which = args.Length > 0 ? args[0] : "base";
 families.Add(("base", baseGrid.ToList()));
 if (which == "units") { Analyze.Units(docs); return; }
+if (which == "spread")
+{
+    var sc0 = CrossValidation.Score(docs, NewsSummarizer.Articles.ArticleLanguage.Arabic, 0.33, new[] { new TuningCandidate("default", ExtractiveOptions.Default) }, CancellationToken.None)[0];
+    var m = sc0.Select(d => (d.Summary.Rouge1.F1 - d.LengthMatchedLead.Rouge1.F1) * 100).ToArray();
+    var rng = new Random(16);
+    var boots = Enumerable.Range(0, 10000).Select(_ => Enumerable.Range(0, m.Length).Select(_ => m[rng.Next(m.Length)]).Average()).OrderBy(x => x).ToArray();
+    Console.WriteLine($"mean {m.Average():+0.00} ahead {m.Count(x => x > 0.005)} level {m.Count(x => Math.Abs(x) <= 0.005)} behind {m.Count(x => x < -0.005)} of {m.Length}; bootstrap 95% [{boots[250]:+0.00;-0.00}, {boots[9749]:+0.00;-0.00}] P(mean<=0)={boots.Count(x => x <= 0) / 10000.0:0.0000}");
+    return;
+}
+if (which == "grid")
+{
+    var all = CrossValidation.Score(docs, NewsSummarizer.Articles.ArticleLanguage.Arabic, 0.33, baseGrid, CancellationToken.None);
+    for (var i = 0; i < baseGrid.Count; i++) { var (a, b) = Margin(all[i], _ => true); Console.WriteLine($"{baseGrid[i].Name,-45} {a:+0.00;-0.00}/{b:+0.00;-0.00} ({all[i].Average(d => d.Words):0.0})"); }
+    return;
+}
+if (which == "repeat")
+{
+    var all = CrossValidation.Score(docs, NewsSummarizer.Articles.ArticleLanguage.Arabic, 0.33, baseGrid, CancellationToken.None);
+    var rng = new Random(16);
+    foreach (var k in new[] { 5, 10 })
+    {
+        var results = new List<(double, double)>();
+        var other = 0;
+        for (var rep = 0; rep < 200; rep++)
+        {
+            var fold = Enumerable.Range(0, docs.Count).OrderBy(_ => rng.Next()).Select((doc, pos) => (doc, pos % k)).ToDictionary(x => x.doc, x => x.Item2);
+            double m1 = 0, m2 = 0;
+            for (var f = 0; f < k; f++)
+            {
+                var ci = CrossValidation.Best(all, i => fold[i] != f);
+                if (baseGrid[ci].Options != ExtractiveOptions.Default) other++;
+                var (a, b) = Margin(all[ci], i => fold[i] == f);
+                m1 += a / k; m2 += b / k;
+            }
+            results.Add((m1, m2));
+        }
+        var r1 = results.Select(r => r.Item1).OrderBy(x => x).ToArray();
+        Console.WriteLine($"{k} folds x 200 random partitions: R-1 mean {r1.Average():+0.00} min {r1[0]:+0.00} 5% {r1[10]:+0.00} max {r1[^1]:+0.00}; R-2 mean {results.Average(r => r.Item2):+0.00} min {results.Min(r => r.Item2):+0.00}; folds choosing another point {other} of {200 * k}");
+    }
+    return;
+}
+if (which == "dots")
+{
+    // Cost of splitting and summarising text with no space after its full stops, against ordinary text of the same size.
+    var summarizer = new ExtractiveSummarizer();
+    var normal = "يعتبر من أبرز عباقرة الموسيقى في جميع العصور. ";
+    foreach (var (kind, unit) in new[] { ("spaced", normal), ("word.word", "كلمة.أخرى."), ("letter.letter", "ب.ب."), ("sentence.sentence", normal.TrimEnd()) })
+    {
+        foreach (var size in new[] { 64 * 1024, 256 * 1024, 1024 * 1024 })
+        {
+            var text = string.Concat(Enumerable.Repeat(unit, size / unit.Length / 2));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var n = NewsSummarizer.Text.SentenceSplitter.Split(text).Count;
+            var split = sw.Elapsed.TotalMilliseconds;
+            summarizer.SelectSentences(new NewsSummarizer.Articles.Article(text, null, NewsSummarizer.Articles.ArticleLanguage.Arabic), new NewsSummarizer.Summarization.SummaryLength());
+            Console.WriteLine($"{kind,-18} {size / 1024,5} KiB chars {text.Length,8}: {n,7} sentences, split {split,8:F1} ms, split+summarise {sw.Elapsed.TotalMilliseconds,8:F1} ms");
+        }
+    }
+    return;
+}
 if (which == "extended")
 {
     var ext = new List<TuningCandidate>();
