@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace NewsSummarizer.Text;
 
@@ -185,10 +186,37 @@ public static class SentenceSplitter
     }
 
     // Arabic abbreviations are single letters closed by full stops (ق.م, ص.ب, ج.م.ع, د.): the mark follows a lone
-    // letter. A full stop after a word or a number ("نوح.و", "1827م.وقد") ends the sentence. Looks back two
-    // characters only, so a long run of marks and letters without spaces costs linear time.
-    private static bool IsArabicAbbreviation(ReadOnlySpan<char> line, int mark) =>
-        line[mark] == '.' && mark > 0 && IsArabicLetter(line[mark - 1]) && (mark == 1 || !char.IsLetterOrDigit(line[mark - 2]));
+    // letter. A full stop after a word or a number ("نوح.و", "1827م.وقد", "بِه.و") ends the sentence. Looks back two
+    // letters only (and the diacritics on them), so a long run of marks and letters without spaces costs linear time.
+    private static bool IsArabicAbbreviation(ReadOnlySpan<char> line, int mark)
+    {
+        if (line[mark] != '.')
+        {
+            return false;
+        }
+
+        var letter = PreviousBase(line, mark);
+        if (letter < 0 || !IsArabicLetter(line[letter]))
+        {
+            return false;
+        }
+
+        var before = PreviousBase(line, letter);
+        return before < 0 || !char.IsLetterOrDigit(line[before]);
+    }
+
+    // The nearest character before position at that is not a diacritic (at most four are skipped, so the look-back
+    // stays short), or -1 at the start of the line.
+    private static int PreviousBase(ReadOnlySpan<char> line, int at)
+    {
+        var i = at - 1;
+        for (var skipped = 0; i >= 0 && skipped < 4 && CharUnicodeInfo.GetUnicodeCategory(line[i]) == UnicodeCategory.NonSpacingMark; skipped++)
+        {
+            i--;
+        }
+
+        return i;
+    }
 
     private static bool IsArabicLetter(char c) => c is (>= '\u0621' and <= '\u064A') or (>= '\u0671' and <= '\u06D3');
 

@@ -58,6 +58,7 @@ public sealed class SentenceSplitterTests
     [InlineData("في اللغة العربية الخشب .فالعود آلة وترية.", "في اللغة العربية الخشب .", "فالعود آلة وترية.")]
     [InlineData("وقد توفي في فيينا عام 1827م.وترك تسع سيمفونيات.", "وقد توفي في فيينا عام 1827م.", "وترك تسع سيمفونيات.")]
     [InlineData("هل وصل الوفد؟نعم وصل صباحا.", "هل وصل الوفد؟", "نعم وصل صباحا.")]
+    [InlineData("وكان مُعجَبًا بِهِ.وقد زاره مرتين.", "وكان مُعجَبًا بِهِ.", "وقد زاره مرتين.")]
     public void Split_ArabicLetterRightAfterMark_EndsSentence(string text, string first, string second) =>
         Assert.Equal([first, second], CreateSut(text));
 
@@ -65,6 +66,7 @@ public sealed class SentenceSplitterTests
     [InlineData("بني المعبد عام 79 ق.م وما زال قائما.")]
     [InlineData("راسلونا على ص.ب 1234 في دمشق.")]
     [InlineData("ألقى د.محمد كلمة الافتتاح.")]
+    [InlineData("ألقى دُ.محمد كلمة الافتتاح.")]
     [InlineData("زاد الإنتاج ٣.٥ في المئة هذا العام.")]
     public void Split_ArabicAbbreviationOrNumberBeforeMark_DoesNotEndSentence(string text) =>
         Assert.Single(CreateSut(text));
