@@ -161,8 +161,6 @@ public static class CrossValidation
     private static ExtractiveOptions GraphOptions(ExtractiveOptions o) => ExtractiveOptions.Default with
     {
         Damping = o.Damping,
-        EdgeDirection = o.EdgeDirection,
-        TeleportBias = o.TeleportBias,
         EdgeThreshold = o.EdgeThreshold,
         MaxNeighbours = o.MaxNeighbours,
         MaxCandidates = o.MaxCandidates,

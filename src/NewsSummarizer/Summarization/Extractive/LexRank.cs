@@ -39,8 +39,7 @@ internal static class LexRank
                     duplicate[i] = true;
                 }
 
-                if (w >= options.EdgeThreshold && !(j < i && duplicate[j])
-                    && (options.EdgeDirection == 0 || (options.EdgeDirection == 1 ? j < i : j > i)))
+                if (w >= options.EdgeThreshold && !(j < i && duplicate[j]))
                 {
                     candidates[count++] = Edge((float)w, j);
                 }
@@ -59,7 +58,7 @@ internal static class LexRank
             edgeStart[i + 1] = edges;
         }
 
-        return (duplicate, PageRank(edgeStart, edgeTarget, edgeWeight, duplicate, options.Damping, Teleport(n, options.TeleportBias)));
+        return (duplicate, PageRank(edgeStart, edgeTarget, edgeWeight, duplicate, options.Damping));
     }
 
     // An edge as one integer that orders by weight, then (at equal weight) earlier target first: a non-negative
@@ -104,26 +103,7 @@ internal static class LexRank
 
     // Weighted PageRank by power iteration over each sentence's strongest edges: each iteration is linear in the
     // article's length. Edges into later sentences found to be repeats are dropped here.
-    private static double[] Teleport(int n, double bias)
-    {
-        var t = new double[n];
-        var total = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            var prior = (1.0 / (1 + i)) + (n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1)));
-            t[i] = prior;
-            total += prior;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            t[i] = (bias * t[i] / total) + ((1 - bias) / n);
-        }
-
-        return t;
-    }
-
-    private static double[] PageRank(int[] edgeStart, int[] edgeTarget, double[] edgeWeight, bool[] duplicate, double d, double[] teleport)
+    private static double[] PageRank(int[] edgeStart, int[] edgeTarget, double[] edgeWeight, bool[] duplicate, double d)
     {
         var n = duplicate.Length;
         for (var i = 0; i < n; i++)
@@ -160,10 +140,7 @@ internal static class LexRank
                 }
             }
 
-            for (var i = 0; i < n; i++)
-            {
-                next[i] = spread * teleport[i];
-            }
+            Array.Fill(next, spread / n);
             for (var i = 0; i < n; i++)
             {
                 var share = d * rank[i];
