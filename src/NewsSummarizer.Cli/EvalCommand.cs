@@ -9,12 +9,13 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum eval --dataset DIR [--format easc|bbc] [--ratio R] [--json-out FILE] [--cv K]</c>: ROUGE-1/2/L
+/// <summary><c>newsum eval --dataset DIR [--format easc|bbc] [--ratio R] [--json-out FILE] [--cv K [--repeat N]]</c>: ROUGE-1/2/L
 /// of the configured summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and Lead-ratio, as a
 /// table and as JSON, on an EASC-layout (Arabic) folder or a BBC News Summary folder (English, scored with
 /// ROUGE-1.5.5's stemming and WordNet exceptions, and per category as well). The layout is detected unless
 /// <c>--format</c> names it. With <c>--cv K</c> (EASC only: tuning stays on the dev data): k-fold cross-validation of
-/// the offline summariser's tuning against the length-matched lead (fixed folds), per held-out fold and their mean.</summary>
+/// the offline summariser's tuning against the length-matched lead (fixed folds), per held-out fold and their mean;
+/// <c>--repeat N</c> adds N - 1 seeded shuffles of the folds and reports the margin averaged over all N dealings.</summary>
 internal static class EvalCommand
 {
     public const string DefaultJsonFile = "eval-results.json";
@@ -26,9 +27,10 @@ internal static class EvalCommand
         var ratio = new Option<double>("--ratio") { Description = "Summary length as a share of each article's sentences.", DefaultValueFactory = _ => 0.33 };
         var jsonOut = new Option<string>("--json-out") { Description = "Where to write the figures as JSON.", DefaultValueFactory = _ => DefaultJsonFile };
         var cv = new Option<int?>("--cv") { Description = "Cross-validate the offline summariser's tuning with this many folds (tune on k-1, score the held-out one)." };
-        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, format, ratio, jsonOut, cv };
+        var repeat = new Option<int>("--repeat") { Description = "With --cv: deal the folds this many times (the fixed dealing, then seeded shuffles) and average the held-out margins.", DefaultValueFactory = _ => 1 };
+        var command = new Command("eval", "Score the summariser and lead baselines with ROUGE against human summaries.") { dataset, format, ratio, jsonOut, cv, repeat };
         command.SetAction((parse, cancellationToken) => parse.GetValue(cv) is { } folds
-            ? RunCrossValidationAsync(parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(ratio), folds, parse.GetRequiredValue(jsonOut), cancellationToken)
+            ? RunCrossValidationAsync(parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(ratio), folds, parse.GetValue(repeat), parse.GetRequiredValue(jsonOut), cancellationToken)
             : RunAsync(parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(ratio), parse.GetRequiredValue(jsonOut), cancellationToken));
         return command;
     }
@@ -72,6 +74,16 @@ internal static class EvalCommand
         mean = new { summary = Row(report.Summary), lengthMatchedLead = Row(report.Lead) },
         rouge1Margin = Math.Round(report.Rouge1Margin, 2),
         rouge2Margin = Math.Round(report.Rouge2Margin, 2),
+        repeats = report.Partitions.Count,
+        repeatedRouge1Margin = Math.Round(report.RepeatedRouge1Margin, 2),
+        repeatedRouge2Margin = Math.Round(report.RepeatedRouge2Margin, 2),
+        partitions = report.Partitions.Select(p => new
+        {
+            p.Repeat,
+            rouge1Margin = Math.Round(p.Rouge1Margin, 2),
+            rouge2Margin = Math.Round(p.Rouge2Margin, 2),
+            p.Chosen,
+        }),
     };
 
     /// <summary>The data set, or <c>null</c> after saying on stderr why the ratio, the format or the folder is unusable.</summary>
@@ -106,7 +118,7 @@ internal static class EvalCommand
         }
     }
 
-    private static async Task<int> RunCrossValidationAsync(string dataset, string? format, double ratio, int folds, string jsonOut, CancellationToken cancellationToken)
+    private static async Task<int> RunCrossValidationAsync(string dataset, string? format, double ratio, int folds, int repeats, string jsonOut, CancellationToken cancellationToken)
     {
         var set = await LoadAsync(dataset, format, ratio).ConfigureAwait(false);
         if (set is null)
@@ -129,7 +141,13 @@ internal static class EvalCommand
             return 2;
         }
 
-        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken);
+        if (repeats < 1)
+        {
+            await Console.Error.WriteLineAsync("--repeat needs at least 1 dealing.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken, repeats);
 
         var table = new Table().Title($"{Markup.Escape(dataset)}: {folds}-fold cross-validation over {report.Candidates} settings, ratio {ratio.ToString(CultureInfo.InvariantCulture)}, held-out F1 ×100 (ours / length-matched lead)");
         table.AddColumns("fold", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");
@@ -143,6 +161,16 @@ internal static class EvalCommand
         foreach (var f in report.Folds)
         {
             Console.WriteLine($"fold {f.Fold}: chosen on the other folds: {f.Chosen}");
+        }
+
+        if (repeats > 1)
+        {
+            var margins = report.Partitions.Select(p => p.Rouge1Margin).Order().ToList();
+            var otherChoices = report.Partitions.SelectMany(p => p.Chosen).Count(c => c != report.Folds[0].Chosen);
+            Console.WriteLine(
+                $"{repeats} dealings (the fixed one above, then {repeats - 1} seeded shuffles): held-out ΔR-1 mean {F(report.RepeatedRouge1Margin)} "
+                + $"(lowest {F(margins[0])}, highest {F(margins[^1])}), ΔR-2 mean {F(report.RepeatedRouge2Margin)} "
+                + $"(lowest {F(report.Partitions.Min(p => p.Rouge2Margin))}); {otherChoices} of {repeats * folds} folds chose another setting than fold 0 above");
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(ToJson(dataset, report), CliJson.Options);

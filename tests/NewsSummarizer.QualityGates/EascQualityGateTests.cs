@@ -12,9 +12,12 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
 {
     private const double Ratio = 0.33;
 
-    // Five-fold cross-validation measures +1.27 ROUGE-1 / +1.48 ROUGE-2 over the length-matched lead (docs/quality.md);
-    // the gate holds the held-out margin at issue 16's 1.0, so a change that loses it fails CI.
+    // Five-fold cross-validation measures +1.27 ROUGE-1 / +1.48 ROUGE-2 over the length-matched lead on the fixed folds
+    // and +1.25 / +1.46 averaged over 20 dealings (docs/quality.md). The gate holds the 20-dealing mean at issue 16's
+    // 1.0: one dealing of 70 articles moves by tenths of a point with the split, so a gate on it alone would pass or
+    // fail a change by where the folds happen to fall.
     private const double CrossValidatedRouge1Margin = 0.010;
+    private const int Dealings = 20;
     private const int Folds = 5;
 
     // The references are whole article sentences picked by people (cut off at the end when very long: the collection
@@ -71,7 +74,7 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
     {
         var documents = EascDataset.Load(SharedData.Directory("easc-dev"));
 
-        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, Ratio, Folds, ExtractiveTuning.Candidates(), CancellationToken.None);
+        var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, Ratio, Folds, ExtractiveTuning.Candidates(), CancellationToken.None, Dealings);
 
         foreach (var f in report.Folds)
         {
@@ -82,8 +85,10 @@ public sealed class EascQualityGateTests(ITestOutputHelper output)
 
         output.WriteLine($"held-out mean  R1 {report.Summary.Rouge.Rouge1.F1 * 100:F2} / {report.Lead.Rouge.Rouge1.F1 * 100:F2} ({report.Rouge1Margin:+0.00;-0.00})  "
             + $"R2 {report.Summary.Rouge.Rouge2.F1 * 100:F2} / {report.Lead.Rouge.Rouge2.F1 * 100:F2} ({report.Rouge2Margin:+0.00;-0.00})");
-        Assert.True(report.Rouge1Margin >= CrossValidatedRouge1Margin * 100, $"Held-out ROUGE-1 margin {report.Rouge1Margin:F2} is below the gate.");
-        Assert.True(report.Rouge2Margin >= 0, $"Held-out ROUGE-2 margin {report.Rouge2Margin:F2} is negative.");
+        output.WriteLine($"held-out mean over {Dealings} dealings  R1 margin {report.RepeatedRouge1Margin:+0.00;-0.00} (lowest {report.Partitions.Min(p => p.Rouge1Margin):+0.00;-0.00})  "
+            + $"R2 margin {report.RepeatedRouge2Margin:+0.00;-0.00} (lowest {report.Partitions.Min(p => p.Rouge2Margin):+0.00;-0.00})");
+        Assert.True(report.RepeatedRouge1Margin >= CrossValidatedRouge1Margin * 100, $"Held-out ROUGE-1 margin {report.RepeatedRouge1Margin:F2} (mean of {Dealings} dealings) is below the gate.");
+        Assert.True(report.RepeatedRouge2Margin >= 0, $"Held-out ROUGE-2 margin {report.RepeatedRouge2Margin:F2} (mean of {Dealings} dealings) is negative.");
     }
 
     [Fact]

@@ -12,6 +12,50 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void Partition_RepeatZero_IsTheFixedDealing()
+    {
+        Assert.Equal(Enumerable.Range(0, 70).Select(i => CrossValidation.FoldOf(i, 5)), CrossValidation.Partition(70, 5, 0));
+    }
+
+    [Theory]
+    [InlineData(70, 5)]
+    [InlineData(70, 10)]
+    [InlineData(13, 4)]
+    public void Partition_Shuffled_DealsEveryDocumentOnceInFoldsEvenToOne(int documents, int folds)
+    {
+        for (var repeat = 1; repeat <= 5; repeat++)
+        {
+            var fold = CrossValidation.Partition(documents, folds, repeat);
+
+            Assert.Equal(documents, fold.Length);
+            var sizes = Enumerable.Range(0, folds).Select(f => fold.Count(x => x == f)).ToList();
+            Assert.True(sizes.Max() - sizes.Min() <= 1, $"fold sizes {string.Join(',', sizes)}");
+            Assert.Equal(fold, CrossValidation.Partition(documents, folds, repeat));
+            Assert.NotEqual(CrossValidation.Partition(documents, folds, 0), fold);
+            Assert.NotEqual(CrossValidation.Partition(documents, folds, repeat + 1), fold);
+        }
+    }
+
+    [Fact]
+    public void Run_Repeats_FirstDealingIsTheFixedFoldsAndTheMeanCoversAll()
+    {
+        var documents = Enumerable.Range(0, 6).Select(Generated).ToList();
+        var candidates = ExtractiveTuning.Candidates();
+
+        var once = CrossValidation.Run(documents, ArticleLanguage.English, 0.33, 3, candidates, CancellationToken.None);
+        var repeated = CrossValidation.Run(documents, ArticleLanguage.English, 0.33, 3, candidates, CancellationToken.None, repeats: 4);
+
+        Assert.Equal(once.Rouge1Margin, repeated.Rouge1Margin);
+        Assert.Equal(once.Folds.Select(f => f.Chosen), repeated.Folds.Select(f => f.Chosen));
+        Assert.Equal([0, 1, 2, 3], repeated.Partitions.Select(p => p.Repeat));
+        Assert.Equal(once.Rouge1Margin, repeated.Partitions[0].Rouge1Margin, 10);
+        Assert.Equal(repeated.Partitions.Average(p => p.Rouge1Margin), repeated.RepeatedRouge1Margin, 10);
+        Assert.All(repeated.Partitions, p => Assert.Equal(3, p.Chosen.Count));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            CrossValidation.Run(documents, ArticleLanguage.English, 0.33, 3, candidates, CancellationToken.None, repeats: 0));
+    }
+
+    [Fact]
     public void Best_HigherRouge1ButNegativeRouge2_LosesToNonNegativeRouge2()
     {
         // Candidate 0: +0.05 R-1, -0.01 R-2; candidate 1: +0.02 R-1, +0.00 R-2.
