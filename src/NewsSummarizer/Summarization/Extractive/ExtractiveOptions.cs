@@ -25,12 +25,6 @@ public sealed record ExtractiveOptions
     /// article's length rather than its square.</summary>
     public int MaxCandidates { get; init; } = 20;
 
-    /// <summary>Experiment: 0 undirected, 1 backward (rank flows from a sentence to earlier ones), 2 forward.</summary>
-    public int EdgeDirection { get; init; }
-
-    /// <summary>Experiment: share of PageRank's teleport that follows the position prior instead of being uniform.</summary>
-    public double TeleportBias { get; init; }
-
     /// <summary>Weight of LexRank centrality in a sentence's score.</summary>
     public double CentralityWeight { get; init; } = 1.0;
 
