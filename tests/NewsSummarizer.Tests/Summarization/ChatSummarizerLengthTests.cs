@@ -71,6 +71,30 @@ public sealed class ChatSummarizerLengthTests
         Assert.Single(requests);
     }
 
+    // The reply is checked with the splitter every other part uses: a one-sentence reply with abbreviations makes
+    // no repair call (a count of full stops saw three sentences in it), and Arabic sentences run together without a
+    // space after the full stop count one by one.
+    [Fact]
+    public async Task SummarizeAsync_BriefReplyWithAbbreviations_AcceptsItWithoutRepair()
+    {
+        SetupReplies(Reply(1, "Dr. Lee told the U.S. council on Monday that the new budget adds two bus lines."));
+
+        await SummarizeBriefAsync();
+
+        Assert.Single(requests);
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_ArabicSentencesWithoutSpaceAfterFullStop_CountsEachAndRepairs()
+    {
+        SetupReplies(Reply(1, ar: string.Concat(Enumerable.Repeat(OneSentenceAr, 4))), Reply(1));
+
+        await SummarizeBriefAsync();
+
+        Assert.Equal(2, requests.Count);
+        Assert.Contains("summary.ar has 4 sentences", requests[1][^1].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SummarizeAsync_ReplyOverTwiceTheWords_Repairs()
     {
@@ -99,12 +123,12 @@ public sealed class ChatSummarizerLengthTests
         Assert.Equal(string.Join(' ', Enumerable.Repeat(OneSentenceEn, 6)), content.Summary.En);
     }
 
-    private static string Reply(int sentences, string? en = null) => JsonSerializer.Serialize(new
+    private static string Reply(int sentences, string? en = null, string? ar = null) => JsonSerializer.Serialize(new
     {
         title = new { ar = "عنوان الخبر", en = "News headline" },
         summary = new
         {
-            ar = string.Join(' ', Enumerable.Repeat(OneSentenceAr, sentences)),
+            ar = ar ?? string.Join(' ', Enumerable.Repeat(OneSentenceAr, sentences)),
             en = en ?? string.Join(' ', Enumerable.Repeat(OneSentenceEn, sentences)),
         },
         keyPoints = new { ar = new[] { "النقطة الأولى" }, en = new[] { "First point" } },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Summarization.Chat;
 
@@ -53,29 +54,8 @@ internal sealed record LengthTarget(int MinSentences, int MaxSentences, int MinW
         }
     }
 
-    /// <summary>Sentence ends (., !, ?, the Arabic question mark and full stop) followed by white space or the end,
-    /// plus a last sentence without an end mark. Approximate (an abbreviation counts as an end), hence the tolerance.</summary>
-    internal static int CountSentences(string text)
-    {
-        var count = 0;
-        var open = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '.' or '!' or '?' or '؟' or '۔')
-            {
-                if (open && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
-                {
-                    count++;
-                    open = false;
-                }
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
-                open = true;
-            }
-        }
-
-        return count + (open ? 1 : 0);
-    }
+    /// <summary>The sentences of a reply's summary, counted by <see cref="SentenceSplitter"/>: the same sentences the
+    /// offline provider and the evaluation see (abbreviations such as "U.S." or "Dr." are not ends; Arabic full stops
+    /// without a following space are).</summary>
+    internal static int CountSentences(string text) => SentenceSplitter.Split(text).Count;
 }
