@@ -220,7 +220,9 @@ public static class SentenceSplitter
 
     private static bool IsArabicLetter(char c) => c is (>= '\u0621' and <= '\u064A') or (>= '\u0671' and <= '\u06D3');
 
-    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u061F' or '\u06D4' or '\u2026';
+    /// <summary>The marks that can end a sentence: . ! ? and the Arabic question mark, the Urdu-style full stop ۔ and
+    /// the ellipsis. The one list; the headline test and the model-input splitter ask here.</summary>
+    internal static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u061F' or '\u06D4' or '\u2026';
 
     private static bool IsCloser(char c) =>
         c is '"' or '\'' or '\u201D' or '\u2019' or '\u00BB' or '\u203A' or ')' or ']' or '}';

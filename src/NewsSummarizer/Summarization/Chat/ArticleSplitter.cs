@@ -1,3 +1,5 @@
+using NewsSummarizer.Text;
+
 namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>Splits an article that exceeds the model's input budget into parts on paragraph boundaries.
@@ -59,7 +61,7 @@ internal sealed class ArticleSplitter(TokenCounter tokens)
         foreach (var word in words)
         {
             var wordTokens = tokens.Count(word) + 1;
-            var endsSentence = word.Length > 0 && word[^1] is '.' or '!' or '?' or '؟' or '۔';
+            var endsSentence = word.Length > 0 && SentenceSplitter.IsTerminator(word[^1]);
             if (piece.Count > 0 && pieceTokens + wordTokens > maxTokens)
             {
                 yield return string.Join(' ', piece);

@@ -1,3 +1,5 @@
+using NewsSummarizer.Text;
+
 namespace NewsSummarizer.Summarization.Extractive;
 
 /// <summary>Finds a headline at the top of an article's text: a short first line without a sentence's closing
@@ -36,6 +38,6 @@ internal static class Headline
     private static bool EndsLikeSentence(ReadOnlySpan<char> line)
     {
         var end = line.TrimEnd("\"'\u201D\u2019\u00BB)]");
-        return end.IsEmpty || end[^1] is '.' or '!' or '?' or '\u061F' or '\u06D4' or '\u2026' or ':' or ',' or '\u060C';
+        return end.IsEmpty || SentenceSplitter.IsTerminator(end[^1]) || end[^1] is ':' or ',' or '\u060C';
     }
 }
