@@ -25,6 +25,23 @@ public sealed class ArticleSplitterTests
         Assert.All(parts, p => Assert.InRange(Tokens.Count(p), 1, Budget));
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("؟")]
+    [InlineData("…")]
+    public void Split_OversizedParagraph_CutsAfterASentenceEnd(string mark)
+    {
+        // One paragraph of 40 sentences of 9 words: over a 100-token budget it is cut, and every cut falls after a
+        // sentence's closing mark once a part is three quarters full.
+        var sentence = string.Join(" ", Enumerable.Repeat("word", 8)) + " end" + mark;
+        var paragraph = string.Join(' ', Enumerable.Repeat(sentence, 40));
+
+        var parts = CreateSut().Split(paragraph, 100);
+
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.EndsWith("end" + mark, p, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Split_RunWithoutSpacesLongerThanBudget_CutsItWithinBudgetLosingNothing()
     {
