@@ -150,13 +150,13 @@ internal static class EvalCommand
         var report = CrossValidation.Run(documents, ArticleLanguage.Arabic, ratio, folds, ExtractiveTuning.Candidates(), cancellationToken, repeats);
 
         var table = new Table().Title($"{Markup.Escape(dataset)}: {folds}-fold cross-validation over {report.Candidates} settings, ratio {ratio.ToString(CultureInfo.InvariantCulture)}, held-out F1 ×100 (ours / length-matched lead)");
-        table.AddColumns("fold", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");
+        table.AddColumns(["fold", .. ComparisonColumns]);
         foreach (var f in report.Folds)
         {
-            table.AddRow(f.Fold.ToString(CultureInfo.InvariantCulture), f.Documents.ToString(CultureInfo.InvariantCulture), Pair(f.Summary.Rouge.Rouge1, f.Lead.Rouge.Rouge1), Pair(f.Summary.Rouge.Rouge2, f.Lead.Rouge.Rouge2), Pair(f.Summary.Rouge.RougeL, f.Lead.Rouge.RougeL), f.Summary.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F((f.Summary.Rouge.Rouge1.F1 - f.Lead.Rouge.Rouge1.F1) * 100), F((f.Summary.Rouge.Rouge2.F1 - f.Lead.Rouge.Rouge2.F1) * 100));
+            table.AddRow(ComparisonRow(f.Fold.ToString(CultureInfo.InvariantCulture), f.Documents, f.Summary, f.Lead));
         }
 
-        table.AddRow("mean", documents.Count.ToString(CultureInfo.InvariantCulture), Pair(report.Summary.Rouge.Rouge1, report.Lead.Rouge.Rouge1), Pair(report.Summary.Rouge.Rouge2, report.Lead.Rouge.Rouge2), Pair(report.Summary.Rouge.RougeL, report.Lead.Rouge.RougeL), report.Summary.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F(report.Rouge1Margin), F(report.Rouge2Margin));
+        table.AddRow(ComparisonRow("mean", documents.Count, report.Summary, report.Lead));
         AnsiConsole.Write(table);
         foreach (var f in report.Folds)
         {
@@ -246,16 +246,30 @@ internal static class EvalCommand
     private static Table CategoryTable(string system, EvaluationReport all, IReadOnlyList<(string Category, EvaluationReport Report)> categories)
     {
         var table = new Table().Title($"{Markup.Escape(system)} / {SummaryEvaluator.LengthMatchedLeadName} per category, F1 ×100");
-        table.AddColumns("category", "docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2");
+        table.AddColumns(["category", .. ComparisonColumns]);
         foreach (var (category, report) in categories.Append(("all", all)))
         {
-            var ours = report[system];
-            var lead = report[SummaryEvaluator.LengthMatchedLeadName];
-            table.AddRow(Markup.Escape(category), report.Documents.ToString(CultureInfo.InvariantCulture), Pair(ours.Rouge.Rouge1, lead.Rouge.Rouge1), Pair(ours.Rouge.Rouge2, lead.Rouge.Rouge2), Pair(ours.Rouge.RougeL, lead.Rouge.RougeL), ours.MeanWords.ToString("F1", CultureInfo.InvariantCulture), F((ours.Rouge.Rouge1.F1 - lead.Rouge.Rouge1.F1) * 100), F((ours.Rouge.Rouge2.F1 - lead.Rouge.Rouge2.F1) * 100));
+            table.AddRow(ComparisonRow(Markup.Escape(category), report.Documents, report[system], report[SummaryEvaluator.LengthMatchedLeadName]));
         }
 
         return table;
     }
+
+    // The columns of ComparisonRow after its label.
+    private static readonly string[] ComparisonColumns = ["docs", "R-1", "R-2", "R-L", "words", "ΔR-1", "ΔR-2"];
+
+    // One row of ours against the length-matched lead: F1 side by side, our mean words, and the margins.
+    private static string[] ComparisonRow(string label, int documents, SystemScores ours, SystemScores lead) =>
+    [
+        label,
+        documents.ToString(CultureInfo.InvariantCulture),
+        Pair(ours.Rouge.Rouge1, lead.Rouge.Rouge1),
+        Pair(ours.Rouge.Rouge2, lead.Rouge.Rouge2),
+        Pair(ours.Rouge.RougeL, lead.Rouge.RougeL),
+        ours.MeanWords.ToString("F1", CultureInfo.InvariantCulture),
+        F((ours.Rouge.Rouge1.F1 - lead.Rouge.Rouge1.F1) * 100),
+        F((ours.Rouge.Rouge2.F1 - lead.Rouge.Rouge2.F1) * 100),
+    ];
 
     private static IEnumerable<object> Systems(EvaluationReport report) => report.Systems.Select(s => new
     {

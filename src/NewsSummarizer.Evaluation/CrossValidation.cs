@@ -11,29 +11,34 @@ public sealed record TuningCandidate(string Name, ExtractiveOptions Options);
 /// <summary>One held-out fold: the setting chosen on the other folds and its scores on this one.</summary>
 public sealed record FoldResult(int Fold, int Documents, string Chosen, SystemScores Summary, SystemScores Lead);
 
-/// <summary>One dealing of the documents to folds: the mean held-out margins over the length-matched lead (×100)
-/// and the setting each fold chose.</summary>
-public sealed record PartitionResult(int Repeat, double Rouge1Margin, double Rouge2Margin, IReadOnlyList<string> Chosen);
+/// <summary>One dealing of the documents to folds: the mean over its held-out folds of the summariser's scores and of
+/// the lead cut to the summaries' lengths, and the setting each fold chose.</summary>
+public sealed record PartitionResult(int Repeat, SystemScores Summary, SystemScores Lead, IReadOnlyList<string> Chosen)
+{
+    /// <summary>Held-out ROUGE-1 F1 of the summariser minus the length-matched lead's, ×100.</summary>
+    public double Rouge1Margin => (Summary.Rouge.Rouge1.F1 - Lead.Rouge.Rouge1.F1) * 100;
+
+    /// <summary>Held-out ROUGE-2 F1 of the summariser minus the length-matched lead's, ×100.</summary>
+    public double Rouge2Margin => (Summary.Rouge.Rouge2.F1 - Lead.Rouge.Rouge2.F1) * 100;
+}
 
 /// <summary>k-fold cross-validation of the extractive summariser against the length-matched lead.</summary>
 /// <param name="Folds">The held-out folds of the fixed dealing (repeat 0).</param>
-/// <param name="Summary">Mean over the held-out folds of the summariser's scores (fixed dealing).</param>
-/// <param name="Lead">Mean over the held-out folds of the lead cut to the summaries' lengths (fixed dealing).</param>
-/// <param name="Partitions">Every dealing's held-out margins: the fixed one first, then the shuffled ones.</param>
+/// <param name="Partitions">Every dealing: the fixed one first, then the shuffled ones.</param>
 public sealed record CrossValidationReport(
-    int FoldCount,
-    double Ratio,
-    int Candidates,
-    IReadOnlyList<FoldResult> Folds,
-    SystemScores Summary,
-    SystemScores Lead,
-    IReadOnlyList<PartitionResult> Partitions)
+    int FoldCount, double Ratio, int Candidates, IReadOnlyList<FoldResult> Folds, IReadOnlyList<PartitionResult> Partitions)
 {
-    /// <summary>Held-out ROUGE-1 F1 of the summariser minus the length-matched lead's, ×100 (fixed dealing).</summary>
-    public double Rouge1Margin => (Summary.Rouge.Rouge1.F1 - Lead.Rouge.Rouge1.F1) * 100;
+    /// <summary>Mean over the fixed dealing's held-out folds of the summariser's scores.</summary>
+    public SystemScores Summary => Partitions[0].Summary;
 
-    /// <summary>Held-out ROUGE-2 F1 of the summariser minus the length-matched lead's, ×100 (fixed dealing).</summary>
-    public double Rouge2Margin => (Summary.Rouge.Rouge2.F1 - Lead.Rouge.Rouge2.F1) * 100;
+    /// <summary>Mean over the fixed dealing's held-out folds of the lead cut to the summaries' lengths.</summary>
+    public SystemScores Lead => Partitions[0].Lead;
+
+    /// <summary>Held-out ROUGE-1 margin over the length-matched lead, ×100 (fixed dealing).</summary>
+    public double Rouge1Margin => Partitions[0].Rouge1Margin;
+
+    /// <summary>Held-out ROUGE-2 margin over the length-matched lead, ×100 (fixed dealing).</summary>
+    public double Rouge2Margin => Partitions[0].Rouge2Margin;
 
     /// <summary>The held-out ROUGE-1 margin averaged over every dealing: the figure that does not hang on one split.</summary>
     public double RepeatedRouge1Margin => Partitions.Average(p => p.Rouge1Margin);
@@ -104,7 +109,7 @@ public static class CrossValidation
         // Every candidate scored once on every document; folds only choose among these.
         var scores = Score(documents, language, ratio, candidates, cancellationToken);
         var partitions = new List<PartitionResult>(repeats);
-        List<FoldResult> results = [];
+        List<FoldResult> fixedFolds = [];
         for (var repeat = 0; repeat < repeats; repeat++)
         {
             var fold = Partition(documents.Count, folds, repeat);
@@ -117,27 +122,18 @@ public static class CrossValidation
                 dealt.Add(new FoldResult(f, heldOut.Count, candidates[chosen].Name, Mean("summary", heldOut, d => d.Summary), Mean("lead", heldOut, d => d.LengthMatchedLead)));
             }
 
-            var summary = MeanOfFolds("summary", dealt.Select(r => r.Summary).ToList());
-            var lead = MeanOfFolds(SummaryEvaluator.LengthMatchedLeadName, dealt.Select(r => r.Lead).ToList());
             partitions.Add(new PartitionResult(
                 repeat,
-                (summary.Rouge.Rouge1.F1 - lead.Rouge.Rouge1.F1) * 100,
-                (summary.Rouge.Rouge2.F1 - lead.Rouge.Rouge2.F1) * 100,
+                MeanOfFolds("summary", dealt.Select(r => r.Summary).ToList()),
+                MeanOfFolds(SummaryEvaluator.LengthMatchedLeadName, dealt.Select(r => r.Lead).ToList()),
                 dealt.Select(r => r.Chosen).ToList()));
             if (repeat == 0)
             {
-                results = dealt;
+                fixedFolds = dealt;
             }
         }
 
-        return new CrossValidationReport(
-            folds,
-            ratio,
-            candidates.Count,
-            results,
-            MeanOfFolds("summary", results.Select(r => r.Summary).ToList()),
-            MeanOfFolds(SummaryEvaluator.LengthMatchedLeadName, results.Select(r => r.Lead).ToList()),
-            partitions);
+        return new CrossValidationReport(folds, ratio, candidates.Count, fixedFolds, partitions);
     }
 
     /// <summary>Each candidate's per-document scores. Candidates that build the same graph share one analysis of
