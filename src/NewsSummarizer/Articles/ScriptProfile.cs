@@ -38,6 +38,10 @@ public readonly record struct ScriptProfile(int Letters, int ArabicLetters, int 
         c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08FF')
             or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
 
+    /// <summary>A letter of the Arabic script (the blocks of <see cref="IsArabic"/>, letters only: no digits, marks or
+    /// punctuation; tatweel, a modifier letter, included).</summary>
+    public static bool IsArabicLetter(char c) => IsArabic(c) && char.IsLetter(c);
+
     public static bool IsLatin(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF');
 }

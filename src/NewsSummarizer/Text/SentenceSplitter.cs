@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Text;
 
@@ -93,7 +94,7 @@ public static class SentenceSplitter
         if (!char.IsWhiteSpace(line[next]))
         {
             // "U.S", "3.5", "example.com", and Arabic "ق.م" stay whole; "نوح.و" is two sentences.
-            return IsArabicLetter(line[next]) && !IsArabicAbbreviation(line, markStart);
+            return ScriptProfile.IsArabicLetter(line[next]) && !IsArabicAbbreviation(line, markStart);
         }
 
         var following = line[next..].TrimStart();
@@ -196,7 +197,7 @@ public static class SentenceSplitter
         }
 
         var letter = PreviousBase(line, mark);
-        if (letter < 0 || !IsArabicLetter(line[letter]))
+        if (letter < 0 || !ScriptProfile.IsArabicLetter(line[letter]))
         {
             return false;
         }
@@ -217,8 +218,6 @@ public static class SentenceSplitter
 
         return i;
     }
-
-    private static bool IsArabicLetter(char c) => c is (>= '\u0621' and <= '\u064A') or (>= '\u0671' and <= '\u06D3');
 
     /// <summary>The marks that can end a sentence: . ! ? and the Arabic question mark, the Urdu-style full stop ۔ and
     /// the ellipsis. The one list; the headline test and the model-input splitter ask here.</summary>
