@@ -18,11 +18,11 @@ internal static class CostCommand
     {
         var paths = CliArguments.ArticlePaths("Article files or folders (recursively).");
         var command = new Command("cost", "Measure model calls and input tokens per article (no model call is made).") { paths };
-        command.SetAction(parse => Run(parse.GetRequiredValue(paths)));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(paths), cancellationToken));
         return command;
     }
 
-    private static int Run(string[] paths)
+    private static async Task<int> RunAsync(string[] paths, CancellationToken cancellationToken)
     {
         using var services = CliHost.Create();
         var reader = services.GetRequiredService<ArticleReader>();
@@ -32,7 +32,8 @@ internal static class CostCommand
         var rejected = 0;
         foreach (var (path, name) in ArticleUploader.Expand(paths))
         {
-            var read = reader.Read(File.ReadAllBytes(path), name, ArticleUploader.ContentTypeOf(path));
+            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var read = await reader.ReadAsync(content, name, ArticleUploader.ContentTypeOf(path), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (read.IsAccepted)
             {
                 costs.Add(PromptCost.Measure(read.Article, tokens, budget));

@@ -60,7 +60,6 @@ internal static class SummarizeCommand
         var runner = new Runner(
             services.GetRequiredService<ArticleReader>(),
             services.GetRequiredService<SummaryService>(),
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummarizerOptions>>().Value.MaxArticleBytes,
             request.Length);
 
         var results = new List<SummaryDocument>(items.Count);
@@ -103,7 +102,7 @@ internal static class SummarizeCommand
     private sealed record Request(string[] Paths, string? Output, SummarizerProvider? Provider, SummaryLength Length, bool Json);
 
     /// <summary>File → result document, the way the blob trigger does it for a blob.</summary>
-    private sealed class Runner(ArticleReader reader, SummaryService service, long maxBytes, SummaryLength length)
+    private sealed class Runner(ArticleReader reader, SummaryService service, SummaryLength length)
     {
         public async Task<SummaryDocument> WriteAsync(SummarizeItem item, CancellationToken cancellationToken)
         {
@@ -121,9 +120,10 @@ internal static class SummarizeCommand
             try
             {
                 bytes = new FileInfo(item.Path).Length;
+                var maxBytes = reader.MaxBytesFor(item.Name, contentType);
                 read = bytes > maxBytes
                     ? ArticleReader.TooLarge(bytes, maxBytes)
-                    : reader.Read(await File.ReadAllBytesAsync(item.Path, cancellationToken).ConfigureAwait(false), item.Name, contentType);
+                    : await reader.ReadAsync(await File.ReadAllBytesAsync(item.Path, cancellationToken).ConfigureAwait(false), item.Name, contentType, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

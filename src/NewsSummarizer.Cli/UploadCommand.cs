@@ -66,7 +66,8 @@ internal static class UploadCommand
         foreach (var (path, blobName) in files)
         {
             var etag = await uploader.UploadAsync(path, blobName, length, cancellationToken).ConfigureAwait(false);
-            var sha256 = reader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), blobName, ArticleUploader.ContentTypeOf(path)).Sha256;
+            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var sha256 = (await reader.ReadAsync(content, blobName, ArticleUploader.ContentTypeOf(path), cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
             uploads.Add(new Upload(blobName, etag, sha256));
             Console.WriteLine($"uploaded {path} -> {blobName}");
         }

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsSummarizer.Articles;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
@@ -29,9 +28,8 @@ public static class TestProcessors
         IArticleStore store, SummaryService summaries, IOptions<SummarizerOptions> options, TimeProvider time,
         IRetryQueue? retryQueue = null, RetryPlanner? planner = null) => new(
             store,
-            new ArticleReader(options),
+            TestReaders.InProcess(options),
             summaries,
-            options,
             Telemetry(),
             time,
             NullLogger<ArticleProcessor>.Instance,

@@ -54,7 +54,7 @@ internal static class TestData
 
     /// <summary>A text article as the blob path reads it (default limits).</summary>
     public static ArticleReadResult Read(string text) =>
-        new ArticleReader(Options.Create(new SummarizerOptions())).Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
+        TestReaders.InProcess().Read(System.Text.Encoding.UTF8.GetBytes(text), "article.txt", null);
 
     /// <summary>Telemetry backed by a real meter factory, for constructing pipeline classes by hand.</summary>
     public static SummarizerTelemetry Telemetry() => TestProcessors.Telemetry();

@@ -29,11 +29,19 @@ public static class ArticleErrorCodes
     public const string NoText = "no-text";
 
     /// <summary>A document whose structure exceeds a limit of <see cref="ArticleLimits"/> (nesting depth, element count,
-    /// Markdown link scanning) or whose extraction outlasts <see cref="ArticleLimits.ExtractionBudget"/>.</summary>
+    /// Markdown link scanning) or whose extraction outlasts the extractor's CPU budget (<c>Extraction__CpuBudgetSeconds</c>).</summary>
     public const string TooComplex = "too-complex";
 
     /// <summary>A format library (SmartReader/AngleSharp, Markdig) failed on the document.</summary>
     public const string ExtractionFailed = "extraction-failed";
+
+    /// <summary>The extractor process reading the document ended abnormally (a parser's stack overflow, a native
+    /// crash); the process is replaced and nothing else is affected.</summary>
+    public const string ExtractionCrashed = "extraction-crashed";
+
+    /// <summary>Reading the document needed more memory than one extractor process may hold
+    /// (<c>Extraction__MemoryLimitMegabytes</c>).</summary>
+    public const string TooLargeInMemory = "too-large-in-memory";
 
     /// <summary>A <c>.json</c> file that is not valid JSON (or nests deeper than we read).</summary>
     public const string InvalidJson = "invalid-json";
@@ -48,7 +56,7 @@ public static class ArticleErrorCodes
     public const string CorruptDocument = "corrupt-document";
 
     /// <summary>A Word or PDF document beyond the reading limits: pages, zip entries, uncompressed size, compression
-    /// ratio (zip bombs), nesting depth or extraction time.</summary>
+    /// ratio (zip bombs), nesting depth, element counts or the extractor's CPU budget.</summary>
     public const string DocumentTooComplex = "document-too-complex";
 
     /// <summary>A PDF whose pages carry no text layer (scanned images): it needs OCR first.</summary>

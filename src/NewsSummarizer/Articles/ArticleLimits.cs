@@ -2,7 +2,8 @@ namespace NewsSummarizer.Articles;
 
 /// <summary>Bounds on the work one article may cost while it is read, so that no upload can crash, stall or
 /// monopolise the service. Pre-scans enforce the structural limits before a format library sees the document; the
-/// extraction budget is the backstop for whatever a pre-scan cannot foresee. docs/inputs.md lists them.</summary>
+/// extractor process's CPU and memory limits (<see cref="Extraction.ExtractionOptions"/>) are the backstop for whatever
+/// a pre-scan cannot foresee. docs/inputs.md lists them.</summary>
 public static class ArticleLimits
 {
     /// <summary>Most HTML elements open at once. News pages nest 15 to 40 deep; AngleSharp recurses once per level
@@ -33,7 +34,4 @@ public static class ArticleLimits
     /// <summary>Longest title kept (characters); longer titles are cut at a word boundary.</summary>
     public const int MaxTitleLength = 500;
 
-    /// <summary>Wall-clock time format extraction (HTML, Markdown, JSON parsing and text extraction) may take before
-    /// the article is rejected <c>too-complex</c>. The pre-scan limits keep real documents far below it.</summary>
-    public static readonly TimeSpan ExtractionBudget = TimeSpan.FromSeconds(20);
 }

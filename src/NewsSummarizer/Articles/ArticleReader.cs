@@ -1,51 +1,42 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles.Documents;
 using NewsSummarizer.Articles.Encodings;
+using NewsSummarizer.Articles.Extraction;
 using NewsSummarizer.Articles.Formats;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Articles;
 
-/// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix. The one place
+/// <summary>Turns uploaded bytes into an <see cref="Article"/>, or a rejection that says what to fix: the one place
 /// that decides format, encoding and limits, for the blob trigger, the CLI and the HTTP API alike.</summary>
-public sealed partial class ArticleReader
+/// <remarks>Plain text and JSON are read here, by our own bounded code, on the caller's thread. HTML, Markdown, Word
+/// and PDF go to <see cref="IArticleExtractor"/>: in every host an extractor process that can be killed.</remarks>
+public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, IArticleExtractor extractor, ILogger<ArticleReader>? logger = null)
 {
-    private readonly IOptions<SummarizerOptions> options;
-    private readonly ArticleFormats formats;
-    private readonly TimeSpan extractionBudget;
-    private readonly TimeProvider timeProvider;
-    private readonly ILogger logger;
+    private readonly ILogger logger = logger ?? NullLogger<ArticleReader>.Instance;
 
-    public ArticleReader(IOptions<SummarizerOptions> options, TimeProvider? timeProvider = null, ILogger<ArticleReader>? logger = null)
-        : this(options, ArticleFormats.Default, ArticleLimits.ExtractionBudget, timeProvider ?? TimeProvider.System, logger ?? NullLogger<ArticleReader>.Instance)
-    {
-    }
-
-    /// <summary>A reader with other formats or another extraction budget (tests).</summary>
-    internal ArticleReader(IOptions<SummarizerOptions> options, ArticleFormats formats, TimeSpan extractionBudget, TimeProvider timeProvider, ILogger logger)
-    {
-        this.options = options;
-        this.formats = formats;
-        this.extractionBudget = extractionBudget;
-        this.timeProvider = timeProvider;
-        this.logger = logger;
-    }
-
-    /// <summary>What one Word or PDF document may cost to read.</summary>
-    internal DocumentLimits DocumentLimits { get; init; } = DocumentLimits.Default;
+    /// <summary>The most bytes an upload with this name or content type may have: <c>Summarizer__MaxHtmlBytes</c> for
+    /// an HTML page, <c>Summarizer__MaxArticleBytes</c> for everything else. Storage and HTTP read no more than this.</summary>
+    public long MaxBytesFor(string? name, string? contentType) =>
+        ArticleFormats.Default.ByNameOrContentType(name, contentType) is HtmlFormat
+            ? Math.Max(options.Value.MaxHtmlBytes, options.Value.MaxArticleBytes)
+            : options.Value.MaxArticleBytes;
 
     /// <param name="content">The uploaded bytes.</param>
     /// <param name="name">The blob or file name; its extension picks the format.</param>
     /// <param name="contentType">The blob's or request's content type, used when the name has no known extension.</param>
     /// <param name="title">A title given besides the content (it wins over one found in the document).</param>
-    public ArticleReadResult Read(ReadOnlySpan<byte> content, string? name, string? contentType, string? title = null)
+    /// <param name="cancellationToken">Cancels an extraction under way (its process is killed).</param>
+    public async ValueTask<ArticleReadResult> ReadAsync(
+        ReadOnlyMemory<byte> content, string? name, string? contentType, string? title = null, CancellationToken cancellationToken = default)
     {
-        var limits = options.Value;
-        if (content.Length > limits.MaxArticleBytes)
+        var maxBytes = MaxBytesFor(name, contentType);
+        if (content.Length > maxBytes)
         {
-            return TooLarge(content.Length, limits.MaxArticleBytes);
+            return TooLarge(content.Length, maxBytes);
         }
 
         if (content.IsEmpty)
@@ -54,21 +45,27 @@ public sealed partial class ArticleReader
                 ArticleErrorCodes.Empty, "The article is empty. Upload a file with the article's content.");
         }
 
-        if (DocumentReader.Identify(content, name, contentType) is { } document)
+        if (DocumentReader.Identify(content.Span, name, contentType) is { } document)
         {
-            return ReadDocument(content.ToArray(), document, title);
+            var read = await ExtractAsync(new ExtractionJob(document, content), name, cancellationToken).ConfigureAwait(false);
+            if (read.IsExtracted && GarbleCheck.IsGarbled(read.Text, out var garbled))
+            {
+                read = FormatExtraction.Rejected(ArticleErrorCodes.GarbledText, $"The document's text is unreadable: {garbled}.");
+            }
+
+            return FromExtraction(read, null, title) with { Format = document };
         }
 
-        var format = formats.ByNameOrContentType(name, contentType);
+        var format = ArticleFormats.Default.ByNameOrContentType(name, contentType);
         var extension = format is null ? ArticleFormats.ExtensionOf(name) : null;
-        if (BinarySignatures.Identify(content, extension) is { } kind)
+        if (BinarySignatures.Identify(content.Span, extension) is { } kind)
         {
             return ArticleReadResult.Rejected(
                 ArticleErrorCodes.UnsupportedFormat,
                 $"The file is {kind}, not an article. Upload the article as text (.txt), Markdown (.md), HTML (.html), JSON (.json), Word (.docx) or PDF (.pdf).");
         }
 
-        var decoded = TextDecoder.Decode(content);
+        var decoded = TextDecoder.Decode(content.Span);
         if (!decoded.IsDecoded)
         {
             return ArticleReadResult.Rejected(decoded.Error.Code, decoded.Error.Message, decoded.Encoding);
@@ -87,51 +84,62 @@ public sealed partial class ArticleReader
                 decoded.Encoding);
         }
 
-        format ??= formats.Sniff(decoded.Text);
-        var extraction = BoundedExtraction.Run(format, decoded.Text, extractionBudget, timeProvider, out var failure);
-        if (failure is not null)
+        format ??= ArticleFormats.Default.Sniff(decoded.Text);
+        var extraction = format.ParsedOutOfProcess
+            ? await ExtractAsync(new ExtractionJob(format.Name, Encoding.UTF8.GetBytes(decoded.Text)), name, cancellationToken).ConfigureAwait(false)
+            : format.Extract(decoded.Text);
+        if (extraction is { IsExtracted: true, TextIsHtml: true })
         {
-            LogExtractionFailed(logger, failure, format.Name, name);
-        }
-        else if (extraction.Error?.Code == ArticleErrorCodes.TooComplex)
-        {
-            LogTooComplex(logger, format.Name, name, extraction.Error.Message);
-        }
-
-        return (extraction.IsExtracted
-            ? FromExtraction(extraction, decoded.Encoding, title)
-            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, decoded.Encoding)) with { Format = format.Name };
-    }
-
-    /// <summary>Word and PDF documents: binary formats, read by their own libraries instead of decoded as text.
-    /// Extracted text passes the same garble, length and language checks as any other article.</summary>
-    private ArticleReadResult ReadDocument(byte[] content, string format, string? title)
-    {
-        var extraction = DocumentReader.Extract(content, format, DocumentLimits);
-        if (extraction.IsExtracted && GarbleCheck.IsGarbled(extraction.Text, out var reason))
-        {
-            extraction = FormatExtraction.Rejected(ArticleErrorCodes.GarbledText, $"The document's text is unreadable: {reason}.");
+            // A JSON item's HTML body: its text comes from the HTML reader, the rest from the JSON.
+            var body = await ExtractAsync(new ExtractionJob(ExtractionJob.HtmlFragment, Encoding.UTF8.GetBytes(extraction.Text)), name, cancellationToken).ConfigureAwait(false);
+            extraction = body.IsExtracted
+                ? FormatExtraction.Extracted(body.Text, extraction.Title) with { Language = extraction.Language, Url = extraction.Url, PublishedAt = extraction.PublishedAt }
+                : body;
         }
 
-        return (extraction.IsExtracted
-            ? FromExtraction(extraction, null, title)
-            : ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message)) with { Format = format };
+        return FromExtraction(extraction, decoded.Encoding, title) with { Format = format.Name };
     }
 
     public static ArticleReadResult TooLarge(long bytes, long limit) =>
         ArticleReadResult.Rejected(
             ArticleErrorCodes.TooLarge,
-            $"The article is {bytes:N0} bytes; the limit is {limit:N0} bytes (setting Summarizer__MaxArticleBytes). " +
+            $"The article is {bytes:N0} bytes; the limit is {limit:N0} bytes (setting Summarizer__MaxArticleBytes, Summarizer__MaxHtmlBytes for HTML pages). " +
             "Split the article or raise the limit.");
+
+    private async ValueTask<FormatExtraction> ExtractAsync(ExtractionJob job, string? name, CancellationToken cancellationToken)
+    {
+        var extraction = await extractor.ExtractAsync(job, cancellationToken).ConfigureAwait(false);
+        if (extraction.Error is { Code: not (ArticleErrorCodes.NoText or ArticleErrorCodes.NoTextLayer) } error)
+        {
+            LogRejected(logger, name, InProcessExtractor.FormatName(job), error.Code, error.Message);
+        }
+
+        return extraction;
+    }
 
     private ArticleReadResult FromExtraction(FormatExtraction extraction, string? encoding, string? title)
     {
+        if (!extraction.IsExtracted)
+        {
+            return ArticleReadResult.Rejected(extraction.Error.Code, extraction.Error.Message, encoding);
+        }
+
         // Format characters go before anything counts, detects or hashes: the hash is of the text as summarised.
-        var normalized = ArticleText.Normalize(ArticleText.RemoveFormatCharacters(extraction.Text!));
+        var normalized = ArticleText.Normalize(ArticleText.RemoveFormatCharacters(extraction.Text));
         var normalizedTitle = ArticleText.NormalizeTitle(string.IsNullOrWhiteSpace(title) ? extraction.Title : title);
         if (normalized.Length == 0)
         {
             return Empty(encoding);
+        }
+
+        var textBytes = Encoding.UTF8.GetByteCount(normalized);
+        if (textBytes > options.Value.MaxArticleBytes)
+        {
+            return ArticleReadResult.Rejected(
+                ArticleErrorCodes.TooLarge,
+                $"The article's text is {textBytes:N0} bytes once extracted; the limit is {options.Value.MaxArticleBytes:N0} bytes (setting Summarizer__MaxArticleBytes). " +
+                "Split the article or raise the limit.",
+                encoding);
         }
 
         var sha256 = ArticleText.Sha256(normalizedTitle is null ? normalized : normalizedTitle + "\n\n" + normalized);
@@ -170,9 +178,6 @@ public sealed partial class ArticleReader
     private static ArticleReadResult Empty(string? encoding) => ArticleReadResult.Rejected(
         ArticleErrorCodes.Empty, "The article has no text, only white space. Upload a file with the article's content.", encoding);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Format} reader threw on article {Name}; rejected as extraction-failed")]
-    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string format, string? name);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} ({Format}) rejected as too-complex: {Reason}")]
-    private static partial void LogTooComplex(ILogger logger, string format, string? name, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} ({Format}) rejected as {Code}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? name, string format, string code, string reason);
 }

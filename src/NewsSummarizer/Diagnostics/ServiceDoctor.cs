@@ -77,7 +77,7 @@ public sealed class ServiceDoctor(
             return;
         }
 
-        var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(seedText), "seed.txt", null);
+        var read = await reader.ReadAsync(System.Text.Encoding.UTF8.GetBytes(seedText), "seed.txt", null, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!read.IsAccepted)
         {
             findings.Add(new DoctorFinding("model", DoctorStatus.Error, $"The seed text is not an article: {read.Rejection.Message}"));

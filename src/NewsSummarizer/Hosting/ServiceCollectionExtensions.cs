@@ -9,6 +9,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
+using NewsSummarizer.Articles.Extraction;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
@@ -34,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<StorageOptions>().Bind(configuration).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ArticleRetryOptions>()
             .Bind(configuration.GetSection(ArticleRetryOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<ExtractionOptions>()
+            .Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations();
         services.AddSingleton<IValidateOptions<ArticleRetryOptions>, ArticleRetryOptions.Validator>();
         services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageConnection.Validator(configuration));
@@ -64,6 +67,8 @@ public static class ServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<SummarizerTelemetry>();
+        services.TryAddSingleton<ExtractorPool>();
+        services.TryAddSingleton<IArticleExtractor>(sp => sp.GetRequiredService<ExtractorPool>());
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<ArticleProcessor>();

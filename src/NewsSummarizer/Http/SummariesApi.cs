@@ -87,7 +87,7 @@ public sealed partial class SummariesApi
 
         try
         {
-            var (body, problem) = await SummaryRequestReader.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken).ConfigureAwait(false);
+            var (body, problem) = await SummaryRequestReader.ReadAsync(request, reader.MaxBytesFor(null, request.ContentType), cancellationToken).ConfigureAwait(false);
             if (problem is not null)
             {
                 LogRequestProblem(logger, problem.StatusCode, ((ApiProblem)problem.Value).Code);
@@ -100,7 +100,7 @@ public sealed partial class SummariesApi
             {
                 // The same reader as a blob's: format, encoding, garble and binary checks, limits. No name: the
                 // content type picks the format, or the bytes do (application/octet-stream, text/plain).
-                read = reader.Read(body!.Content, null, body.ContentType);
+                read = await reader.ReadAsync(body!.ContentMemory, null, body.ContentType, cancellationToken: cancellationToken).ConfigureAwait(false);
                 source = new SourceInfo(null, null, null, read.Sha256, body.ContentType, body.Bytes, read.Encoding);
                 if (string.IsNullOrWhiteSpace(lengthQuery) && read.Format == "json" &&
                     !SummaryLength.TryParse(SummaryRequestReader.JsonLength(body.Content), out length, out lengthError))

@@ -18,7 +18,10 @@ public sealed class SummaryRequest : IDisposable
     /// <summary>The request's <c>Content-Type</c>, as sent.</summary>
     public string ContentType { get; }
 
-    public ReadOnlySpan<byte> Content => buffer is null ? throw new ObjectDisposedException(nameof(SummaryRequest)) : buffer.AsSpan(0, length);
+    public ReadOnlySpan<byte> Content => ContentMemory.Span;
+
+    /// <summary><see cref="Content"/>, for readers that await: valid until the request is disposed.</summary>
+    public ReadOnlyMemory<byte> ContentMemory => buffer is null ? throw new ObjectDisposedException(nameof(SummaryRequest)) : buffer.AsMemory(0, length);
 
     public long Bytes => length;
 

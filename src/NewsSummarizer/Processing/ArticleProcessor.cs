@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing.Retries;
 using NewsSummarizer.Storage;
@@ -21,7 +20,6 @@ public sealed partial class ArticleProcessor(
     IArticleStore store,
     ArticleReader reader,
     SummaryService summaries,
-    IOptions<SummarizerOptions> options,
     SummarizerTelemetry telemetry,
     TimeProvider time,
     ILogger<ArticleProcessor> logger,
@@ -413,7 +411,7 @@ public sealed partial class ArticleProcessor(
     private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
     {
         // The stored result is fetched while the article downloads: two storage round trips in parallel, not in a row.
-        var maxBytes = options.Value.MaxArticleBytes;
+        var maxBytes = reader.MaxBytesFor(name, null);
         var blobTask = store.GetArticleAsync(name, maxBytes, cancellationToken);
         var existingTask = store.GetResultAsync(name, cancellationToken);
         await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
@@ -430,7 +428,9 @@ public sealed partial class ArticleProcessor(
             LogUntrustedResult(logger, name, problem ?? "unreadable");
         }
 
-        var read = blob.Content is { } content ? reader.Read(content.Span, blob.Name, blob.ContentType) : ArticleReader.TooLarge(blob.Bytes, maxBytes);
+        var read = blob.Content is { } content
+            ? await reader.ReadAsync(content, blob.Name, blob.ContentType, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : ArticleReader.TooLarge(blob.Bytes, maxBytes);
         var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, read.Sha256, blob.ContentType, blob.Bytes, read.Encoding);
         if (!SummaryLength.TryParse(blob.RequestedLength, out var length, out var lengthError))
         {

@@ -13,6 +13,12 @@ public sealed class SummarizerOptions
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Larger HTML pages are rejected before they are downloaded (<c>Summarizer__MaxHtmlBytes</c>). A saved news
+    /// page is mostly markup around a few KB of article; its extracted text is still held to
+    /// <see cref="MaxArticleBytes"/>.</summary>
+    [Range(1024, 64L * 1024 * 1024)]
+    public long MaxHtmlBytes { get; set; } = 8L * 1024 * 1024;
+
     /// <summary>Shorter texts are rejected: there is nothing to summarise.</summary>
     [Range(1, 1000)]
     public int MinArticleWords { get; set; } = 20;

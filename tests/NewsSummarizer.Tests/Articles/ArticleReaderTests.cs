@@ -93,7 +93,7 @@ public sealed class ArticleReaderTests
     [Fact]
     public void Read_FewerWordsThanMinimum_RejectsTooShortWithHash()
     {
-        var result = CreateSut().Read("Only five words are here."u8, "a.txt", null);
+        var result = CreateSut().Read("Only five words are here."u8.ToArray(), "a.txt", null);
 
         Assert.Equal(ArticleErrorCodes.TooShort, result.Rejection?.Code);
         Assert.Contains("5 words", result.Rejection?.Message, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class ArticleReaderTests
     [Fact]
     public void Read_ZipBytes_RejectsUnsupportedFormat()
     {
-        var result = CreateSut().Read([(byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0], "a.json", null);
+        var result = CreateSut().Read(new byte[] { (byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0 }, "a.json", null);
 
         Assert.Equal(ArticleErrorCodes.UnsupportedFormat, result.Rejection?.Code);
     }
@@ -362,5 +362,5 @@ public sealed class ArticleReaderTests
     }
 
     private static ArticleReader CreateSut(long maxBytes = 1024 * 1024) =>
-        new(Options.Create(new SummarizerOptions { MaxArticleBytes = maxBytes, MinArticleWords = 20 }));
+        TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = maxBytes, MinArticleWords = 20 });
 }

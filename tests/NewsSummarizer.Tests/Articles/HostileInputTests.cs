@@ -214,52 +214,6 @@ public sealed class HostileInputTests
         AssertRejected(ArticleErrorCodes.InvalidJson, result);
     }
 
-    [Fact]
-    public void Read_FormatLibraryThrows_RejectsExtractionFailed()
-    {
-        var sut = CreateSut(new ThrowingFormat(), TimeSpan.FromSeconds(10), new FakeTimeProvider());
-
-        var result = sut.Read(Encoding.UTF8.GetBytes(Paragraph), "a.test", null);
-
-        AssertRejected(ArticleErrorCodes.ExtractionFailed, result);
-        Assert.Contains("library bug", result.Rejection!.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Read_ExtractionOutlastsTheBudget_RejectsTooComplex()
-    {
-        var result = await ReadBlockedAsync(elapsed: TimeSpan.FromSeconds(20), release: false);
-
-        AssertRejected(ArticleErrorCodes.TooComplex, result);
-        Assert.Contains("20 s", result.Rejection!.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Read_ExtractionWithinTheBudget_ReturnsTheExtraction()
-    {
-        var result = await ReadBlockedAsync(elapsed: TimeSpan.FromSeconds(19), release: true);
-
-        Assert.True(result.IsAccepted, result.Rejection?.Message);
-    }
-
-    /// <summary>Reads <see cref="Paragraph"/> through a format that blocks, with a 20 s budget: the clock moves by
-    /// <paramref name="elapsed"/> while it blocks, then the format returns if <paramref name="release"/>.</summary>
-    private static async Task<ArticleReadResult> ReadBlockedAsync(TimeSpan elapsed, bool release)
-    {
-        using var format = new BlockingFormat();
-        var time = new FakeTimeProvider();
-        var sut = CreateSut(format, TimeSpan.FromSeconds(20), time);
-        var reading = Task.Run(() => sut.Read(Encoding.UTF8.GetBytes(Paragraph), "a.test", null));
-        await format.Started.WaitAsync(TimeSpan.FromMinutes(1));
-        time.Advance(elapsed);
-        if (release)
-        {
-            format.Release();
-        }
-
-        return await reading.WaitAsync(TimeSpan.FromMinutes(1));
-    }
-
     private static void AssertRejected(string code, ArticleReadResult result)
     {
         Assert.False(result.IsAccepted, "The hostile input was accepted.");
@@ -269,52 +223,5 @@ public sealed class HostileInputTests
 
     private static string Repeat(string unit, int count) => new StringBuilder(unit.Length * count).Insert(0, unit, count).ToString();
 
-    private static ArticleReader CreateSut() => new(Options.Create(new SummarizerOptions()));
-
-    private static ArticleReader CreateSut(IArticleFormat format, TimeSpan budget, TimeProvider time) => new(
-        Options.Create(new SummarizerOptions()), new ArticleFormats([], format), budget, time, NullLogger.Instance);
-
-    private sealed class ThrowingFormat : IArticleFormat
-    {
-        public string Name => "test";
-
-        public IReadOnlyCollection<string> Extensions { get; } = [".test"];
-
-        public IReadOnlyCollection<string> MediaTypes { get; } = [];
-
-        public bool LooksLike(string text) => true;
-
-        public FormatExtraction Extract(string text) => throw new InvalidOperationException("library bug");
-    }
-
-    private sealed class BlockingFormat : IArticleFormat, IDisposable
-    {
-        private readonly SemaphoreSlim release = new(0);
-        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Started => started.Task;
-
-        public string Name => "test";
-
-        public IReadOnlyCollection<string> Extensions { get; } = [".test"];
-
-        public IReadOnlyCollection<string> MediaTypes { get; } = [];
-
-        public bool LooksLike(string text) => true;
-
-        public FormatExtraction Extract(string text)
-        {
-            started.TrySetResult();
-            release.Wait(TimeSpan.FromMinutes(1));
-            return FormatExtraction.Extracted(text);
-        }
-
-        public void Release() => release.Release();
-
-        public void Dispose()
-        {
-            release.Release();
-            release.Dispose();
-        }
-    }
+    private static ArticleReader CreateSut() => TestReaders.InProcess();
 }

@@ -130,5 +130,5 @@ public sealed class InputTextTests
         Assert.InRange(result.Article.Title!.Length, 1, ArticleLimits.MaxTitleLength);
     }
 
-    private static ArticleReader CreateSut() => new(Options.Create(new SummarizerOptions()));
+    private static ArticleReader CreateSut() => TestReaders.InProcess(new SummarizerOptions());
 }

@@ -173,7 +173,7 @@ public sealed class SummariesApiPostTests
     public async Task SummarizeAsync_JsonTextAndTitle_ReadsTheSameArticleAsAJsonBlob()
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(new { text = HttpTestData.Arabic, title = "ميزانية المدينة" });
-        var blob = new ArticleReader(Options.Create(new SummarizerOptions { MaxArticleBytes = MaxBytes })).Read(json, "news/budget.json", null);
+        var blob = TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = MaxBytes }).Read(json, "news/budget.json", null);
         var context = HttpTestData.Post(json, "application/json");
 
         var result = (await CreateSut().SummarizeAsync(context.Request, default)).AsApi();

@@ -1,4 +1,3 @@
-using NewsSummarizer.Articles;
 using NewsSummarizer.Http;
 using NewsSummarizer.Summarization.Extractive;
 
@@ -14,7 +13,7 @@ internal static class TestApis
         var extractive = new ExtractiveSummarizer();
         var configured = options.Value.Provider == SummarizerProvider.Extractive || model is null ? extractive : model;
         return new SummariesApi(
-            new ArticleReader(options),
+            TestReaders.InProcess(options),
             new SummaryService(configured, extractive, options, TimeProvider.System, NullLogger<SummaryService>.Instance),
             extractive,
             store ?? Mock.Of<IArticleStore>(MockBehavior.Strict),

@@ -41,6 +41,8 @@ internal static class DocumentReader
             : null;
     }
 
+    /// <summary>Runs the document's reader in the calling thread (the extractor process's). Whatever the library
+    /// throws becomes a rejection, except running out of memory, which the extractor process reports itself.</summary>
     public static FormatExtraction Extract(byte[] content, string format, DocumentLimits limits)
     {
         var kind = format == Pdf ? "PDF document" : "Word document";
@@ -50,29 +52,27 @@ internal static class DocumentReader
             return DocumentFailure.Encrypted(kind);
         }
 
-        // The extraction checks the budget between pages and paragraphs; the wait allows one slow unit more.
-        var result = BoundedExtraction.Run(
-            () =>
-            {
-                var budget = new DocumentBudget(limits.TimeBudget);
-                return format == Pdf ? PdfExtractor.Extract(content, limits, budget) : DocxExtractor.Extract(content, limits, budget);
-            },
-            $"{format} extraction",
-            limits.TimeBudget * 1.5,
-            TimeProvider.System,
-            out var error);
-        if (result is null)
+        try
         {
-            return DocumentFailure.TooComplex($"reading it took longer than {limits.TimeBudget.TotalSeconds:N0} s");
+            // The extraction checks the budget between pages and paragraphs; the extractor process's CPU budget is the
+            // backstop for a single unit that never ends.
+            var budget = new DocumentBudget(limits.TimeBudget);
+            return format == Pdf ? PdfExtractor.Extract(content, limits, budget) : DocxExtractor.Extract(content, limits, budget);
         }
-
-        return error switch
+        catch (DocumentLimitException limit)
         {
-            null => result,
-            DocumentLimitException limit => DocumentFailure.TooComplex(limit.Message),
-            OutOfMemoryException or InsufficientExecutionStackException => DocumentFailure.TooComplex("it needs more memory or nesting than allowed"),
-            _ => DocumentFailure.Corrupt(kind, Describe(error)),
-        };
+            return DocumentFailure.TooComplex(limit.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return DocumentFailure.TooComplex("its structure nests deeper than allowed");
+        }
+#pragma warning disable CA1031 // Any exception of a document library is the document's fault: it becomes a rejection.
+        catch (Exception error) when (error is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return DocumentFailure.Corrupt(kind, Extraction.InProcessExtractor.Shorten(error.Message));
+        }
     }
 
     /// <summary>A zip whose entries include <c>[Content_Types].xml</c> and the Word main part: a Word package.
@@ -89,12 +89,5 @@ internal static class DocumentReader
         {
             return false;
         }
-    }
-
-    /// <summary>The library's reason, shortened: enough to tell a truncated file from a wrong one.</summary>
-    private static string Describe(Exception error)
-    {
-        var message = error.Message.ReplaceLineEndings(" ");
-        return message.Length > 200 ? message[..200] + "…" : message;
     }
 }

@@ -34,6 +34,9 @@ public sealed class ArticleFormats
         return mediaType is null ? null : All().FirstOrDefault(f => f.MediaTypes.Contains(mediaType));
     }
 
+    /// <summary>The format called <paramref name="name"/> (<see cref="IArticleFormat.Name"/>), or <c>null</c>.</summary>
+    public IArticleFormat? ByName(string name) => All().FirstOrDefault(f => f.Name == name);
+
     /// <summary>The first format whose content test matches; plain text when none does.</summary>
     public IArticleFormat Sniff(string text) => sniffed.FirstOrDefault(f => f.LooksLike(text)) ?? fallback;
 

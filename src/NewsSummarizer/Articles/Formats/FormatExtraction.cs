@@ -24,6 +24,10 @@ public sealed record FormatExtraction
 
     public ErrorInfo? Error { get; private init; }
 
+    /// <summary><see cref="Text"/> is still HTML (a JSON news item's body): its text comes from the HTML reader, which
+    /// runs in an extractor process.</summary>
+    public bool TextIsHtml { get; init; }
+
     [MemberNotNullWhen(true, nameof(Text))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsExtracted => Error is null;

@@ -11,6 +11,8 @@ public sealed partial class HtmlFormat : IArticleFormat
 
     public string Name => "html";
 
+    public bool ParsedOutOfProcess => true;
+
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
 
     public IReadOnlyCollection<string> MediaTypes { get; } = ["text/html", "application/xhtml+xml"];
@@ -34,7 +36,7 @@ public sealed partial class HtmlFormat : IArticleFormat
 
     /// <summary>A <c>too-complex</c> rejection when the document would nest deeper or build more elements than
     /// <see cref="ArticleLimits"/> allow; <c>null</c> when it may be parsed. Call before <see cref="ExtractText"/>.</summary>
-    internal static FormatExtraction? TooComplex(string html)
+    private static FormatExtraction? TooComplex(string html)
     {
         var problem = HtmlComplexity.Exceeds(html, ArticleLimits.MaxHtmlDepth, ArticleLimits.MaxHtmlElements);
         return problem is null
@@ -44,8 +46,15 @@ public sealed partial class HtmlFormat : IArticleFormat
                 $"The HTML is too complex to read safely: {problem}. Upload the article's text, or simpler HTML.");
     }
 
+    /// <summary>The text of an HTML fragment (a JSON news item's body); its title, if any, is not the article's.</summary>
+    public static FormatExtraction ExtractFragment(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return TooComplex(html) ?? FormatExtraction.Extracted(ExtractText(html).Text);
+    }
+
     /// <summary>Main-content text and title of an HTML document or fragment that passed <see cref="TooComplex"/>.</summary>
-    internal static (string Text, string? Title) ExtractText(string html)
+    private static (string Text, string? Title) ExtractText(string html)
     {
         var article = new SmartReader.Reader(PlaceholderUrl.AbsoluteUri, html).GetArticle();
         return (article.TextContent ?? string.Empty, string.IsNullOrWhiteSpace(article.Title) ? null : article.Title);

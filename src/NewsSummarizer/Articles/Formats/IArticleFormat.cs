@@ -13,6 +13,10 @@ public interface IArticleFormat
     /// <summary>Media types without parameters, lower case, e.g. <c>text/html</c>.</summary>
     IReadOnlyCollection<string> MediaTypes { get; }
 
+    /// <summary>Whether <see cref="Extract"/> hands the text to a third-party parser (AngleSharp, Markdig): such
+    /// formats are read in an extractor process, never in the host.</summary>
+    bool ParsedOutOfProcess { get; }
+
     /// <summary>Whether text whose name and media type say nothing looks like this format.</summary>
     bool LooksLike(string text);
 

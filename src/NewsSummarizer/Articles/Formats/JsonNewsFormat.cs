@@ -21,6 +21,8 @@ public sealed class JsonNewsFormat : IArticleFormat
 
     public string Name => "json";
 
+    public bool ParsedOutOfProcess => false;
+
     public IReadOnlyCollection<string> Extensions { get; } = [".json"];
 
     public IReadOnlyCollection<string> MediaTypes { get; } = ["application/json", "text/json"];
@@ -98,18 +100,9 @@ public sealed class JsonNewsFormat : IArticleFormat
         }
 
         var title = FindString(root, TitleProperties);
-        if (HtmlFormat.LooksLikeMarkup(body))
-        {
-            if (HtmlFormat.TooComplex(body) is { } rejection)
-            {
-                return rejection;
-            }
-
-            body = HtmlFormat.ExtractText(body).Text;
-        }
-
         return FormatExtraction.Extracted(body, title) with
         {
+            TextIsHtml = HtmlFormat.LooksLikeMarkup(body),
             Language = FindString(root, ["language", "lang"]),
             Url = Uri.TryCreate(FindString(root, ["url"]), UriKind.Absolute, out var url) ? url : null,
             PublishedAt = DateTimeOffset.TryParse(

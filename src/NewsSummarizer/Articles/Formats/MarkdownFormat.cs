@@ -14,6 +14,8 @@ public sealed partial class MarkdownFormat : IArticleFormat
 
     public string Name => "markdown";
 
+    public bool ParsedOutOfProcess => true;
+
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
     public IReadOnlyCollection<string> MediaTypes { get; } = ["text/markdown", "text/x-markdown"];

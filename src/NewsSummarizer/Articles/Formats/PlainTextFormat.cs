@@ -5,6 +5,8 @@ public sealed class PlainTextFormat : IArticleFormat
 {
     public string Name => "text";
 
+    public bool ParsedOutOfProcess => false;
+
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];
 
     /// <summary>None: <c>text/plain</c> is what clients send when they do not know (curl, editors, HTTP clients), so a

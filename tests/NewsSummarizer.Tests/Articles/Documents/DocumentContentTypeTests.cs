@@ -23,12 +23,12 @@ public sealed class DocumentContentTypeTests
         Array.Fill(junk, (byte)' ');
 
         // A PDF with leading junk before its header: only the media type (or name) says it is a PDF.
-        var result = CreateSut().Read([.. junk, .. pdf], "incoming/article", ArticleUploader.ContentTypeOf("x.pdf"));
+        var result = CreateSut().Read((byte[])[.. junk, .. pdf], "incoming/article", ArticleUploader.ContentTypeOf("x.pdf"));
 
         Assert.True(result.IsAccepted, result.Rejection?.Message);
         Assert.Equal("pdf", result.Format);
         Assert.Equal(TestDocuments.EnglishParagraphs, result.Article.Text.Split("\n\n"));
     }
 
-    private static ArticleReader CreateSut() => new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024 }));
+    private static ArticleReader CreateSut() => TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024 });
 }

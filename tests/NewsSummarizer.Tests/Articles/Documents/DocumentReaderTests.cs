@@ -4,7 +4,7 @@ using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 
-/// <summary>Word and PDF articles through <see cref="ArticleReader.Read"/>: what is extracted, what is left out,
+/// <summary>Word and PDF articles through <see cref="ArticleReader.ReadAsync"/>: what is extracted, what is left out,
 /// and how each kind of bad document is rejected.</summary>
 public sealed class DocumentReaderTests
 {
@@ -158,14 +158,11 @@ public sealed class DocumentReaderTests
     {
         var docx = TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);
 
-        var result = CreateSut().Read(docx.AsSpan(0, docx.Length / 2), "a.docx", null);
+        var result = CreateSut().Read(docx.AsMemory(0, docx.Length / 2), "a.docx", null);
 
         Assert.Equal(ArticleErrorCodes.CorruptDocument, result.Rejection?.Code);
     }
 
     private static ArticleReader CreateSut(DocumentLimits? limits = null) =>
-        new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 20 }))
-        {
-            DocumentLimits = limits ?? DocumentLimits.Default,
-        };
+        TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 20 }, limits);
 }

@@ -36,7 +36,7 @@ public sealed class DocumentResultTests
         TestData.AssertMatchesSchema(document);
     }
 
-    private static ArticleReader CreateReader() => new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024 }));
+    private static ArticleReader CreateReader() => TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024 });
 
     private static SummaryService CreateSut() => new(
         new ExtractiveSummarizer(),

@@ -118,8 +118,5 @@ public sealed class HostilePdfTests
         Encoding.Latin1.GetBytes($"BT /F1 12 Tf 50 700 Td ({text}) Tj ET\n{extra}");
 
     private static ArticleReader CreateSut(DocumentLimits? limits = null) =>
-        new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 5 }))
-        {
-            DocumentLimits = limits ?? DocumentLimits.Default,
-        };
+        TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 5 }, limits);
 }

@@ -5,7 +5,7 @@ using UglyToad.PdfPig;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
 
-/// <summary>PDF articles through <see cref="ArticleReader.Read"/>: reading order, running lines, Arabic repair and
+/// <summary>PDF articles through <see cref="ArticleReader.ReadAsync"/>: reading order, running lines, Arabic repair and
 /// the rejections of PDFs that cannot be read.</summary>
 public sealed class PdfReaderTests
 {
@@ -94,7 +94,7 @@ public sealed class PdfReaderTests
     {
         var pdf = TestDocuments.EnglishPdf(TestDocuments.EnglishParagraphs);
 
-        var result = CreateSut().Read(pdf.AsSpan(0, pdf.Length / 3), "a.pdf", null);
+        var result = CreateSut().Read(pdf.AsMemory(0, pdf.Length / 3), "a.pdf", null);
 
         Assert.False(result.IsAccepted);
         Assert.Contains(result.Rejection.Code, new[] { ArticleErrorCodes.CorruptDocument, ArticleErrorCodes.NoTextLayer });
@@ -142,8 +142,5 @@ public sealed class PdfReaderTests
         codes.SelectMany(b => b is (byte)'(' or (byte)')' or (byte)'\\' ? new[] { (byte)'\\', b } : [b]);
 
     private static ArticleReader CreateSut(DocumentLimits? limits = null) =>
-        new(Options.Create(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 20 }))
-        {
-            DocumentLimits = limits ?? DocumentLimits.Default,
-        };
+        TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 8 * 1024 * 1024, MinArticleWords = 20 }, limits);
 }
