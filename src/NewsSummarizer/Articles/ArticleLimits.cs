@@ -20,6 +20,17 @@ public static class ArticleLimits
     /// deep stays below it, real pages (20 to 100 KB of text, 10 to 25 deep) far below.</summary>
     public const long MaxHtmlNestingCost = 1_000_000_000;
 
+    /// <summary>Most attributes on one HTML element. Real markup has a few, data-heavy widgets a few dozen; 100,000 on
+    /// one element cost AngleSharp a minute of CPU (duplicate checks are quadratic).</summary>
+    public const int MaxHtmlAttributesPerElement = 1_000;
+
+    /// <summary>Most HTML comments in a document. A saved news page has tens to hundreds.</summary>
+    public const int MaxHtmlComments = 20_000;
+
+    /// <summary>Most lines a Markdown document may have. A long article has a few thousand; each line can open a
+    /// block Markdig keeps a tree node (and a line list) for, so a 1 MiB list of one-letter items built 431 MB.</summary>
+    public const int MaxMarkdownLines = 50_000;
+
     /// <summary>Deepest JSON nesting read (objects and arrays).</summary>
     public const int MaxJsonDepth = 64;
 

@@ -202,6 +202,49 @@ public sealed class HostileInputTests
         Assert.True(result.IsAccepted, result.Rejection?.Message);
     }
 
+    [Fact]
+    public void Read_HtmlElementWithTooManyAttributes_RejectsTooComplexBeforeParsing()
+    {
+        var html = "<html><body><p " + string.Concat(Enumerable.Range(0, 1_001).Select(i => $"data-a{i}=\"x y\" ")) + ">" + Paragraph + "</p></body></html>";
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(html), "a.html", null);
+
+        AssertRejected(ArticleErrorCodes.TooComplex, result);
+        Assert.Contains("more than 1,000 attributes", result.Rejection!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HtmlWithManyOrdinaryAttributes_IsRead()
+    {
+        var paragraphs = string.Concat(Enumerable.Range(0, 300).Select(i => $"<p class=\"x\" id=\"p{i}\" data-n='{i}'>{Paragraph}</p>"));
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes("<html><body>" + paragraphs + "</body></html>"), "a.html", null);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+    }
+
+    [Fact]
+    public void Read_HtmlOfComments_RejectsTooComplexBeforeParsing()
+    {
+        var html = "<html><body><p>" + Paragraph + "</p>" + Repeat("<!-- x -->", ArticleLimits.MaxHtmlComments + 1) + "</body></html>";
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(html), "a.html", null);
+
+        AssertRejected(ArticleErrorCodes.TooComplex, result);
+        Assert.Contains("comments", result.Rejection!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MarkdownOfTooManyLines_RejectsTooComplex()
+    {
+        var markdown = "# Budget\n\n" + Paragraph + "\n\n" + Repeat("- a\n", ArticleLimits.MaxMarkdownLines);
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(markdown), "list.md", null);
+
+        AssertRejected(ArticleErrorCodes.TooComplex, result);
+        Assert.Contains("lines", result.Rejection!.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[", "]")]
     [InlineData("{\"a\":", "}")]

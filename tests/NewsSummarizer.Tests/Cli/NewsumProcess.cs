@@ -6,9 +6,17 @@ namespace NewsSummarizer.Tests.Cli;
 /// caused it instead of killing the test run.</summary>
 internal static class NewsumProcess
 {
-    public static async Task<(int ExitCode, string Log)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Log)> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Settings for the process (for example <c>Extraction__CpuBudgetSeconds</c>).</param>
+    public static async Task<(int ExitCode, string Log)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsum.dll"));
         foreach (var argument in arguments)
         {

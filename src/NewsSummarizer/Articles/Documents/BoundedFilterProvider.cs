@@ -4,9 +4,10 @@ using UglyToad.PdfPig.Tokens;
 
 namespace NewsSummarizer.Articles.Documents;
 
-/// <summary>PdfPig's stream filters with a cap on what they may inflate, for the whole document together. A Flate
-/// stream is first inflated into a counting sink (nothing kept), so a 1 MB stream that inflates to gigabytes is refused
-/// before PdfPig allocates its output; other filters are checked on their output.</summary>
+/// <summary>PdfPig's stream filters with a cap on what they may inflate, for the whole document together. A Flate or
+/// LZW stream is first decoded into a counting sink (nothing kept), so a small stream that decodes to gigabytes is
+/// refused before PdfPig allocates its output; other filters are checked on their output. In a chain (Flate, then
+/// LZW) each filter's input is the previous one's counted output.</summary>
 internal sealed class BoundedFilterProvider(long maxBytes) : IFilterProvider
 {
     private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
@@ -40,10 +41,26 @@ internal sealed class BoundedFilterProvider(long maxBytes) : IFilterProvider
             {
                 ProbeInflatedSize(input, owner.Remaining);
             }
+            else if (filter is LzwFilter)
+            {
+                LzwSize.Check(input.Span, EarlyChange(streamDictionary, filterIndex), owner.Remaining);
+            }
 
             var output = filter.Decode(input, streamDictionary, filterProvider, filterIndex);
             owner.Add(output.Length);
             return output;
+        }
+
+        /// <summary>The stream's <c>/EarlyChange</c> for this filter (PDF 32000-1 table 8; 1 when absent).</summary>
+        private static bool EarlyChange(DictionaryToken dictionary, int filterIndex)
+        {
+            var parameters = dictionary.TryGet(NameToken.DecodeParms, out var token) || dictionary.TryGet(NameToken.Dp, out token) ? token : null;
+            if (parameters is ArrayToken array)
+            {
+                parameters = filterIndex < array.Length ? array[filterIndex] : null;
+            }
+
+            return !(parameters is DictionaryToken parms && parms.TryGet(NameToken.EarlyChange, out var value) && value is NumericToken { Int: 0 });
         }
 
         private static void ProbeInflatedSize(Memory<byte> input, long max)

@@ -16,6 +16,10 @@ public sealed record DocumentLimits
     /// <summary>One XML part of a .docx (OpenXml holds it as a tree several times its size in memory).</summary>
     public long MaxXmlPartBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>XML elements across all parts of a .docx, empty ones included (a 300-page report has a few hundred
+    /// thousand; OpenXml builds an object for each, so 32 MB of empty paragraphs took 685 MB).</summary>
+    public long MaxXmlElements { get; init; } = 1_000_000;
+
     /// <summary>Uncompressed over compressed size of one entry; XML compresses 5-20x, bombs 1000x and more.</summary>
     public int MaxCompressionRatio { get; init; } = 100;
 

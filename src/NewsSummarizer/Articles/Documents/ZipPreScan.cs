@@ -39,20 +39,28 @@ internal static class ZipPreScan
         }
 
         long inflated = 0;
+        var elements = new ElementCount(limits.MaxXmlElements);
         var buffer = new byte[81920];
+        var xmlParts = XmlParts(zip, limits);
         foreach (var entry in zip.Entries)
         {
             budget.ThrowIfExceeded();
             var remaining = limits.MaxUncompressedBytes - inflated;
-            var size = IsXml(entry.FullName)
-                ? XmlDepth(entry, remaining, out var tooDeep)
+            var isXml = xmlParts.Contains(entry);
+            var size = isXml
+                ? XmlDepth(entry, remaining, elements, out var tooDeep)
                 : Inflate(entry, buffer, remaining, out tooDeep);
             if (tooDeep)
             {
                 return DocumentFailure.TooComplex($"part '{entry.FullName}' nests XML deeper than {MaxXmlDepth} levels");
             }
 
-            if (IsXml(entry.FullName) && size > limits.MaxXmlPartBytes)
+            if (elements.Exceeded)
+            {
+                return DocumentFailure.TooComplex($"its XML parts hold more than {limits.MaxXmlElements:N0} elements");
+            }
+
+            if (isXml && size > limits.MaxXmlPartBytes)
             {
                 return DocumentFailure.TooComplex($"part '{entry.FullName}' is larger than {limits.MaxXmlPartBytes:N0} bytes of XML");
             }
@@ -78,6 +86,46 @@ internal static class ZipPreScan
     private static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The entries OpenXml will parse as XML: those named <c>.xml</c> or <c>.rels</c>, and every part whose
+    /// content type <c>[Content_Types].xml</c> declares as XML, by extension (<c>Default</c>) or by name
+    /// (<c>Override</c>): the main part may be called anything (ECMA-376 part 2, 10.1.2.2).</summary>
+    private static HashSet<ZipArchiveEntry> XmlParts(ZipArchive zip, DocumentLimits limits)
+    {
+        var parts = zip.Entries.Where(e => IsXml(e.FullName)).ToHashSet();
+        if (zip.GetEntry("[Content_Types].xml") is not { } types)
+        {
+            return parts;
+        }
+
+        var extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var stream = new CountingStream(types.Open(), limits.MaxXmlPartBytes))
+        using (var reader = XmlReader.Create(stream, ReaderSettings))
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.Depth > 1
+                    || reader.GetAttribute("ContentType") is not { } contentType
+                    || !(contentType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension)
+                {
+                    extensions.Add("." + extension);
+                }
+                else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } partName)
+                {
+                    names.Add(partName.TrimStart('/'));
+                }
+            }
+        }
+
+        parts.UnionWith(zip.Entries.Where(e => names.Contains(e.FullName) || extensions.Contains(Path.GetExtension(e.FullName))));
+        return parts;
+    }
+
     /// <summary>Inflates at most <paramref name="max"/> + 1 bytes and returns how many came out.</summary>
     private static long Inflate(ZipArchiveEntry entry, byte[] buffer, long max, out bool tooDeep)
     {
@@ -99,19 +147,11 @@ internal static class ZipPreScan
 
     /// <summary>Reads the part as XML (no DTD, so no entity expansion) through a stream that stops after
     /// <paramref name="max"/> bytes, tracking the deepest element.</summary>
-    private static long XmlDepth(ZipArchiveEntry entry, long max, out bool tooDeep)
+    private static long XmlDepth(ZipArchiveEntry entry, long max, ElementCount elements, out bool tooDeep)
     {
         tooDeep = false;
         using var counting = new CountingStream(entry.Open(), max);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            CloseInput = false,
-        };
-        using var reader = XmlReader.Create(counting, settings);
+        using var reader = XmlReader.Create(counting, ReaderSettings);
         while (reader.Read())
         {
             if (reader.Depth > MaxXmlDepth)
@@ -119,9 +159,33 @@ internal static class ZipPreScan
                 tooDeep = true;
                 break;
             }
+
+            if (reader.NodeType == XmlNodeType.Element && !elements.Add())
+            {
+                break;
+            }
         }
 
         return counting.Total;
+    }
+
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    };
+
+    /// <summary>Elements across all XML parts: OpenXml builds an object for each, empty or not.</summary>
+    private sealed class ElementCount(long max)
+    {
+        private long count;
+
+        public bool Exceeded => count > max;
+
+        public bool Add() => ++count <= max;
     }
 
     /// <summary>Passes reads through and counts them; ends the stream (EOF) once past the limit, so the caller

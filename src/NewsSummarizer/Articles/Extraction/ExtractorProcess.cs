@@ -22,11 +22,12 @@ internal sealed class ExtractorProcess : IDisposable
     private ExtractorProcess(Process process)
     {
         this.process = process;
+        Id = process.Id;
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
         process.BeginErrorReadLine();
     }
 
-    public int Id => process.Id;
+    public int Id { get; }
 
     public int Jobs { get; private set; }
 
@@ -86,15 +87,14 @@ internal sealed class ExtractorProcess : IDisposable
         {
             try
             {
-                await exchange.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
+                await Task.WhenAny(exchange, Task.Delay(PollInterval, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 Kill();
                 await abandon.CancelAsync().ConfigureAwait(false);
+                Observe(exchange);
                 throw;
             }
 
@@ -111,10 +111,15 @@ internal sealed class ExtractorProcess : IDisposable
             {
                 Kill();
                 await abandon.CancelAsync().ConfigureAwait(false);
+                Observe(exchange);
                 return ExtractorOutcome.Killed(kill);
             }
         }
     }
+
+    /// <summary>An abandoned exchange fails once its process is gone; nothing is waiting for it.</summary>
+    private static void Observe(Task exchange) =>
+        exchange.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     public void Dispose()
     {

@@ -80,6 +80,7 @@ internal static class HtmlComplexity
         {
             // As the tokenizer reads comments: "<!-->" and "<!--->" are whole (empty) comments, and "--!>" ends one
             // as "-->" does. Reading further than the tokenizer would hide markup from the scan.
+            scan.Comment();
             if (rest.StartsWith("<!-->", StringComparison.Ordinal) || rest.StartsWith("<!--->", StringComparison.Ordinal))
             {
                 return i + (rest[4] == '>' ? 5 : 6);
@@ -110,11 +111,13 @@ internal static class HtmlComplexity
             nameEnd++;
         }
 
-        var tagEnd = TagEnd(html, nameEnd);
+        var tagEnd = TagEnd(html, nameEnd, out var attributes);
         if (tagEnd < 0)
         {
             return html.Length;
         }
+
+        scan.Attributes(attributes);
 
         var name = html[nameStart..nameEnd].ToLowerInvariant();
         if (isEnd)
@@ -141,9 +144,12 @@ internal static class HtmlComplexity
     }
 
     /// <summary>The index of the <c>&gt;</c> that ends a tag, skipping quoted attribute values; -1 if none. A quote
-    /// starts a value only right after <c>=</c> (and white space), as in the tokenizer: <c>href=x'y</c> is unquoted.</summary>
-    private static int TagEnd(string html, int from)
+    /// starts a value only right after <c>=</c> (and white space), as in the tokenizer: <c>href=x'y</c> is unquoted.
+    /// <paramref name="attributes"/> counts the runs that start after white space (each attribute is at least one).</summary>
+    private static int TagEnd(string html, int from, out int attributes)
     {
+        attributes = 0;
+        var afterSpace = false;
         for (var j = from; j < html.Length; j++)
         {
             var c = html[j];
@@ -151,6 +157,19 @@ internal static class HtmlComplexity
             {
                 return j;
             }
+
+            if (char.IsWhiteSpace(c))
+            {
+                afterSpace = true;
+                continue;
+            }
+
+            if (afterSpace && c is not ('=' or '/'))
+            {
+                attributes++;
+            }
+
+            afterSpace = false;
 
             if (c != '=')
             {
@@ -194,10 +213,30 @@ internal static class HtmlComplexity
         private int foreign;
         private long elements;
         private long nestingCost;
+        private int comments;
 
         public string? Problem { get; private set; }
 
         public void Text(int length) => Weigh(length);
+
+        /// <summary>A comment: the parser builds a node for each (HTML 13.2.5.43, comment state).</summary>
+        public void Comment()
+        {
+            if (++comments > ArticleLimits.MaxHtmlComments)
+            {
+                Problem ??= $"it has more than {ArticleLimits.MaxHtmlComments:N0} comments";
+            }
+        }
+
+        /// <summary>The attributes of one start tag: the parser builds each, and checks each name against the others
+        /// (HTML 13.2.5.33, attribute name state: a duplicate is dropped), which costs the square of their number.</summary>
+        public void Attributes(int count)
+        {
+            if (count > ArticleLimits.MaxHtmlAttributesPerElement)
+            {
+                Problem ??= $"an element has more than {ArticleLimits.MaxHtmlAttributesPerElement:N0} attributes";
+            }
+        }
 
         public void Start(string name, string key, bool selfClosing)
         {

@@ -33,6 +33,13 @@ public sealed partial class MarkdownFormat : IArticleFormat
                 "The Markdown is too complex to read safely: it has runs of unclosed links (\"[a](\"). Upload the article's text.");
         }
 
+        if (text.AsSpan().Count('\n') >= ArticleLimits.MaxMarkdownLines)
+        {
+            return FormatExtraction.Rejected(
+                ArticleErrorCodes.TooComplex,
+                $"The Markdown is too complex to read safely: it has more than {ArticleLimits.MaxMarkdownLines:N0} lines. Upload the article's text, or split it.");
+        }
+
         if (ContainerDepth(text) > ArticleLimits.MaxMarkdownNesting)
         {
             return FormatExtraction.Rejected(

@@ -132,6 +132,40 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
+    public void Read_DocxMainPartNotNamedXml_IsStillPreScanned()
+    {
+        // The main part may be called anything: [Content_Types].xml declares it (ECMA-376 part 2, 10.1.2.2). OpenXml
+        // opens it as XML, so the depth pre-scan must too.
+        var docx = HostileDocuments.DocxWithHiddenMainPart(depth: 100_000);
+
+        var result = CreateSut(DocumentLimits.Default with { MaxCompressionRatio = 100_000 }).Read(docx, "a.docx", null);
+
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
+        Assert.Contains("'word/document.bin' nests XML", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DocxOfManyEmptyElements_RejectsTooComplexBeforeOpeningIt()
+    {
+        var docx = HostileDocuments.DocxOfEmptyElements(6 * 20_000);
+
+        var result = CreateSut(DocumentLimits.Default with { MaxCompressionRatio = 100_000, MaxXmlElements = 10_000 }).Read(docx, "a.docx", null);
+
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Rejection?.Code);
+        Assert.Contains("more than 10,000 elements", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DocxWithinTheElementLimit_IsRead()
+    {
+        var docx = TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);
+
+        var result = CreateSut(DocumentLimits.Default with { MaxXmlElements = 200 }).Read(docx, "a.docx", null);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+    }
+
+    [Fact]
     public void Read_PasswordProtectedDocx_RejectsEncrypted()
     {
         byte[] compoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
