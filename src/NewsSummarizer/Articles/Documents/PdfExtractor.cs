@@ -2,6 +2,8 @@ using System.Text;
 using NewsSummarizer.Articles.Encodings;
 using NewsSummarizer.Articles.Formats;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.AcroForms;
+using UglyToad.PdfPig.AcroForms.Fields;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
@@ -9,6 +11,8 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Graphics.Operations.TextShowing;
+using UglyToad.PdfPig.Tokens;
 
 namespace NewsSummarizer.Articles.Documents;
 
@@ -52,8 +56,9 @@ internal static class PdfExtractor
                 return DocumentFailure.TooComplex($"it has {document.NumberOfPages:N0} pages; the limit is {limits.MaxPages:N0}");
             }
 
+            var form = Form(document);
             var pages = new List<PageLines>(document.NumberOfPages);
-            int letters = 0, images = 0, chars = 0;
+            int letters = 0, images = 0, chars = 0, unread = 0;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 budget.ThrowIfExceeded();
@@ -65,8 +70,14 @@ internal static class PdfExtractor
                     return DocumentFailure.TooComplex($"page {number} holds {visible:N0} letters; the limit is {limits.MaxLettersPerPage:N0}");
                 }
 
-                letters += visible;
-                var lines = ReadPage(page);
+                var fields = FieldText(form, number);
+                letters += visible + fields.Sum(f => f.Count(char.IsLetter));
+                if (visible == 0)
+                {
+                    unread += ShowsText(page) ? 1 : 0;
+                }
+
+                var lines = ReadPage(page, fields);
                 chars += lines.Lines.Sum(l => l.Text.Length);
                 if (chars > limits.MaxTextChars)
                 {
@@ -74,6 +85,20 @@ internal static class PdfExtractor
                 }
 
                 pages.Add(lines);
+            }
+
+            if (letters == 0 && unread > 0)
+            {
+                // Text is drawn, but with fonts PdfPig could not load (it skips them rather than fail the document).
+                return FormatExtraction.Rejected(
+                    ArticleErrorCodes.PdfTextUnreadable,
+                    $"The PDF draws text on {unread} page(s), but with fonts this reader cannot load, so none of it could be read. Export the PDF again from the original (or print it to a new PDF), or upload the text.");
+            }
+
+            if (letters > 0 && letters < MinLetters)
+            {
+                // A few letters are text, not a scan: the word count decides (too-short), with the words it has.
+                return FormatExtraction.Extracted(Compose(pages));
             }
 
             if (letters < MinLetters)
@@ -106,13 +131,56 @@ internal static class PdfExtractor
         }
     }
 
+    /// <summary>Whether the page's content shows any non-empty string (<c>Tj</c>, <c>TJ</c>, <c>'</c>, <c>"</c>).</summary>
+    private static bool ShowsText(Page page) => page.Operations.Any(o => o switch
+    {
+        ShowText show => Shows(show.Text, show.Bytes),
+        ShowTextsWithPositioning positioned => positioned.Array.Any(t => t is StringToken { Data.Length: > 0 } or HexToken { Data.Length: > 0 }),
+        MoveToNextLineShowText next => Shows(next.Text, next.Bytes),
+        MoveToNextLineShowTextWithSpacing spaced => Shows(spaced.Text, spaced.Bytes),
+        _ => false,
+    });
+
+    /// <summary>A text-showing operator carries its string as text (a literal) or as bytes (hex).</summary>
+    private static bool Shows(string? text, ReadOnlyMemory<byte> bytes) => !string.IsNullOrEmpty(text) || !bytes.IsEmpty;
+
     /// <summary>One page's lines, each with its block (paragraph), in reading order.</summary>
     private sealed record PageLines(IReadOnlyList<PdfLine> Lines, double Height);
 
     /// <summary>A line as drawn, left to right, with where it sits and which block it belongs to.</summary>
     private sealed record PdfLine(string Text, int Block, double Top, double Bottom);
 
-    private static PageLines ReadPage(Page page)
+    /// <summary>The document's form, or <c>null</c> when it has none or it cannot be read (the pages still can).</summary>
+    private static AcroForm? Form(PdfDocument document)
+    {
+        try
+        {
+            return document.TryGetForm(out var form) ? form : null;
+        }
+#pragma warning disable CA1031 // A broken form is no reason to refuse the pages' text.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The values of the page's filled-in text fields (AcroForm): certificates, vouchers and forms keep their
+    /// text there, drawn by the fields' appearance streams rather than the page's content.</summary>
+    private static List<string> FieldText(AcroForm? form, int page)
+    {
+        if (form is null)
+        {
+            return [];
+        }
+
+        return [.. form.GetFieldsForPage(page).OfType<AcroTextField>()
+            .Select(f => f.Value?.Trim())
+            .Where(v => !string.IsNullOrEmpty(v))
+            .Cast<string>()];
+    }
+
+    private static PageLines ReadPage(Page page, List<string> fields)
     {
         // PdfPig's layout analysis reads left to right. A right-to-left page is analysed in a mirror image, so its
         // columns come right first; lines are still returned as drawn, left to right.
@@ -140,6 +208,11 @@ internal static class PdfExtractor
             }
 
             blockIndex++;
+        }
+
+        foreach (var field in fields)
+        {
+            lines.Add(new PdfLine(field, blockIndex++, 0, 0));
         }
 
         return new PageLines(lines, page.Height);

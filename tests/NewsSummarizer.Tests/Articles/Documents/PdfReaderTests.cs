@@ -80,6 +80,44 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_PdfWhoseTextIsInAFormField_ReadsTheFieldsValue()
+    {
+        // A certificate or voucher: the page draws a heading, the body is a filled-in text field (PDF 32000-1 12.7.4.3).
+        var body = string.Join(' ', TestDocuments.EnglishParagraphs);
+        var pdf = RawPdf.Build([
+            RawPdf.Text("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>"),
+            RawPdf.Text("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            RawPdf.Text("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [6 0 R] /Resources << /Font << /F1 5 0 R >> >> >>"),
+            RawPdf.Stream(System.Text.Encoding.Latin1.GetBytes("BT /F1 12 Tf 50 800 Td (CERTIFICATE) Tj ET"), deflate: false),
+            RawPdf.Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+            RawPdf.Text($"<< /Type /Annot /Subtype /Widget /FT /Tx /T (body) /V ({body}) /Rect [50 100 545 700] /P 3 0 R >>"),
+        ]);
+
+        var result = CreateSut().Read(pdf, "certificate.pdf", null);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+        Assert.Contains(TestDocuments.EnglishParagraphs[0], result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PdfDrawingTextWithFontsThatCannotBeLoaded_SaysSoInsteadOfNoTextLayer()
+    {
+        // A simple font whose dictionary is broken: PdfPig skips its letters, but the page does show text.
+        var pdf = RawPdf.Build([
+            RawPdf.Text("<< /Type /Catalog /Pages 2 0 R >>"),
+            RawPdf.Text("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            RawPdf.Text("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
+            RawPdf.Stream(System.Text.Encoding.Latin1.GetBytes($"BT /F1 12 Tf 50 700 Td ({TestDocuments.EnglishTitle}) Tj ET"), deflate: false),
+            RawPdf.Text("<< /Type /Font /Subtype /TrueType /BaseFont <4E6F> /FontDescriptor 99 0 R /Encoding /WinAnsiEncoding >>"),
+        ]);
+
+        var result = CreateSut().Read(pdf, "broken-font.pdf", null);
+
+        Assert.False(result.IsAccepted);
+        Assert.NotEqual(ArticleErrorCodes.NoTextLayer, result.Rejection.Code);
+    }
+
+    [Fact]
     public void Read_ScannedPdf_RejectsNoTextLayerAskingForOcr()
     {
         var result = CreateSut().Read(TestDocuments.ScannedPdf(), "scan.pdf", null);
