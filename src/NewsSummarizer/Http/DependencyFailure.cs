@@ -7,7 +7,7 @@ namespace NewsSummarizer.Http;
 /// <summary>Turns what the model path and storage throw when they are saturated, down or refuse into a problem:
 /// 429 or 503 with <c>Retry-After</c> for a transient failure (so a client backs off instead of seeing a 500), 422 for
 /// text Azure's content filter blocks, 502 for a model that refuses its configuration, and a 400 for a name storage
-/// refuses. Model failures are classified by <see cref="ModelFailureClassifier"/>, the one classifier of the model
+/// refuses, and 503 when no document extractor can start. Model failures are classified by <see cref="ModelFailureClassifier"/>, the one classifier of the model
 /// path; the whole inner-exception chain is inspected because the SDK wraps transport errors.</summary>
 public static class DependencyFailure
 {
@@ -31,6 +31,12 @@ public static class DependencyFailure
                     return Transient(unavailable.Message, unavailable.Throttled, unavailable.RetryAfter);
                 case SummarizationException refused when refused.Code == ModelErrorCodes.ContentFiltered || ModelErrorCodes.IsModelFailure(refused.Code):
                     return Final(refused.Code, refused.Message);
+                case Articles.Extraction.ExtractorUnavailableException:
+                    // The deployment's fault, never the document's: the message (for the operator) stays in the log.
+                    return ApiResult.Problem(
+                        StatusCodes.Status503ServiceUnavailable, "extractor-unavailable",
+                        "The document reader (extractor process) cannot start on this server, so HTML, Markdown, Word and PDF cannot be read now. " +
+                        "Plain text and JSON still work; retry later.", DefaultRetryAfter);
                 case RequestFailedException storage when storage.Status is 0 or 408 or 429 or >= 500:
                     return ApiResult.Problem(
                         StatusCodes.Status503ServiceUnavailable, "storage-unavailable",

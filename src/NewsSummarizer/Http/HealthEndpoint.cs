@@ -2,14 +2,16 @@ using System.Reflection;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles.Extraction;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Http;
 
-/// <summary><c>GET /api/health</c>: provider, the model as configured (never a secret), storage reachability and
-/// version; 503 when storage is unreachable. It calls no model: <c>newsum doctor</c> does.</summary>
-public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model)
+/// <summary><c>GET /api/health</c>: provider, the model as configured (never a secret), storage reachability, the
+/// document extractors' status and version; 503 when storage is unreachable, <c>degraded</c> (200) when no extractor
+/// process can start (plain text and JSON are still read). It calls no model: <c>newsum doctor</c> does.</summary>
+public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model, ExtractorPool extractors)
 {
     private static readonly string Version =
         typeof(HealthEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -30,9 +32,10 @@ public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOpti
         }
 
         var healthy = containerExists is not null;
+        var extractor = extractors.State.Status;
         var body = new
         {
-            status = healthy ? "healthy" : "unhealthy",
+            status = !healthy ? "unhealthy" : extractor == "unavailable" ? "degraded" : "healthy",
             provider = summarizer.Provider,
             promptVersion = summarizer.PromptVersion,
             model,
@@ -43,6 +46,7 @@ public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOpti
                 null => "unreachable",
             },
             container = storage.Value.ArticlesContainer,
+            extractor,
             version = Version,
         };
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -68,6 +68,27 @@ public sealed class SandboxDevHostTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.All(seen, AssertGone);
     }
 
+    [Fact]
+    public async Task ExtractorMissing_HealthSaysDegradedHtmlGets503AndPlainTextIsStillSummarised()
+    {
+        var settings = new Dictionary<string, string?> { ["Extraction:ExtractorPath"] = Path.Combine(Path.GetTempPath(), "missing", "NewsSummarizer.Extractor.dll") };
+        await using var host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("noextractor"), settings);
+
+        using var html = await host.Client.PostAsync(
+            new Uri("api/summaries", UriKind.Relative),
+            new StringContent("<html><body><article><p>" + SampleArticles.ShortEnglish + "</p></article></body></html>", Encoding.UTF8, "text/html"));
+        using var text = await host.Client.PostAsync(
+            new Uri("api/summaries", UriKind.Relative), new StringContent(SampleArticles.ShortEnglish, Encoding.UTF8, "text/plain"));
+        using var health = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("api/health", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, html.StatusCode);
+        Assert.Contains("extractor-unavailable", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(html.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal("unavailable", health.RootElement.GetProperty("extractor").GetString());
+    }
+
     /// <summary>Probes <c>/api/health</c> and notes every extractor process id, until stopped.</summary>
     private static async Task<List<string>> WatchAsync(HttpClient http, ExtractorPool pool, HashSet<int> seen, CancellationToken stop)
     {

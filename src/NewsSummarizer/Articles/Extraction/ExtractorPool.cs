@@ -31,6 +31,7 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
     private long wallClockKills;
     private long crashes;
     private long restarts;
+    private long started;
     private volatile string? unavailable;
     private volatile bool disposed;
 
@@ -51,7 +52,7 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
 
     /// <summary>What the pool has done so far, for <c>/api/health</c> and the tests.</summary>
     public ExtractorPoolState State => new(
-        unavailable is null ? "ready" : "unavailable",
+        unavailable is not null ? "unavailable" : Interlocked.Read(ref started) > 0 ? "ready" : "idle",
         options.EffectivePoolSize,
         live.Count,
         options.EffectivePoolSize - slots.CurrentCount,
@@ -129,6 +130,7 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
         {
             var process = ExtractorProcess.Start(options);
             live[process.Id] = process;
+            Interlocked.Increment(ref started);
             unavailable = null;
             return process;
         }
@@ -244,7 +246,8 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
     private static partial void LogUnavailable(ILogger logger, Exception exception, string reason);
 }
 
-/// <summary>A snapshot of <see cref="ExtractorPool"/>: its status (<c>ready</c> or <c>unavailable</c>), size, processes
+/// <summary>A snapshot of <see cref="ExtractorPool"/>: its status (<c>idle</c> before the first document, <c>ready</c>
+/// once a process has started, <c>unavailable</c> while none can be), size, processes
 /// alive and busy, and counts of jobs, kills by cause, crashes and replacements.</summary>
 public sealed record ExtractorPoolState(
     string Status,
