@@ -28,7 +28,9 @@ import re, sys
 t = sys.stdin.read()
 visible = [c for c in t if not c.isspace()]
 letters = sum(c.isalpha() for c in visible)
-print(f"{len(re.findall(r"[^\W\d_]{2,}", t))}\t{letters / len(visible) if visible else 0:.2f}")' >>"$work/poppler.tsv" || echo -e "0\t0" >>"$work/poppler.tsv"
+words = len(re.findall(r"[^\W\d_]{2,}", t))
+share = letters / len(visible) if visible else 0
+print(f"{words}\t{share:.2f}")' >>"$work/poppler.tsv" || echo -e "0\t0" >>"$work/poppler.tsv"
 done
 
 python3 - "$work" <<'PY'

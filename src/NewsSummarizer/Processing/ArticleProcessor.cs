@@ -234,11 +234,19 @@ public sealed partial class ArticleProcessor(
 
     private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
     {
+        // A version whose result is current, or a moot schedule, is decided from the blob's properties and the stored
+        // result alone: a hostile document is not downloaded and parsed again only to find there is nothing to do.
+        var (decided, known) = await DecideBeforeReadingAsync(name, retry, cancellationToken).ConfigureAwait(false);
+        if (decided is not null)
+        {
+            return decided;
+        }
+
         // The model's output, kept across rounds: a lost race or a storage fault never pays the model twice.
         SummaryDocument? produced = null;
         for (var round = 1; ; round++)
         {
-            var state = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+            var state = await LoadAsync(name, round == 1 ? known : null, cancellationToken).ConfigureAwait(false);
             if (state.Outcome is { } early)
             {
                 return early;
@@ -338,8 +346,7 @@ public sealed partial class ArticleProcessor(
     /// a newer upload has had no result of its own yet, that version. Otherwise the outcome to return, with no model call.</summary>
     private ProcessingOutcome? Moot(string name, RetryMessage retry, SourceInfo source, SummaryDocument? stored, ResultState verdict)
     {
-        var ours = stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
-            string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
+        var ours = IsSchedule(stored, retry);
         if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
         {
             if (ours && verdict != ResultState.Current)
@@ -408,12 +415,68 @@ public sealed partial class ArticleProcessor(
         return new ProcessingOutcome(ProcessingResult.Written, final);
     }
 
-    private async Task<LoadedArticle> LoadAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The outcome when the blob's version and the stored result settle it without the article's content: the
+    /// article is gone, its result names this version and is current, this version's attempt is already scheduled, or
+    /// a retry message is not the schedule the stored result names. Otherwise <c>null</c>, with the stored result read.</summary>
+    private async Task<(ProcessingOutcome? Outcome, StoredResult? Existing)> DecideBeforeReadingAsync(
+        string name, RetryMessage? retry, CancellationToken cancellationToken)
+    {
+        // Properties only (maxBytes 0): the version, size and metadata, never the content.
+        var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
+        var existingTask = store.GetResultAsync(name, cancellationToken);
+        await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
+        var blob = await blobTask.ConfigureAwait(false);
+        var existing = await existingTask.ConfigureAwait(false);
+        if (blob is null)
+        {
+            LogArticleGone(logger, name);
+            return (new ProcessingOutcome(ProcessingResult.ArticleGone), null);
+        }
+
+        var stored = existing?.Document;
+        SummaryLength.TryParse(blob.RequestedLength, out var length, out _);
+        var verdict = summaries.Classify(stored, sha256: null, blob.ETag, length);
+        if (retry is not null)
+        {
+            if (IsSchedule(stored, retry))
+            {
+                return (null, existing);
+            }
+
+            LogScheduleMoot(logger, name, retry.RetryAt, stored is null ? "none" : WireNames.Of(stored.Status), stored?.RetryAt);
+            return (verdict == ResultState.Current
+                ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+                : new ProcessingOutcome(ProcessingResult.Superseded), null);
+        }
+
+        if (verdict == ResultState.Current)
+        {
+            LogCurrentBeforeReading(logger, name, blob.ETag);
+            return (new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored), null);
+        }
+
+        if (verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow())
+        {
+            // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
+            LogAlreadyScheduled(logger, name, stored.RetryAt);
+            return (new ProcessingOutcome(ProcessingResult.Deferred, stored), null);
+        }
+
+        return (null, existing);
+    }
+
+    /// <summary>Whether the stored result is the <c>waiting</c> marker of this very schedule (its version and time).</summary>
+    private static bool IsSchedule(SummaryDocument? stored, RetryMessage retry) =>
+        stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
+        string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
+
+    /// <param name="known">The stored result, when it was just read (the first round).</param>
+    private async Task<LoadedArticle> LoadAsync(string name, StoredResult? known, CancellationToken cancellationToken)
     {
         // The stored result is fetched while the article downloads: two storage round trips in parallel, not in a row.
         var maxBytes = reader.MaxBytesFor(name, null);
         var blobTask = store.GetArticleAsync(name, maxBytes, cancellationToken);
-        var existingTask = store.GetResultAsync(name, cancellationToken);
+        var existingTask = known is null ? store.GetResultAsync(name, cancellationToken) : Task.FromResult<StoredResult?>(known);
         await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
         var blob = await blobTask.ConfigureAwait(false);
         if (blob is null)
@@ -582,6 +645,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its next attempt is already scheduled for {RetryAt}")]
     private static partial void LogAlreadyScheduled(ILogger logger, string name, DateTimeOffset? retryAt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The result of {Name} names version {ETag} and is current: nothing to do, the article is not read")]
+    private static partial void LogCurrentBeforeReading(ILogger logger, string name, string? etag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the scheduled attempt for {Name}: it was for version {ScheduledETag}, and the article is now version {CurrentETag}")]
     private static partial void LogScheduleSuperseded(ILogger logger, string name, string scheduledETag, string? currentETag);

@@ -268,6 +268,52 @@ public sealed class ArticleProcessorRetryTests
         VerifyModelCalls(0);
     }
 
+    [Fact]
+    public async Task HandleRetryMessageAsync_MootSchedule_DecidesWithoutDownloadingTheArticle()
+    {
+        // A stale (or forged) message for a hostile article must not make the service download and parse it again.
+        var sut = await DeferredOnceAsync();
+        time.Advance(scheduled[0].Delay);
+        await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+        store.Invocations.Clear();
+
+        var duplicate = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, duplicate.Result);
+        VerifyContentReads(0);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ResultCurrentForThisVersion_DecidesWithoutDownloadingTheArticle()
+    {
+        GivenModelAnswers();
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        store.Invocations.Clear();
+
+        var again = await sut.ProcessAsync(Name, CancellationToken.None); // a duplicate trigger, a sweep, a backfill
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, again.Result);
+        VerifyContentReads(0);
+        VerifyModelCalls(1);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NewVersionOfAnArticleWithAResult_ReadsItOnce()
+    {
+        GivenModelAnswers();
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        etag = "\"v2\"";
+        store.Invocations.Clear();
+
+        var outcome = await sut.ProcessAsync(Name, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result); // the same text: its result is refreshed, not re-made
+        VerifyContentReads(1);
+        VerifyModelCalls(1);
+    }
+
     /// <summary>The model is down (no Retry-After): the first run schedules an attempt and writes <c>waiting</c>.</summary>
     private async Task<ArticleProcessor> DeferredOnceAsync()
     {
@@ -276,6 +322,9 @@ public sealed class ArticleProcessorRetryTests
         await sut.ProcessAsync(Name, CancellationToken.None);
         return sut;
     }
+
+    private void VerifyContentReads(int count) =>
+        store.Verify(s => s.GetArticleAsync(Name, It.Is<long>(maxBytes => maxBytes > 0), It.IsAny<CancellationToken>()), Times.Exactly(count));
 
     private void VerifyModelCalls(int count) =>
         summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Exactly(count));
