@@ -23,14 +23,14 @@ tail -n 1 "$work/newsum.log"
 : >"$work/poppler.tsv"
 find "$corpus" -maxdepth 1 -type f -iname '*.pdf' -print0 | while IFS= read -r -d '' f; do
   printf '%s\t' "$(basename "$f")" >>"$work/poppler.tsv"
-  timeout 20 pdftotext -l 50 -enc UTF-8 "$f" - 2>/dev/null | head -c 2000000 | tr -d '\000' | python3 -c '
+  { timeout 20 pdftotext -l 50 -enc UTF-8 "$f" - 2>/dev/null || true; } | head -c 2000000 | tr -d '\000' | python3 -c '
 import re, sys
 t = sys.stdin.read()
 visible = [c for c in t if not c.isspace()]
 letters = sum(c.isalpha() for c in visible)
 words = len(re.findall(r"[^\W\d_]{2,}", t))
 share = letters / len(visible) if visible else 0
-print(f"{words}\t{share:.2f}")' >>"$work/poppler.tsv" || echo -e "0\t0" >>"$work/poppler.tsv"
+print(f"{words}\t{share:.2f}")' >>"$work/poppler.tsv"
 done
 
 python3 - "$work" <<'PY'
@@ -38,8 +38,9 @@ import collections, glob, json, os, sys
 work = sys.argv[1]
 poppler = {}
 for line in open(os.path.join(work, "poppler.tsv"), encoding="utf-8"):
-    name, words, share = line.rstrip("\n").split("\t")
-    poppler[name] = (int(words), float(share))
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) == 3:
+        poppler[fields[0]] = (int(fields[1]), float(fields[2]))
 def reads(name):
     words, share = poppler.get(name, (0, 0))
     return "clean text" if words >= 50 and share >= 0.6 else "some text" if words > 0 else "no text"
