@@ -53,7 +53,7 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
                 read = FormatExtraction.Rejected(ArticleErrorCodes.GarbledText, $"The document's text is unreadable: {garbled}.");
             }
 
-            return FromExtraction(read, null, title) with { Format = document };
+            return FromExtraction(read, null, title, checkTextSize: false) with { Format = document };
         }
 
         var format = ArticleFormats.Default.ByNameOrContentType(name, contentType);
@@ -97,7 +97,8 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
                 : body;
         }
 
-        return FromExtraction(extraction, decoded.Encoding, title) with { Format = format.Name };
+        // An HTML page may be larger than an article (its markup); its text may not.
+        return FromExtraction(extraction, decoded.Encoding, title, checkTextSize: content.Length > options.Value.MaxArticleBytes) with { Format = format.Name };
     }
 
     public static ArticleReadResult TooLarge(long bytes, long limit) =>
@@ -117,7 +118,7 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
         return extraction;
     }
 
-    private ArticleReadResult FromExtraction(FormatExtraction extraction, string? encoding, string? title)
+    private ArticleReadResult FromExtraction(FormatExtraction extraction, string? encoding, string? title, bool checkTextSize)
     {
         if (!extraction.IsExtracted)
         {
@@ -132,7 +133,7 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
             return Empty(encoding);
         }
 
-        var textBytes = Encoding.UTF8.GetByteCount(normalized);
+        var textBytes = checkTextSize ? Encoding.UTF8.GetByteCount(normalized) : 0;
         if (textBytes > options.Value.MaxArticleBytes)
         {
             return ArticleReadResult.Rejected(

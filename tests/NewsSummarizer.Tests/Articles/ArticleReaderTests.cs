@@ -115,6 +115,41 @@ public sealed class ArticleReaderTests
     }
 
     [Fact]
+    public void Read_SavedNewsPageOverTheArticleLimit_IsReadForItsText()
+    {
+        // A saved page: megabytes of scripts and navigation around a few KB of article (issue 23: Guardian, Yahoo).
+        var page = "<html><head><title>Budget</title><script>" + new string('x', 2 * 1024 * 1024) + "</script></head><body><nav>" +
+            string.Concat(Enumerable.Repeat("<a href=\"/section\">Section</a> ", 2_000)) + "</nav><article><p>" + Paragraph + "</p><p>" + Paragraph + "</p></article></body></html>";
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(page), "saved/page.html", null);
+
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+        Assert.Contains("minister", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HtmlPageOverItsOwnLimit_RejectsTooLargeNamingTheSetting()
+    {
+        var page = "<html><body><p>" + Paragraph + "</p><!--" + new string('x', 9 * 1024 * 1024) + "--></body></html>";
+
+        var result = CreateSut().Read(Encoding.UTF8.GetBytes(page), "saved/page.html", null);
+
+        Assert.Equal(ArticleErrorCodes.TooLarge, result.Rejection?.Code);
+        Assert.Contains("Summarizer__MaxHtmlBytes", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HtmlWhoseTextIsOverTheArticleLimit_RejectsTooLarge()
+    {
+        var page = "<html><body><article>" + string.Concat(Enumerable.Repeat("<p>" + Paragraph + "</p>", 1_200_000 / Paragraph.Length)) + "</article></body></html>";
+
+        var result = CreateSut(maxBytes: 1024 * 1024).Read(Encoding.UTF8.GetBytes(page), "saved/page.html", null);
+
+        Assert.Equal(ArticleErrorCodes.TooLarge, result.Rejection?.Code);
+        Assert.Contains("once extracted", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MoreBytesThanLimit_RejectsTooLarge()
     {
         var result = CreateSut(maxBytes: 2048).Read(new byte[2049], "a.txt", null);

@@ -15,6 +15,10 @@ internal static class GarbleCheck
     private const double MaxTahZahShare = 0.3;
     private const int MinLettersToJudge = 20;
 
+    private static readonly byte[] Categories = [.. Enumerable.Range(0, 0x800).Select(c => (byte)CharUnicodeInfo.GetUnicodeCategory(c))];
+
+    private static bool IsLetter(UnicodeCategory category) => category <= UnicodeCategory.OtherLetter;
+
     public static bool IsGarbled(string text, out string reason)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -24,19 +28,21 @@ internal static class GarbleCheck
         // A lone surrogate enumerates as U+FFFD and still counts as bad.
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsWhiteSpace(rune))
+            // Below U+0800 (ASCII, Latin, Arabic) the category comes from a table built from the same Unicode data.
+            var category = rune.Value < Categories.Length ? (UnicodeCategory)Categories[rune.Value] : Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || (category == UnicodeCategory.Control && Rune.IsWhiteSpace(rune)))
             {
                 continue;
             }
 
             visible++;
-            var category = Rune.GetUnicodeCategory(rune);
             if (rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.PrivateUse
                 or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate)
             {
                 bad++;
             }
-            else if (Rune.IsLetter(rune) && rune.IsBmp)
+            else if (IsLetter(category) && rune.IsBmp)
             {
                 var c = (char)rune.Value;
                 letters++;
@@ -47,7 +53,7 @@ internal static class GarbleCheck
                     tahZah += c is '\u0637' or '\u0638' ? 1 : 0;
                 }
             }
-            else if (Rune.IsLetter(rune))
+            else if (IsLetter(category))
             {
                 letters++;
             }

@@ -21,7 +21,16 @@ public sealed partial class MarkdownFormat : IArticleFormat
     public IReadOnlyCollection<string> MediaTypes { get; } = ["text/markdown", "text/x-markdown"];
 
     /// <summary>YAML front matter, an ATX heading on the first line, or a Markdown link: plain prose rarely has any.</summary>
-    public bool LooksLike(string text) => MarkdownHint().IsMatch(text.AsSpan(0, Math.Min(text.Length, 4096)));
+    public bool LooksLike(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var window = text.AsSpan(0, Math.Min(text.Length, 4096));
+
+        // Every hint needs a leading "---" or "#", or a "](" somewhere: most prose has none, and these scans are
+        // vectorised, where the linear-time regex walks the window character by character.
+        return (window.StartsWith("---", StringComparison.Ordinal) || window.TrimStart().StartsWith('#') || window.Contains("](", StringComparison.Ordinal))
+            && MarkdownHint().IsMatch(window);
+    }
 
     public FormatExtraction Extract(string text)
     {
