@@ -12,7 +12,7 @@ namespace NewsSummarizer.Benchmarks;
 public class ArticleBenchmarks : IDisposable
 {
     private readonly ExtractorPool pool = new(Options.Create(new ExtractionOptions { PoolSize = 1 }));
-    private readonly ArticleReader inProcess = NewsSummarizer.Testing.TestReaders.InProcess(BenchmarkInputs.Options);
+    private readonly ArticleReader inProcess = TestReaders.InProcess(BenchmarkInputs.Options);
     private ArticleReader reader = null!;
     private byte[] seedUtf8 = null!;
     private byte[] html = null!;

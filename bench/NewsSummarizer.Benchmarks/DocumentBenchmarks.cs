@@ -9,7 +9,7 @@ namespace NewsSummarizer.Benchmarks;
 [MemoryDiagnoser]
 public class DocumentBenchmarks
 {
-    private readonly ArticleReader reader = NewsSummarizer.Testing.TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 16 * 1024 * 1024 });
+    private readonly ArticleReader reader = TestReaders.InProcess(new SummarizerOptions { MaxArticleBytes = 16 * 1024 * 1024 });
     private byte[] text = null!;
     private byte[] docx = null!;
     private byte[] englishPdf = null!;

@@ -17,7 +17,7 @@ public class HostileInputBenchmarks
         "The city council approved a new budget on Tuesday that raises spending on public transport by ten percent. " +
         "The mayor said the plan would add two bus lines and extend the hours of the metro on weekends. ";
 
-    private readonly ArticleReader reader = NewsSummarizer.Testing.TestReaders.InProcess(BenchmarkInputs.Options);
+    private readonly ArticleReader reader = TestReaders.InProcess(BenchmarkInputs.Options);
     private readonly TokenCounter tokens = new();
     private byte[] content = null!;
     private string name = null!;

@@ -18,7 +18,7 @@ public sealed class TermAnalyzer : IDisposable
     // Long articles are analysed in pieces of about this many characters (an EASC article is about 2,400).
     private const int ChunkCharacters = 8192;
 
-    private readonly Analyzer arabic = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer arabic = new ArabicTermAnalyzer();
     private readonly Analyzer english = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
 
     /// <summary>A process-wide instance; never disposed.</summary>
