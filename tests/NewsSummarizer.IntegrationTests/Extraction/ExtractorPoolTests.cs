@@ -157,18 +157,7 @@ public sealed class ExtractorPoolTests(ITestOutputHelper output)
 
     private static ExtractionJob Html(string html) => new("html", Encoding.UTF8.GetBytes(html));
 
-    private static void AssertGone(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            Assert.True(process.HasExited, $"Extractor process {pid} is still running.");
-        }
-        catch (ArgumentException)
-        {
-            // No such process: gone.
-        }
-    }
+    private static void AssertGone(int pid) => Assert.True(ProcessState.HasEnded(pid), $"Extractor process {pid} is still running.");
 
     private static async Task AssertServesAgainAsync(ExtractorPool sut, int oldPid)
     {

@@ -146,16 +146,5 @@ public sealed class SandboxDevHostTests(AzuriteFixture azurite, ITestOutputHelpe
         }
     }
 
-    private static void AssertGone(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            Assert.True(process.HasExited, $"Extractor process {pid} is still running.");
-        }
-        catch (ArgumentException)
-        {
-            // No such process: gone.
-        }
-    }
+    private static void AssertGone(int pid) => Assert.True(ProcessState.HasEnded(pid), $"Extractor process {pid} is still running.");
 }
