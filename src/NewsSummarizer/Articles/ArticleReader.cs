@@ -20,10 +20,10 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
 
     /// <summary>The most bytes an upload with this name or content type may have: <c>Summarizer__MaxHtmlBytes</c> for
     /// an HTML page, <c>Summarizer__MaxArticleBytes</c> for everything else. Storage and HTTP read no more than this.</summary>
-    public long MaxBytesFor(string? name, string? contentType) =>
-        ArticleFormats.Default.ByNameOrContentType(name, contentType) is HtmlFormat
-            ? Math.Max(options.Value.MaxHtmlBytes, options.Value.MaxArticleBytes)
-            : options.Value.MaxArticleBytes;
+    public long MaxBytesFor(string? name, string? contentType) => MaxBytesFor(ArticleFormats.Default.ByNameOrContentType(name, contentType));
+
+    private long MaxBytesFor(IArticleFormat? format) =>
+        format is HtmlFormat ? Math.Max(options.Value.MaxHtmlBytes, options.Value.MaxArticleBytes) : options.Value.MaxArticleBytes;
 
     /// <param name="content">The uploaded bytes.</param>
     /// <param name="name">The blob or file name; its extension picks the format.</param>
@@ -33,7 +33,8 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
     public async ValueTask<ArticleReadResult> ReadAsync(
         ReadOnlyMemory<byte> content, string? name, string? contentType, string? title = null, CancellationToken cancellationToken = default)
     {
-        var maxBytes = MaxBytesFor(name, contentType);
+        var format = ArticleFormats.Default.ByNameOrContentType(name, contentType);
+        var maxBytes = MaxBytesFor(format);
         if (content.Length > maxBytes)
         {
             return TooLarge(content.Length, maxBytes);
@@ -56,7 +57,6 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
             return FromExtraction(read, null, title, checkTextSize: false) with { Format = document };
         }
 
-        var format = ArticleFormats.Default.ByNameOrContentType(name, contentType);
         var extension = format is null ? ArticleFormats.ExtensionOf(name) : null;
         if (BinarySignatures.Identify(content.Span, extension) is { } kind)
         {
