@@ -97,6 +97,22 @@ public sealed class ExtractorPoolTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ExtractAsync_OneJobCancelled_LeavesTheOtherJobsProcessAlone()
+    {
+        using var sut = CreateSut(new ExtractionOptions { PoolSize = 2, CpuBudgetSeconds = 3 });
+        var endless = new ExtractionJob("pdf", HostileDocuments.PagesCycle(1_500));
+        var other = sut.ExtractAsync(endless, CancellationToken.None).AsTask();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.ExtractAsync(endless, cancel.Token).AsTask());
+        var result = await other;
+
+        // The other job ran on until its own budget: it was not killed with the cancelled one.
+        Assert.Equal(ArticleErrorCodes.DocumentTooComplex, result.Error?.Code);
+        Assert.Equal((1, 0), (sut.State.CpuKills, sut.State.Crashes));
+    }
+
+    [Fact]
     public async Task ExtractAsync_ExtractorMissing_ThrowsUnavailableAndSaysSo()
     {
         using var sut = CreateSut(new ExtractionOptions { ExtractorPath = Path.Combine(Path.GetTempPath(), "no-such-extractor.dll") });

@@ -69,9 +69,10 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
         ArgumentNullException.ThrowIfNull(job);
         ObjectDisposedException.ThrowIf(disposed, this);
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ExtractorProcess? process = null;
         try
         {
-            var process = Take();
+            process = Take();
             Interlocked.Increment(ref jobs);
             jobsCounter?.Add(1);
             var outcome = await process.RunAsync(job, options, cancellationToken).ConfigureAwait(false);
@@ -85,10 +86,10 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
             Replace();
             return Record(job, process.Id, outcome);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (process is not null)
         {
             // The job's process was killed mid-job; the next job starts a fresh one.
-            RetireDead();
+            Retire(process);
             throw;
         }
         finally
@@ -157,19 +158,6 @@ public sealed partial class ExtractorPool : IArticleExtractor, IDisposable
     {
         live.TryRemove(process.Id, out _);
         process.Dispose();
-    }
-
-    /// <summary>After a cancelled job: its process was killed; drop whatever in the pool has died.</summary>
-    private void RetireDead()
-    {
-        foreach (var (id, process) in live)
-        {
-            if (!idle.Contains(process))
-            {
-                live.TryRemove(id, out _);
-                process.Dispose();
-            }
-        }
     }
 
     /// <summary>Starts a fresh process in the background, so the next article finds one warm.</summary>

@@ -156,7 +156,7 @@ internal sealed class ExtractorProcess : IDisposable
             int? exitCode = process.HasExited ? process.ExitCode : null;
             return exitCode == ExtractorWorker.ExitCodes.OverBudget
                 ? ExtractorOutcome.Killed(ExtractorKill.CpuBudget)
-                : ExtractorOutcome.Crashed(exitCode, StderrTail());
+                : ExtractorOutcome.Crashed(exitCode, await StderrTailAsync().ConfigureAwait(false));
         }
     }
 
@@ -218,10 +218,10 @@ internal sealed class ExtractorProcess : IDisposable
         }
     }
 
-    private string StderrTail()
+    private async Task<string> StderrTailAsync()
     {
         // The error reader may still be draining the last lines of a process that just died.
-        Thread.Sleep(50);
+        await Task.Delay(50).ConfigureAwait(false);
         lock (stderrTail)
         {
             return stderrTail.ToString().Trim();
