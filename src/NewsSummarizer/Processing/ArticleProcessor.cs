@@ -356,9 +356,7 @@ public sealed partial class ArticleProcessor(
             }
 
             LogScheduleSuperseded(logger, name, retry.ETag, source.ETag);
-            return verdict == ResultState.Current
-                ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
-                : new ProcessingOutcome(ProcessingResult.Superseded);
+            return NothingToDo(stored, verdict);
         }
 
         if (ours && verdict == ResultState.Waiting)
@@ -366,11 +364,20 @@ public sealed partial class ArticleProcessor(
             return null;
         }
 
-        LogScheduleMoot(logger, name, retry.RetryAt, stored is null ? "none" : WireNames.Of(stored.Status), stored?.RetryAt);
-        return verdict == ResultState.Current
-            ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
-            : new ProcessingOutcome(ProcessingResult.Superseded);
+        return ScheduleMoot(name, retry, stored, verdict);
     }
+
+    /// <summary>A retry message that is not the stored schedule: logged, and nothing to do.</summary>
+    private ProcessingOutcome ScheduleMoot(string name, RetryMessage retry, SummaryDocument? stored, ResultState verdict)
+    {
+        LogScheduleMoot(logger, name, retry.RetryAt, stored is null ? "none" : WireNames.Of(stored.Status), stored?.RetryAt);
+        return NothingToDo(stored, verdict);
+    }
+
+    /// <summary>What a moot delivery returns: the current result when there is one, else that it was superseded.</summary>
+    private static ProcessingOutcome NothingToDo(SummaryDocument? stored, ResultState verdict) => verdict == ResultState.Current
+        ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
+        : new ProcessingOutcome(ProcessingResult.Superseded);
 
     /// <summary>The model stayed unavailable: schedule the next attempt and write the <c>waiting</c> marker, or, when
     /// the deferral budget is spent, the extractive fallback (if enabled) or a <c>failed</c> result with the history.
@@ -443,10 +450,7 @@ public sealed partial class ArticleProcessor(
                 return (null, existing);
             }
 
-            LogScheduleMoot(logger, name, retry.RetryAt, stored is null ? "none" : WireNames.Of(stored.Status), stored?.RetryAt);
-            return (verdict == ResultState.Current
-                ? new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored)
-                : new ProcessingOutcome(ProcessingResult.Superseded), null);
+            return (ScheduleMoot(name, retry, stored, verdict), null);
         }
 
         if (verdict == ResultState.Current)
