@@ -286,10 +286,7 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_ResultCurrentForThisVersion_DecidesWithoutDownloadingTheArticle()
     {
-        GivenModelAnswers();
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
-        store.Invocations.Clear();
+        var sut = await SummarisedOnceAsync();
 
         var again = await sut.ProcessAsync(Name, CancellationToken.None); // a duplicate trigger, a sweep, a backfill
 
@@ -301,17 +298,24 @@ public sealed class ArticleProcessorRetryTests
     [Fact]
     public async Task ProcessAsync_NewVersionOfAnArticleWithAResult_ReadsItOnce()
     {
-        GivenModelAnswers();
-        var sut = CreateSut();
-        await sut.ProcessAsync(Name, CancellationToken.None);
+        var sut = await SummarisedOnceAsync();
         etag = "\"v2\"";
-        store.Invocations.Clear();
 
         var outcome = await sut.ProcessAsync(Name, CancellationToken.None);
 
         Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result); // the same text: its result is refreshed, not re-made
         VerifyContentReads(1);
         VerifyModelCalls(1);
+    }
+
+    /// <summary>The model answers: the first run writes <c>ok</c>; the store's calls so far are forgotten.</summary>
+    private async Task<ArticleProcessor> SummarisedOnceAsync()
+    {
+        GivenModelAnswers();
+        var sut = CreateSut();
+        await sut.ProcessAsync(Name, CancellationToken.None);
+        store.Invocations.Clear();
+        return sut;
     }
 
     /// <summary>The model is down (no Retry-After): the first run schedules an attempt and writes <c>waiting</c>.</summary>
