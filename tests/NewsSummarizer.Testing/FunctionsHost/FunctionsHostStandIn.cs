@@ -24,8 +24,8 @@ namespace NewsSummarizer.Testing.FunctionsHost;
 /// trigger's retries and poison queue, function keys, scale, host.json extension settings).</remarks>
 public sealed class FunctionsHostStandIn : IAsyncDisposable
 {
-    /// <summary>The worker waits this long for its stream, its metadata and its functions to load (a cold JIT on a
-    /// busy machine), and the host this long for the worker to exit after <c>WorkerTerminate</c>.</summary>
+    /// <summary>How long the stand-in waits for the worker to open its stream and load its functions (a cold JIT on a
+    /// busy machine).</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly WebApplication server;
@@ -206,30 +206,35 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     public ValueTask CancelAsync(string invocationId) =>
         channel.SendAsync(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } });
 
-    /// <summary>Sends <c>WorkerTerminate</c> and waits for the worker process to exit; returns its exit code.</summary>
-    public async Task<int> TerminateAsync(TimeSpan gracePeriod)
+    /// <summary>Sends <c>WorkerTerminate</c> and, as the host does, gives the worker the grace period to exit before it
+    /// kills the process. True when the worker exited on its own.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan gracePeriod)
     {
-        if (!worker.HasExited)
+        if (worker.HasExited)
         {
-            await channel.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(gracePeriod) } });
+            return true;
         }
 
-        await worker.WaitForExitAsync().WaitAsync(gracePeriod + StartTimeout);
-        return worker.ExitCode;
+        await channel.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(gracePeriod) } });
+        try
+        {
+            await worker.WaitForExitAsync().WaitAsync(gracePeriod);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            log($"[host] the worker did not exit within the {gracePeriod.TotalSeconds} s grace period; killing it");
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!worker.HasExited)
-            {
-                await TerminateAsync(TimeSpan.FromSeconds(2));
-            }
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            log($"[host] the worker did not stop after WorkerTerminate ({e.Message}); killing it");
+            await TerminateAsync(TimeSpan.FromSeconds(5));
         }
         finally
         {
