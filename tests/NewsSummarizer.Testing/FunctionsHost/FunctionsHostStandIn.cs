@@ -34,7 +34,7 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     private readonly Action<string> log;
     private readonly Dictionary<string, RpcFunctionMetadata> functions = new(StringComparer.Ordinal);
     private readonly HttpClient workerHttp = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
-    private readonly List<InvocationResponse> httpInvocations = [];
+    private readonly List<HttpInvocation> httpInvocations = [];
 
     private FunctionsHostStandIn(WebApplication server, WorkerChannel channel, Process worker, Action<string> log)
     {
@@ -66,7 +66,7 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     public IReadOnlyCollection<RpcLog> Logs => channel.Logs;
 
     /// <summary>The invocation responses of the HTTP requests sent through <see cref="Client"/>, in order.</summary>
-    public IReadOnlyList<InvocationResponse> HttpInvocations
+    public IReadOnlyList<HttpInvocation> HttpInvocations
     {
         get
         {
@@ -258,11 +258,11 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     internal Task<HttpResponseMessage> SendToWorkerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         workerHttp.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
 
-    internal void RecordHttpInvocation(InvocationResponse response)
+    internal void RecordHttpInvocation(string function, InvocationResponse response)
     {
         lock (httpInvocations)
         {
-            httpInvocations.Add(response);
+            httpInvocations.Add(new HttpInvocation(function, response));
         }
     }
 
@@ -436,3 +436,6 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
             ? "Success"
             : new StringBuilder().Append(response.Result.Status).Append(": ").Append(response.Result.Exception?.Message).ToString();
 }
+
+/// <summary>An HTTP request's invocation: the function the host routed it to and the worker's answer.</summary>
+public sealed record HttpInvocation(string Function, InvocationResponse Response);

@@ -106,7 +106,7 @@ internal sealed class HostHttpProxy(FunctionsHostStandIn host) : HttpMessageHand
         forward.Headers.Add("x-ms-invocation-id", invocationId);
         var response = await host.SendToWorkerAsync(forward, cancellationToken);
         var result = await invocation;
-        host.RecordHttpInvocation(result);
+        host.RecordHttpInvocation(found.Route.Function, result);
         if (result.Result.Status == StatusResult.Types.Status.Success)
         {
             response.RequestMessage = request;
