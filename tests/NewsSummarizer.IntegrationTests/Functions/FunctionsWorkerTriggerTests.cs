@@ -11,14 +11,18 @@ namespace NewsSummarizer.IntegrationTests.Functions;
 public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Start_BuiltApp_DeclaresAndLoadsEveryFunction()
+    public async Task Start_BuiltApp_DeclaresAndLoadsEveryFunction_AndTheWorkerEndsWithTheHost()
     {
-        await using var worker = await FunctionsWorker.StartAsync(azurite, output);
+        var worker = await FunctionsWorker.StartAsync(azurite, output);
+        var pid = worker.Host.WorkerProcessId;
 
         Assert.Equal(
             ["CreateSummary", "GetSummary", "Health", "ListArticles", "Page", "PageScript", "PageStyle",
              "RecordPoisonArticle", "RecordPoisonRetry", "RetryArticle", "SummarizeArticle"],
             worker.Host.Functions.Keys.Order(StringComparer.Ordinal));
+
+        await worker.DisposeAsync();
+        Assert.True(ProcessState.HasEnded(pid), $"worker process {pid} outlived its host");
     }
 
     [Fact]

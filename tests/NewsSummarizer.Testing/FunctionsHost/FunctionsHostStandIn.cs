@@ -42,6 +42,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         this.channel = channel;
         this.worker = worker;
         this.log = log;
+        // Should the test process end without disposing the stand-in, the worker goes with it.
+        AppDomain.CurrentDomain.ProcessExit += KillWorker;
         Client = new HttpClient(new HostHttpProxy(this)) { BaseAddress = new Uri("http://functions-host.test/") };
     }
 
@@ -244,10 +246,23 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
                 await worker.WaitForExitAsync();
             }
 
+            AppDomain.CurrentDomain.ProcessExit -= KillWorker;
             worker.Dispose();
             Client.Dispose();
             workerHttp.Dispose();
             await server.DisposeAsync();
+        }
+    }
+
+    private void KillWorker(object? sender, EventArgs e)
+    {
+        try
+        {
+            worker.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 
