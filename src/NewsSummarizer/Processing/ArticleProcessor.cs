@@ -98,7 +98,13 @@ public sealed partial class ArticleProcessor(
     /// failed). Nothing is written when the article is gone, when it was replaced by a version nobody has tried yet
     /// (that version has its own run), or when a result for this version was written meanwhile.
     /// <paramref name="failedETag"/> <c>null</c> means the current version.</summary>
-    public async Task<ProcessingOutcome> RecordFailureAsync(string name, string? failedETag, string reason, CancellationToken cancellationToken)
+    public Task<ProcessingOutcome> RecordFailureAsync(string name, string? failedETag, string reason, CancellationToken cancellationToken) =>
+        RecordFailureAsync(name, failedETag, reason, acts: static _ => true, cancellationToken);
+
+    /// <param name="acts">Given this version's <c>waiting</c> result (its scheduled attempt) or <c>null</c> when it has
+    /// none, whether the failure is recorded: a queue message acts only on the state it names.</param>
+    private async Task<ProcessingOutcome> RecordFailureAsync(
+        string name, string? failedETag, string reason, Func<SummaryDocument?, bool> acts, CancellationToken cancellationToken)
     {
         if (Refuse(name) is { } refused)
         {
@@ -127,12 +133,21 @@ public sealed partial class ArticleProcessor(
             }
 
             var existing = await existingTask.ConfigureAwait(false);
-            // A waiting marker is not a result: the failure replaces it.
-            if (existing?.Document is { Source: { } written } document && document.Status != SummaryStatus.Waiting &&
-                string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal))
+            var ofThisVersion = existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal)
+                ? document
+                : null;
+            if (ofThisVersion is not null && ofThisVersion.Status != SummaryStatus.Waiting)
             {
-                LogFailureAlreadyResolved(logger, name, WireNames.Of(document.Status));
-                return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, document);
+                LogFailureAlreadyResolved(logger, name, WireNames.Of(ofThisVersion.Status));
+                return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, ofThisVersion);
+            }
+
+            // A waiting marker is not a result, but it may be a schedule the message does not name: the message then
+            // acts on nothing (the retry queue owns that version).
+            if (!acts(ofThisVersion))
+            {
+                LogFailureMoot(logger, name, ofThisVersion?.RetryAt);
+                return new ProcessingOutcome(ProcessingResult.Superseded, ofThisVersion);
             }
 
             // The trigger may have given up only because the result could not be written: the summary this instance
@@ -189,7 +204,9 @@ public sealed partial class ArticleProcessor(
             return Task.FromResult(new ProcessingOutcome(ProcessingResult.Superseded));
         }
 
-        return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, cancellationToken);
+        // The blob trigger gives up only on runs that threw; a version the service scheduled (waiting) ended its run
+        // cleanly, so a poison message for it is stale or forged and leaves the schedule alone.
+        return RecordFailureAsync(poison.BlobName!, poison.ETag, PoisonReason, acts: static scheduled => scheduled is null, cancellationToken);
     }
 
     /// <summary>Handles a message of <see cref="ArticleRetryQueue.PoisonName"/>: a scheduled attempt that threw
@@ -210,6 +227,7 @@ public sealed partial class ArticleProcessor(
             "Every run of the scheduled attempt failed with an error outside the model (see the host's log), so the retry " +
             $"queue gave up on it. Deferral history: {string.Join(" | ", retry.History)}. " +
             "Upload the article again or run `newsum backfill --only failed` to try again.",
+            acts: scheduled => IsSchedule(scheduled, retry),
             cancellationToken);
     }
 
@@ -637,6 +655,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: version {FailedETag} failed, but the article is now version {CurrentETag}, which has its own run")]
     private static partial void LogFailureOfOldVersion(ILogger logger, string name, string failedETag, string currentETag);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded no failure for {Name}: the poison message does not name its state (scheduled attempt at {RetryAt}, none when empty)")]
+    private static partial void LogFailureMoot(ILogger logger, string name, DateTimeOffset? retryAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded no failure for {Name}: a {Status} result for this version was written meanwhile")]
     private static partial void LogFailureAlreadyResolved(ILogger logger, string name, string status);

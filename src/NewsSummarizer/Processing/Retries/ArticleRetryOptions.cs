@@ -10,8 +10,11 @@ public sealed class ArticleRetryOptions
 {
     public const string SectionName = "Retries";
 
+    /// <summary>The most <see cref="MaxDeferrals"/> may be; a retry message counting more was not written by us.</summary>
+    public const int DeferralsLimit = 100;
+
     /// <summary>Deferrals of one article version before it is given up (<c>failed</c>, or the extractive fallback).</summary>
-    [Range(0, 100)]
+    [Range(0, DeferralsLimit)]
     public int MaxDeferrals { get; set; } = 8;
 
     /// <summary>Total time from the first deferral after which the article is given up, whatever the count.</summary>

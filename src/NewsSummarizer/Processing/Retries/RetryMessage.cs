@@ -21,6 +21,10 @@ public sealed record RetryMessage(
 
     public string ToJson() => JsonSerializer.Serialize(this);
 
+    /// <summary>A history line as the planner writes it: at most <see cref="MaxHistoryLine"/> characters and an ellipsis.</summary>
+    internal static string Cut(string? line) =>
+        line is null ? string.Empty : line.Length <= MaxHistoryLine ? line : line[..MaxHistoryLine] + "…";
+
     public static RetryMessage? TryParse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -30,8 +34,13 @@ public sealed record RetryMessage(
 
         try
         {
+            // Anyone holding the queue role can write here: every field is checked, and the history (which ends up in
+            // a stored result's error message) is cut to what the service itself would have written.
             var message = JsonSerializer.Deserialize<RetryMessage>(json);
-            return message is { Container.Length: > 0, Name.Length: > 0, ETag.Length: > 0, Deferrals: > 0 } ? message with { History = message.History ?? [] } : null;
+            return message is { Container.Length: > 0, Name.Length: > 0, ETag.Length: > 0, Deferrals: > 0 and <= ArticleRetryOptions.DeferralsLimit }
+                && message.FirstDeferredAt <= message.RetryAt
+                ? message with { History = [.. (message.History ?? []).TakeLast(ArticleRetryOptions.DeferralsLimit).Select(Cut)] }
+                : null;
         }
         catch (JsonException)
         {

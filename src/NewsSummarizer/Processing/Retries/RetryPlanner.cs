@@ -37,13 +37,15 @@ public sealed class RetryPlanner
         ArgumentNullException.ThrowIfNull(failure);
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var deferrals = (previous?.Deferrals ?? 0) + 1;
-        var first = previous?.FirstDeferredAt ?? now;
+        // Bounded however the message was made (RetryMessage.TryParse refuses counts past the options' limit); a
+        // first deferral in the future is taken as now.
+        var deferrals = Math.Min(previous?.Deferrals ?? 0, ArticleRetryOptions.DeferralsLimit) + 1;
+        var first = previous is null || previous.FirstDeferredAt > now ? now : previous.FirstDeferredAt;
         var said = failure.RetryAfter is { } retryAfter
             ? string.Create(CultureInfo.InvariantCulture, $" (Retry-After {retryAfter.TotalSeconds:0.###} s)")
             : string.Empty;
         var line = string.Create(CultureInfo.InvariantCulture, $"{now:yyyy-MM-ddTHH:mm:ssZ} attempt {deferrals}: {failure.Message}{said}");
-        List<string> history = [.. previous?.History ?? [], line.Length <= RetryMessage.MaxHistoryLine ? line : line[..RetryMessage.MaxHistoryLine] + "…"];
+        List<string> history = [.. previous?.History ?? [], RetryMessage.Cut(line)];
         var delay = Delay(deferrals, failure.RetryAfter, settings);
         if (deferrals > settings.MaxDeferrals || now + delay - first > settings.MaxTotalWait)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using NewsSummarizer.Articles;
 using NewsSummarizer.Processing.Retries;
 
@@ -254,6 +255,77 @@ public sealed class ArticleProcessorRetryTests
         Assert.Equal(ProcessingResult.Written, outcome.Result);
         Assert.Equal(SummaryStatus.Failed, stored?.Document?.Status);
         Assert.Contains("attempt 1:", stored?.Document?.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandlePoisonMessageAsync_ForgedForAScheduledVersion_LeavesTheScheduleAlone()
+    {
+        // The ETag is readable from GET /api/summaries/{name}; the blob trigger never gives up on a version whose run
+        // ended in a schedule, so such a message is stale or forged.
+        var sut = await DeferredOnceAsync();
+        var forged = JsonSerializer.Serialize(new { ContainerName = "articles", BlobName = Name, ETag = etag });
+
+        var outcome = await sut.HandlePoisonMessageAsync(forged, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, outcome.Result);
+        Assert.Equal(SummaryStatus.Waiting, stored?.Document?.Status);
+        Assert.Equal(scheduled[0].Message.RetryAt, stored?.Document?.RetryAt);
+    }
+
+    [Fact]
+    public async Task HandleRetryPoisonMessageAsync_NamingAnotherSchedule_WritesNothing()
+    {
+        var sut = await DeferredOnceAsync();
+        var forged = scheduled[0].Message with { RetryAt = scheduled[0].Message.RetryAt.AddMinutes(5) };
+
+        var outcome = await sut.HandleRetryPoisonMessageAsync(forged.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, outcome.Result);
+        Assert.Equal(SummaryStatus.Waiting, stored?.Document?.Status);
+    }
+
+    [Fact]
+    public async Task HandleRetryPoisonMessageAsync_ForVersionNeverScheduled_WritesNothing()
+    {
+        // No result at all: a failed result would stop the trigger from ever summarising this version.
+        var forged = new RetryMessage("articles", Name, etag, 1, time.GetUtcNow(), time.GetUtcNow(), ["forged"]);
+
+        var outcome = await CreateSut().HandleRetryPoisonMessageAsync(forged.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Superseded, outcome.Result);
+        Assert.Null(stored);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_ForgedHugeDeferralCount_IsIgnoredAndTheRealScheduleStillRuns()
+    {
+        var sut = await DeferredOnceAsync();
+        var json = scheduled[0].Message.ToJson().Replace("\"deferrals\":1", "\"deferrals\":2147483647", StringComparison.Ordinal);
+        GivenModelAnswers();
+        time.Advance(scheduled[0].Delay);
+
+        var forged = await sut.HandleRetryMessageAsync(json, CancellationToken.None);
+        var real = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.ArticleGone, forged.Result); // not a message the service writes: touches nothing
+        Assert.Equal(ProcessingResult.Written, real.Result);
+        Assert.Equal(SummaryStatus.Ok, stored?.Document?.Status);
+        Assert.Single(scheduled);
+    }
+
+    [Fact]
+    public async Task HandleRetryMessageAsync_ScheduleWithCountBeyondTheMaximum_GivesUpCleanly()
+    {
+        var sut = await DeferredOnceAsync();
+        var beyond = scheduled[0].Message with { Deferrals = retryOptions.MaxDeferrals + 5 };
+        time.Advance(scheduled[0].Delay);
+
+        var outcome = await sut.HandleRetryMessageAsync(beyond.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal(SummaryStatus.Failed, stored?.Document?.Status);
+        Assert.Contains($"through {retryOptions.MaxDeferrals + 6} attempts", stored?.Document?.Error?.Message, StringComparison.Ordinal);
+        Assert.Single(scheduled);
     }
 
     [Theory]

@@ -129,6 +129,30 @@ public sealed class RetryPlannerTests
     [InlineData("""{"container":"articles","name":"","etag":"\"v1\"","deferrals":1}""")]
     public void TryParse_NotAScheduledAttempt_IsNull(string? json) => Assert.Null(RetryMessage.TryParse(json));
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(ArticleRetryOptions.DeferralsLimit)]
+    public void Decide_MessageAlreadyAtTheConfiguredMaximum_GivesUpWithoutOverflow(int deferrals)
+    {
+        // A forged count past MaxDeferrals (8 by default) gives up cleanly: no overflow, no negative attempt number.
+        var previous = new RetryMessage("articles", "a/x.txt", "\"v1\"", deferrals, Start, Start, []);
+
+        var decision = Assert.IsType<GiveUp>(Decide(previous, Unavailable()));
+
+        Assert.Contains($"through {deferrals + 1} attempts", decision.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("-", decision.Reason.Split("History")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_FirstDeferralInTheFuture_CountsTheWaitFromNow()
+    {
+        var previous = new RetryMessage("articles", "a/x.txt", "\"v1\"", 1, Start.AddDays(30), Start.AddDays(30), []);
+
+        var decision = Assert.IsType<ScheduleRetry>(Decide(previous, Unavailable()));
+
+        Assert.Equal(Start, decision.Message.FirstDeferredAt);
+    }
+
     private RetryDecision Decide(RetryMessage? previous, ModelUnavailableException failure) =>
         new RetryPlanner(Options.Create(options), time, () => jitter).Decide("articles", "a/x.txt", "\"v1\"", previous, failure);
 
