@@ -147,6 +147,29 @@ public sealed class ReadingPageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(chromium.SevereConsoleMessages());
     }
 
+    [Fact]
+    public async Task Page_NameWithABidiOverride_ShowsTheControlSpelledOutAndTheRefusal()
+    {
+        // U+202E would make "invoice<RLO>gpj.txt" read as "invoicetxt.jpg"; the service refuses the name (docs/api.md).
+        const string name = "invoice\u202Egpj.txt";
+        await devHost.Container.UploadBlobAsync(name, BinaryData.FromString(SampleArticles.ShortEnglish));
+        var chromium = StartBrowser();
+
+        chromium.Driver.Navigate().GoToUrl(devHost.Host.BaseAddress);
+        var item = chromium.WaitFor(d => d.FindElement(By.CssSelector("button.article[data-name='" + name + "']")), "the article in the list");
+        var shown = item.FindElement(By.CssSelector(".name")).Text;
+        Assert.Equal("invoice⟨U+202E⟩gpj.txt", shown);
+        item.Click();
+
+        var heading = chromium.WaitFor(d => d.FindElements(By.Id("detail-heading")).FirstOrDefault(h => h.Text.StartsWith("invoice", StringComparison.Ordinal)), "the detail")!;
+        Assert.Equal("invoice⟨U+202E⟩gpj.txt", heading.Text);
+        var body = chromium.Driver.FindElement(By.Id("detail-body")).Text;
+        Assert.Contains("U+202E", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", chromium.Driver.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
+        Assert.Null(await StoredResults.ReadAsync(devHost.Container, name));
+        Assert.Equal(0, devHost.Model.RequestCount);
+    }
+
     private HeadlessChromium StartBrowser(int width = 1280)
     {
         browser = HeadlessChromium.Start(width);

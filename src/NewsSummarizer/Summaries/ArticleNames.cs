@@ -57,6 +57,15 @@ public static class ArticleNames
                 return Invalid("The name must not contain control characters.");
             }
 
+            // Bidi overrides and isolates, zero-width characters, marks and the BOM (Unicode category Cf) make a name
+            // display as another one (U+202E turns "gpj.exe" into "exe.jpg"); nothing needs them in a path.
+            if (char.GetUnicodeCategory(name, i) == UnicodeCategory.Format)
+            {
+                return Invalid(string.Create(CultureInfo.InvariantCulture,
+                    $"The name contains the invisible format character U+{char.ConvertToUtf32(name, i):X4} at position {i + 1} (a bidi " +
+                    $"control, zero-width character or mark), which makes it display as another name: rename the blob without it."));
+            }
+
             if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
             {
                 i++;

@@ -57,6 +57,22 @@ public sealed class ArticleNamesTests
         Assert.Equal(ArticleNames.InvalidName, ArticleNames.Validate(longest + "a")?.Code);
     }
 
+    [Theory]
+    [InlineData("invoice\u202Egpj.exe", 0x202E, 8)] // right-to-left override: displays as "invoiceexe.jpg"
+    [InlineData("news/\u2067خبر\u2069.txt", 0x2067, 6)] // right-to-left isolate
+    [InlineData("re\u200Bport.txt", 0x200B, 3)] // zero-width space
+    [InlineData("re\u200Dport.txt", 0x200D, 3)] // zero-width joiner
+    [InlineData("\uFEFFreport.txt", 0xFEFF, 1)] // byte order mark
+    [InlineData("report\u061C.txt", 0x061C, 7)] // Arabic letter mark
+    [InlineData("tag\U000E0041.txt", 0xE0041, 4)] // a tag character, outside the BMP
+    public void Validate_InvisibleFormatCharacter_IsRefusedNamingIt(string name, int codePoint, int position)
+    {
+        var error = ArticleNames.Validate(name);
+
+        Assert.Equal(ArticleNames.InvalidName, error?.Code);
+        Assert.Contains($"U+{codePoint:X4} at position {position}", error?.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_LoneSurrogate_IsRefused() =>
         Assert.Equal(ArticleNames.InvalidName, ArticleNames.Validate("a" + '\ud800' + "x.txt")?.Code);

@@ -53,10 +53,16 @@
 
   // ---- listing ----
 
+  // Names are shown with their invisible format characters spelled out (bidi overrides would make "gpj.exe"
+  // read "exe.jpg"); the service refuses to summarise such names (docs/api.md).
+  function visibleName(name) {
+    return name.replace(/\p{Cf}/gu, (c) => `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  }
+
   function articleButton(item) {
     const title = item.title || {};
     const button = element('button', { type: 'button', className: 'article', 'data-name': item.name },
-      element('span', { className: 'name', text: item.name }),
+      element('span', { className: 'name', text: visibleName(item.name) }),
       title.en ? element('span', { className: 'title-en', lang: 'en', dir: 'ltr', text: title.en }) : null,
       title.ar ? element('span', { className: 'title-ar', lang: 'ar', dir: 'rtl', text: title.ar }) : null,
       element('span', { className: 'meta' },
@@ -181,16 +187,17 @@
     document.querySelectorAll('.article[aria-current]').forEach((node) => node.removeAttribute('aria-current'));
     if (button) button.setAttribute('aria-current', 'true');
     current = name;
-    $('detail-status').textContent = `Loading ${name}…`;
+    const shown = visibleName(name);
+    $('detail-status').textContent = `Loading ${shown}…`;
     const path = name.split('/').map(encodeURIComponent).join('/');
     try {
       const response = await api(`/api/summaries/${path}`);
       if (current !== name) return;
-      if (response.status === 200) renderDocument(response.body, name);
-      else if (response.status === 202) renderMessage(name, describePending(response), false);
-      else renderMessage(name, describeProblem(response), true);
+      if (response.status === 200) renderDocument(response.body, shown);
+      else if (response.status === 202) renderMessage(shown, describePending(response), false);
+      else renderMessage(shown, describeProblem(response), true);
     } catch (error) {
-      renderMessage(name, `Could not load the summary: ${error.message}`, true);
+      renderMessage(shown, `Could not load the summary: ${error.message}`, true);
     }
     $('detail-heading').focus();
   }
