@@ -15,6 +15,7 @@ internal static class DevHostRoutes
         routes.MapGet(ApiRoutes.PageStyle.DevHostPath, (HttpRequest request, PageFiles page) => page.Get(PageFiles.StyleFile, request));
         routes.MapGet(ApiRoutes.PageScript.DevHostPath, (HttpRequest request, PageFiles page) => page.Get(PageFiles.ScriptFile, request));
         routes.MapGet(ApiRoutes.Health.DevHostPath, (HealthEndpoint health, CancellationToken cancellationToken) => health.GetAsync(cancellationToken));
+        routes.MapGet(ApiRoutes.HealthDetails.DevHostPath, (HealthEndpoint health, CancellationToken cancellationToken) => health.GetDetailsAsync(cancellationToken));
         routes.MapGet(ApiRoutes.ListArticles.DevHostPath, (string? prefix, string? continuation, string? pageSize, ArticlesApi articles, CancellationToken cancellationToken) =>
             articles.ListAsync(prefix, continuation, pageSize, cancellationToken));
         routes.MapPost(ApiRoutes.CreateSummary.DevHostPath, (HttpRequest request, SummariesApi summaries, CancellationToken cancellationToken) =>

@@ -5,7 +5,8 @@ using NewsSummarizer.Http;
 
 namespace NewsSummarizer.Functions;
 
-/// <summary>The HTTP routes, delegating to the same handlers the DevHost maps. Health is anonymous (probes);
+/// <summary>The HTTP routes, delegating to the same handlers the DevHost maps. Health is anonymous (probes; status
+/// only), its details need a function key;
 /// the summaries and articles routes and the reading page need a function key (<c>x-functions-key</c> header or
 /// <c>?code=</c>). The page is <c>/api/ui?code=KEY</c> because the Functions host keeps <c>/</c> for its own page;
 /// its stylesheet and script (<c>/api/page.css</c>, <c>/api/page.js</c>, the same for every deployment, no data)
@@ -16,6 +17,11 @@ public sealed class HttpFunctions(HealthEndpoint health, SummariesApi summaries,
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Templates.Health)] HttpRequest request) =>
         new ResultAction(await health.GetAsync(request.HttpContext.RequestAborted).ConfigureAwait(false));
+
+    [Function("HealthDetails")]
+    public async Task<IActionResult> HealthDetails(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Templates.HealthDetails)] HttpRequest request) =>
+        new ResultAction(await health.GetDetailsAsync(request.HttpContext.RequestAborted).ConfigureAwait(false));
 
     [Function("CreateSummary")]
     public async Task<IActionResult> CreateSummary(

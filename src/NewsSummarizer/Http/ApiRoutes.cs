@@ -8,6 +8,7 @@ public static class ApiRoutes
     public static class Templates
     {
         public const string Health = "health";
+        public const string HealthDetails = "health/details";
         public const string Summaries = "summaries";
         public const string Summary = "summaries/{*name}";
         public const string Articles = "articles";
@@ -19,6 +20,10 @@ public static class ApiRoutes
     }
 
     public static ApiRoute Health { get; } = new("Health", "GET", Templates.Health, ApiAccess.Anonymous, "/api/" + Templates.Health);
+
+    /// <summary>The configuration behind the health status (endpoint host, deployment, authentication): a key.</summary>
+    public static ApiRoute HealthDetails { get; } =
+        new("HealthDetails", "GET", Templates.HealthDetails, ApiAccess.FunctionKey, "/api/" + Templates.HealthDetails);
 
     public static ApiRoute CreateSummary { get; } =
         new("CreateSummary", "POST", Templates.Summaries, ApiAccess.FunctionKey, "/api/" + Templates.Summaries);
@@ -34,5 +39,5 @@ public static class ApiRoutes
 
     public static ApiRoute PageScript { get; } = new("PageScript", "GET", Templates.PageScript, ApiAccess.Anonymous, "/" + Templates.PageScript);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, CreateSummary, GetSummary, ListArticles, Page, PageStyle, PageScript];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, HealthDetails, CreateSummary, GetSummary, ListArticles, Page, PageStyle, PageScript];
 }

@@ -245,8 +245,9 @@ public static class ModelFailureClassifier
 
     private static string CodeSuffix(ErrorBody error) => error.Code is { } code ? " " + code : string.Empty;
 
-    private static string At(ChatModelInfo? model, bool bare = false) =>
-        model?.EndpointHost is { } host ? " " + host : bare ? " the configured endpoint" : string.Empty;
+    // Messages name the failing dependency, never its host: they end up in stored results, which readers of the
+    // container see (the host is in GET /api/health/details and the logs).
+    private static string At(ChatModelInfo? model, bool bare = false) => bare ? " the configured endpoint" : string.Empty;
 
     private static string Trim(string message) => message.Length <= 400 ? message : message[..400] + "…";
 

@@ -70,16 +70,36 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Health_StorageUp_ReportsProviderAndStorage()
+    public async Task Health_StorageUp_AnonymousGetsStatusOnly()
     {
         var client = devHost.Host.Client;
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal(
+            ["extractor", "status", "storage"],
+            body.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("ok", body.RootElement.GetProperty("storage").GetString());
+        Assert.Equal("ok", body.RootElement.GetProperty("extractor").GetString());
+        Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal); // the model endpoint's host
+        Assert.DoesNotContain(devHost.Container.Name, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthDetails_StorageUp_ReportsProviderModelAndStorage()
+    {
+        using var response = await devHost.Host.Client.GetAsync(new Uri("/api/health/details", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("OpenAI", body.RootElement.GetProperty("provider").GetString());
         Assert.StartsWith("reachable", body.RootElement.GetProperty("storage").GetString(), StringComparison.Ordinal);
+        Assert.Equal(devHost.Container.Name, body.RootElement.GetProperty("container").GetString());
+        Assert.Equal(devHost.Model.Endpoint.Authority, body.RootElement.GetProperty("model").GetProperty("endpoint").GetString());
     }
 
     // A blob uploaded after the ones under test: once its result exists, the trigger has scanned past them too,

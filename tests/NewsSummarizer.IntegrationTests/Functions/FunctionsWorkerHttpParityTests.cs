@@ -42,6 +42,7 @@ public sealed class FunctionsWorkerHttpParityTests(AzuriteFixture azurite, ITest
     {
         // function, method, path under /api (the page's own path on the DevHost is mapped below), body, content type
         { "Health", "GET", "health", null, null },
+        { "HealthDetails", "GET", "health/details", null, null },
         { "CreateSummary", "POST", "summaries", SampleArticles.ShortEnglish, "text/plain; charset=utf-8" },
         { "CreateSummary", "POST", "summaries", JsonSerializer.Serialize(new { text = SampleArticles.ShortEnglish, title = "Budget" }), "application/json" },
         { "CreateSummary", "POST", "summaries", "", "text/plain" },

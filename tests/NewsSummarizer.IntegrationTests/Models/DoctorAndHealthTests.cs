@@ -80,7 +80,7 @@ public sealed class DoctorAndHealthTests(AzuriteFixture azurite)
         await using var host = await DevHostRunner.StartAsync(azurite, AzuriteFixture.NewContainerName("health"), settings);
         var http = host.Client;
 
-        var text = await http.GetStringAsync("/api/health");
+        var text = await http.GetStringAsync("/api/health/details");
 
         var model = JsonDocument.Parse(text).RootElement.GetProperty("model");
         Assert.Equal("AzureOpenAI", model.GetProperty("provider").GetString());

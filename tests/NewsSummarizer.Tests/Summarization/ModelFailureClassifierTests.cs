@@ -68,7 +68,7 @@ public sealed class ModelFailureClassifierTests
         { "Azure", 400, InvalidSchemaBody, ModelFailureKind.RejectedRequest, null, ["parameter 'response_format'", "structured output"] },
         {
             "Azure", 404, DeploymentNotFoundBody, ModelFailureKind.NotFound, "model-not-found",
-            ["deployment 'summaries'", "contoso.openai.azure.com", "AzureOpenAI__Deployment"]
+            ["deployment 'summaries'", "the configured endpoint", "AzureOpenAI__Deployment"]
         },
         {
             "OpenAI", 404, """{"error":{"message":"model 'llama3.1' not found","type":"api_error","param":null,"code":null}}""",
@@ -134,6 +134,27 @@ public sealed class ModelFailureClassifierTests
         Assert.True(ModelFailureClassifier.Classify(new InvalidOperationException("x", new HttpRequestException("refused")), Azure, time)!.IsTransient);
         Assert.True(ModelFailureClassifier.Classify(new TimeoutRejectedException(), Azure, time)!.IsTransient);
         Assert.True(ModelFailureClassifier.Classify(new BrokenCircuitException(), Azure, time)!.IsTransient);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(404)]
+    public void Classify_RefusalMessages_NameTheDependencyNotItsHost(int status)
+    {
+        // Messages end up in stored results, which anyone reading the container sees (issue 25).
+        var failure = Classify(status, status == 401 ? BadKeyBody : DeploymentNotFoundBody, Azure);
+
+        Assert.DoesNotContain("contoso", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("endpoint", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_Unreachable_NamesTheDependencyNotItsHost()
+    {
+        var failure = ModelFailureClassifier.Classify(new HttpRequestException("Connection refused (localhost:11434)"), OpenAI, time)!;
+
+        Assert.True(failure.IsTransient);
+        Assert.Equal("The model endpoint could not be reached.", failure.Message);
     }
 
     [Fact]
