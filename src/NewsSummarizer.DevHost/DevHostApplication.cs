@@ -78,10 +78,10 @@ public static class DevHostApplication
         builder.Services.AddNewsSummarizer(builder.Configuration);
         builder.Services.AddNewsSummarizerTelemetry(builder.Configuration);
         builder.Services.AddHostedService<ContainerInitializer>();
-        builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection("DevHost"));
+        var triggerSettings = TriggerSettings.Load(builder.Configuration);
+        builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection("DevHost")).PostConfigure(triggerSettings.ConfigureSweep);
         builder.Services.AddHostedService<MissedArticleSweep>();
         builder.Services.AddSingleton<ITypeLocator>(new DevHostTypeLocator());
-        var triggerSettings = TriggerSettings.Load(builder.Configuration);
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageBlobs(triggerSettings.ConfigureBlobs);

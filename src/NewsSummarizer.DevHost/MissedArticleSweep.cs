@@ -1,16 +1,19 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NewsSummarizer.Processing;
 
 namespace NewsSummarizer.DevHost;
 
 /// <summary>The polling blob trigger can miss a blob that lands while it scans the container (the scan remembers the
-/// newest timestamp it saw, and a blob listed too late with an older one is passed over), a new upload of an
-/// article included. In Azure the Event Grid source has no such gap; locally this sweep takes any article still
-/// without a result, or uploaded again since its result was made (the result names another version), once a grace
-/// period has passed, and runs it through the same
-/// <see cref="ArticleProcessor"/> (which serialises work per article, so the sweep and the trigger never both call
-/// the model for one). A version written after its result is taken once: if the processor leaves the result as it
-/// is, the sweep does not come back to that version.</summary>
+/// newest timestamp it saw, and a blob listed too late with an older one is passed over), a new upload included; in a
+/// burst it misses many. In Azure the Event Grid source has no such gap. Locally this sweep lists the container every
+/// <see cref="SweepOptions.SweepInterval"/> and takes any article still without a result, or uploaded again since its
+/// result was made, that no run in this process holds (so it is in effect the primary local trigger, and the polling
+/// trigger a second path that finds the work done): with the trigger's bounded parallelism
+/// (host.json <c>blobs.maxDegreeOfParallelism</c>), through the same <see cref="ArticleProcessor"/>, which serialises
+/// work per article, so the sweep and the trigger never both call the model for one. As the trigger, it gives up on a
+/// version after <c>blobs.poisonBlobThreshold</c> failed runs (the trigger's poison path records it); a version written
+/// after its result is taken once.</summary>
 internal sealed partial class MissedArticleSweep(
     BackfillService backfill,
     ArticleProcessor processor,
@@ -18,8 +21,11 @@ internal sealed partial class MissedArticleSweep(
     IOptions<SweepOptions> options,
     ILogger<MissedArticleSweep> logger) : BackgroundService
 {
-    // Article versions (ETag by name) that need nothing more: swept once already, or answered by their result.
-    private readonly Dictionary<string, string> settled = new(StringComparer.Ordinal);
+    // Article versions (ETag by name) that need nothing more from the sweep: swept once already (stale results),
+    // answered by their result, or failed as often as the trigger allows.
+    private readonly ConcurrentDictionary<string, string> settled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, string? ETag), int> failures = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,42 +35,75 @@ internal sealed partial class MissedArticleSweep(
             return;
         }
 
+        using var slots = new SemaphoreSlim(settings.Parallelism);
         using var timer = new PeriodicTimer(settings.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await SweepAsync(settings.SweepGrace, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await SweepAsync(settings, slots, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Storage may be down; the next tick tries again.
+                    LogSweepFailed(logger, exception.Message);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Storage may be down; the next tick tries again.
-                LogSweepFailed(logger, exception.Message);
-            }
+        }
+        finally
+        {
+            // Nothing started here outlives the host: the runs end with the stopping token.
+            await Task.WhenAll(running.Values).ConfigureAwait(false);
         }
     }
 
-    private async Task SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
+    private async Task SweepAsync(SweepOptions settings, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - grace;
+        var cutoff = time.GetUtcNow() - settings.SweepGrace;
         var plan = await backfill.FindMissedAsync(settled, cancellationToken).ConfigureAwait(false);
-        foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified < cutoff))
+        // An article the trigger is running now is left to it (no slot waits on its lock).
+        foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified <= cutoff && !running.ContainsKey(c.Name) && !processor.IsBusy(c.Name)))
         {
             if (candidate is { Reason: BackfillSelection.Stale, ETag: { } etag })
             {
                 settled[candidate.Name] = etag;
             }
 
+            // A free slot first, so a burst is taken as fast as the trigger would take it and no faster.
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             LogSweeping(logger, candidate.Name);
-            try
+            running[candidate.Name] = RunAsync(candidate, settings.FailureLimit, slots, cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(BackfillCandidate candidate, int failureLimit, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+            failures.TryRemove((candidate.Name, candidate.ETag), out _);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            var failed = failures.AddOrUpdate((candidate.Name, candidate.ETag), 1, (_, count) => count + 1);
+            LogSweepFailed(logger, exception.Message);
+            if (failed >= failureLimit && candidate.ETag is { } etag)
             {
-                await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+                // As the trigger does at poisonBlobThreshold: this version is not tried again here.
+                settled[candidate.Name] = etag;
+                LogGaveUp(logger, candidate.Name, failed);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The trigger's retries (or the next sweep) take it from here.
-                LogSweepFailed(logger, exception.Message);
-            }
+        }
+        finally
+        {
+            slots.Release();
+            running.TryRemove(candidate.Name, out _);
         }
     }
 
@@ -73,4 +112,7 @@ internal sealed partial class MissedArticleSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for missed articles failed this time: {Reason}")]
     private static partial void LogSweepFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep gave up on this version of {Name} after {Failures} failed runs")]
+    private static partial void LogGaveUp(ILogger logger, string name, int failures);
 }

@@ -3,9 +3,16 @@ namespace NewsSummarizer.DevHost;
 /// <summary>Settings of <see cref="MissedArticleSweep"/> (section <c>DevHost</c>).</summary>
 internal sealed class SweepOptions
 {
-    /// <summary>How often the container is checked; zero turns the sweep off.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the container is listed; zero turns the sweep off.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long an article may wait for the trigger before the sweep takes it.</summary>
-    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long after its upload the sweep leaves an article to the trigger; none by default, because the
+    /// sweep skips articles a run holds and the processor serialises per article (the second run finds the result).</summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Articles the sweep runs at once: the trigger's (host.json <c>blobs.maxDegreeOfParallelism</c>).</summary>
+    public int Parallelism { get; set; }
+
+    /// <summary>Failed runs of one version before the sweep leaves it alone: the trigger's (<c>blobs.poisonBlobThreshold</c>).</summary>
+    public int FailureLimit { get; set; }
 }

@@ -19,6 +19,15 @@ internal sealed class TriggerSettings(IConfiguration extensions)
 
     public void ConfigureBlobs(Microsoft.Azure.WebJobs.Host.BlobsOptions options) => extensions.GetSection("blobs").Bind(options);
 
+    /// <summary>The blob trigger's parallelism and poison threshold, for the sweep that takes what it missed.</summary>
+    public void ConfigureSweep(SweepOptions options)
+    {
+        var blobs = new Microsoft.Azure.WebJobs.Host.BlobsOptions();
+        ConfigureBlobs(blobs);
+        options.Parallelism = options.Parallelism > 0 ? options.Parallelism : blobs.MaxDegreeOfParallelism;
+        options.FailureLimit = options.FailureLimit > 0 ? options.FailureLimit : blobs.PoisonBlobThreshold;
+    }
+
     public void ConfigureQueues(QueuesOptions options)
     {
         extensions.GetSection("queues").Bind(options);

@@ -63,6 +63,9 @@ public sealed partial class ArticleProcessor(
         return outcome;
     }
 
+    /// <summary>Whether a run for this article is under way in this process (a trigger, a retry, the sweep).</summary>
+    public bool IsBusy(string name) => articleLocks.IsBusy(name);
+
     /// <summary>Handles a message of the retry queue (<see cref="ArticleRetryQueue.Name"/>): the scheduled attempt
     /// for the version it names. It does nothing, and makes no model call, unless the <c>waiting</c> result beside the
     /// article is still this very schedule: a newer upload, a current result (a backfill, another instance) or a

@@ -5,6 +5,15 @@ internal sealed class KeyedLock
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
+    /// <summary>Whether someone holds or waits for the key's lock now.</summary>
+    public bool IsBusy(string key)
+    {
+        lock (entries)
+        {
+            return entries.ContainsKey(key);
+        }
+    }
+
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
