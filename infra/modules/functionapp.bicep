@@ -59,6 +59,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -105,6 +106,24 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Summarizer__TokensPerMinute: string(tokensPerMinutePerInstance)
       Summarizer__MaxConcurrentModelCalls: string(maxConcurrentModelCalls)
     }, empty(openAiReasoningEffort) ? {} : { Summarizer__ReasoningEffort: openAiReasoningEffort })
+  }
+}
+
+// No FTP or SCM (Kudu) publishing with a user name and password: azd deploys with Microsoft Entra ID (the package
+// goes to the deployment container through the deployment identity), so basic-auth credentials would only be a way in.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

@@ -83,7 +83,13 @@ internal sealed partial class MissedArticleSweep(
         await Task.Yield();
         try
         {
-            await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+            // The trigger may have run it since the listing (a waiting result due again must not be taken here: its
+            // retry message owns it).
+            if (await backfill.IsStillMissedAsync(candidate, cancellationToken).ConfigureAwait(false))
+            {
+                await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+            }
+
             failures.TryRemove((candidate.Name, candidate.ETag), out _);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

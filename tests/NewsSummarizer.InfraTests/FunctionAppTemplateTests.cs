@@ -38,6 +38,19 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template, DefaultS
     }
 
     [Fact]
+    public void FunctionApp_BasicAuthPublishing_IsOffForFtpAndScm()
+    {
+        // Issue 25: the app left FTP/SCM basic-auth publishing credentials on; azd deploys with Entra ID.
+        var policies = template.ResourcesOfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+
+        Assert.Equal(2, policies.Count);
+        Assert.Single(policies, p => ((string?)p["name"])!.Contains("ftp", StringComparison.Ordinal));
+        Assert.Single(policies, p => ((string?)p["name"])!.Contains("scm", StringComparison.Ordinal));
+        Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
+        Assert.Equal("Disabled", (string?)template.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["ftpsState"]);
+    }
+
+    [Fact]
     public void FunctionApp_Tags_NameTheAzdServiceApi()
     {
         var tags = (string?)template.Single("Microsoft.Web/sites")["tags"];

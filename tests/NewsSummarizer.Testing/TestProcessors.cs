@@ -26,7 +26,7 @@ public static class TestProcessors
     /// given.</summary>
     public static ArticleProcessor Create(
         IArticleStore store, SummaryService summaries, IOptions<SummarizerOptions> options, TimeProvider time,
-        IRetryQueue? retryQueue = null, RetryPlanner? planner = null) => new(
+        IRetryQueue? retryQueue = null, RetryPlanner? planner = null, PendingResults? pending = null) => new(
             store,
             TestReaders.InProcess(options),
             summaries,
@@ -34,7 +34,8 @@ public static class TestProcessors
             time,
             NullLogger<ArticleProcessor>.Instance,
             retryQueue ?? new DroppingRetryQueue(),
-            planner ?? new RetryPlanner(Options.Create(new ArticleRetryOptions()), time));
+            planner ?? new RetryPlanner(Options.Create(new ArticleRetryOptions()), time),
+            pending ?? new PendingResults(time));
 
     private sealed class DroppingRetryQueue : IRetryQueue
     {

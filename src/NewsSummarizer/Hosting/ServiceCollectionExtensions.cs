@@ -71,6 +71,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IArticleExtractor>(sp => sp.GetRequiredService<ExtractorPool>());
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.KeptResultsDirectory;
+            return new PendingResults(
+                sp.GetRequiredService<TimeProvider>(),
+                !string.IsNullOrWhiteSpace(configured) ? configured
+                    : PendingResults.DefaultDirectory(sp.GetRequiredService<BlobServiceClient>().Uri, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ArticlesContainer));
+        });
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
         services.TryAddSingleton<Http.HealthEndpoint>();

@@ -24,7 +24,8 @@ public sealed partial class ArticleProcessor(
     TimeProvider time,
     ILogger<ArticleProcessor> logger,
     IRetryQueue retries,
-    RetryPlanner planner)
+    RetryPlanner planner,
+    PendingResults pending)
 {
     /// <summary>How often one run reloads and decides again after other writers won the conditional write.
     /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
@@ -44,7 +45,6 @@ public sealed partial class ArticleProcessor(
     // after the other, so the second sees the first's result as current instead of calling the model again.
     // Across instances the conditional write decides.
     private readonly KeyedLock articleLocks = new();
-    private readonly PendingResults pending = new(time);
 
     /// <summary>Results whose write failed and are kept for the next attempt (see <see cref="PendingResults"/>).</summary>
     internal int PendingCount => pending.Count;

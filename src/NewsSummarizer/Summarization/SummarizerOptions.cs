@@ -13,6 +13,10 @@ public sealed class SummarizerOptions
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Where results whose write failed are kept as files until written (<see cref="Processing.PendingResults"/>);
+    /// empty: a directory under the temp directory for this storage account and container.</summary>
+    public string? KeptResultsDirectory { get; set; }
+
     /// <summary>Larger HTML pages are rejected before they are downloaded (<c>Summarizer__MaxHtmlBytes</c>). A saved news
     /// page is mostly markup around a few KB of article; its extracted text is still held to
     /// <see cref="MaxArticleBytes"/>.</summary>

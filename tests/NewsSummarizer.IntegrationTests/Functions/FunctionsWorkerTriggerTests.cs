@@ -17,7 +17,7 @@ public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOut
         var pid = worker.Host.WorkerProcessId;
 
         Assert.Equal(
-            ["CreateSummary", "GetSummary", "Health", "ListArticles", "Page", "PageScript", "PageStyle",
+            ["CreateSummary", "GetSummary", "Health", "HealthDetails", "ListArticles", "Page", "PageScript", "PageStyle",
              "RecordPoisonArticle", "RecordPoisonRetry", "RetryArticle", "SummarizeArticle"],
             worker.Host.Functions.Keys.Order(StringComparer.Ordinal));
 

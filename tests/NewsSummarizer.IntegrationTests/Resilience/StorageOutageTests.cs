@@ -41,5 +41,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         Assert.Equal(Articles, results.Count);
         Assert.All(results, document => Assert.Equal(SummaryStatus.Ok, document.Status));
+        // Paid work is kept (on disk, so it outlives the DevHost rebuilding its application after the outage): the
+        // writes that failed are made from it, not from a second model call (issue 25: 1.83-2.07 calls per article).
+        Assert.True(model.RequestCount <= Articles * 1.1, $"{model.RequestCount} model calls for {Articles} articles");
     }
 }
