@@ -31,6 +31,10 @@ public sealed partial class ArticleProcessor(
     /// Each round needs another writer to have written in between, so this is only reached under churn.</summary>
     public const int MaxRounds = 5;
 
+    /// <summary>How long after its due time a scheduled attempt is still expected from the retry queue (which polls
+    /// every few seconds: host.json <c>queues.maxPollingInterval</c>).</summary>
+    public static readonly TimeSpan ScheduleSlack = TimeSpan.FromMinutes(1);
+
     /// <summary>What a <c>failed</c> result from the poison queue says: only what is known.</summary>
     public const string PoisonReason =
         "Every attempt the blob trigger made to summarise this version of the article failed, so it stopped retrying. " +
@@ -301,8 +305,8 @@ public sealed partial class ArticleProcessor(
                     return new ProcessingOutcome(ProcessingResult.AlreadyCurrent, current);
                 }
             }
-            else if (retry is null && verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow() &&
-                string.Equals(stored.Source.ETag, source.ETag, StringComparison.Ordinal))
+            else if (retry is null && verdict == ResultState.Waiting && OwnedBySchedule(stored!) &&
+                string.Equals(stored!.Source.ETag, source.ETag, StringComparison.Ordinal))
             {
                 // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
                 // (The same text uploaded again is another version: its schedule is superseded, so it is tried now.)
@@ -480,10 +484,10 @@ public sealed partial class ArticleProcessor(
             return (new ProcessingOutcome(ProcessingResult.AlreadyCurrent, stored), null);
         }
 
-        if (verdict == ResultState.Waiting && stored!.RetryAt > time.GetUtcNow())
+        if (verdict == ResultState.Waiting && OwnedBySchedule(stored!))
         {
             // A duplicate delivery of the trigger: the scheduled attempt takes this version, not another call now.
-            LogAlreadyScheduled(logger, name, stored.RetryAt);
+            LogAlreadyScheduled(logger, name, stored!.RetryAt);
             return (new ProcessingOutcome(ProcessingResult.Deferred, stored), null);
         }
 
@@ -491,6 +495,11 @@ public sealed partial class ArticleProcessor(
     }
 
     /// <summary>Whether the stored result is the <c>waiting</c> marker of this very schedule (its version and time).</summary>
+    /// <summary>Until its retry message is due and some, a <c>waiting</c> version belongs to the retry queue: a trigger,
+    /// the sweep or a backfill that meets it then (a duplicate delivery, a late polling scan) makes no call. Past that,
+    /// the message is taken as lost and they may try the version themselves.</summary>
+    private bool OwnedBySchedule(SummaryDocument stored) => stored.RetryAt + ScheduleSlack > time.GetUtcNow();
+
     private static bool IsSchedule(SummaryDocument? stored, RetryMessage retry) =>
         stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
         string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
@@ -580,9 +589,11 @@ public sealed partial class ArticleProcessor(
 
             return written;
         }
-        catch (Exception exception) when (IsStorageFault(exception))
+        catch (Exception exception) when (IsStorageFault(exception) || exception is OperationCanceledException)
         {
-            // Storage is still failing: the trigger retries, and its next attempt here writes this output, not a new one.
+            // Storage is still failing, or the host is stopping (the DevHost rebuilds itself after an outage, a
+            // worker is recycled) while the write waits out its backoff: the next attempt here writes this output,
+            // not a new one.
             pending.Keep(name, document, summaries.Provider, summaries.PromptVersion);
             LogKeptForRetry(logger, exception, name);
             throw;
@@ -643,7 +654,7 @@ public sealed partial class ArticleProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the result of {Name} failed (attempt {Attempt}); retrying in {DelaySeconds} s: {Reason}")]
     private static partial void LogWriteRetry(ILogger logger, string name, int attempt, double delaySeconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the result of {Name} kept failing; the summary is kept in this process for the trigger's next attempt")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the result of {Name} kept failing; the summary is kept (in this process and on disk) for the next attempt")]
     private static partial void LogKeptForRetry(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(Level = LogLevel.Information,

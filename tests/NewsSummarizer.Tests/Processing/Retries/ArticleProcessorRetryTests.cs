@@ -188,12 +188,29 @@ public sealed class ArticleProcessorRetryTests
         var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         GivenModelAnswers();
-        time.Advance(scheduled[0].Delay);
-        await sut.ProcessAsync(Name, CancellationToken.None); // a backfill or a trigger once the schedule was due
+        time.Advance(scheduled[0].Delay + ArticleProcessor.ScheduleSlack);
+        await sut.ProcessAsync(Name, CancellationToken.None); // a backfill or a trigger once the message looks lost
 
         var outcome = await sut.HandleRetryMessageAsync(message, CancellationToken.None);
 
         Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        VerifyModelCalls(2);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LateTriggerJustAfterTheScheduleIsDue_LeavesItToTheRetryMessage()
+    {
+        // The DevHost's sweep or a late polling scan meets the version when its message is due but not yet taken:
+        // the message owns it, so there is one call per scheduled attempt, not two.
+        var sut = await DeferredOnceAsync();
+        GivenModelAnswers();
+        time.Advance(scheduled[0].Delay + TimeSpan.FromSeconds(5));
+
+        var late = await sut.ProcessAsync(Name, CancellationToken.None);
+        var due = await sut.HandleRetryMessageAsync(scheduled[0].Message.ToJson(), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Deferred, late.Result);
+        Assert.Equal(ProcessingResult.Written, due.Result);
         VerifyModelCalls(2);
     }
 
