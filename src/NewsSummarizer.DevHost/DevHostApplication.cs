@@ -80,6 +80,7 @@ public static class DevHostApplication
         builder.Services.AddHostedService<ContainerInitializer>();
         var triggerSettings = TriggerSettings.Load(builder.Configuration);
         builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection("DevHost")).PostConfigure(triggerSettings.ConfigureSweep);
+        builder.Services.AddSingleton<SweptVersions>();
         builder.Services.AddHostedService<MissedArticleSweep>();
         builder.Services.AddSingleton<ITypeLocator>(new DevHostTypeLocator());
         builder.Host.ConfigureWebJobs(webJobs =>

@@ -17,6 +17,7 @@ namespace NewsSummarizer.DevHost;
 internal sealed partial class MissedArticleSweep(
     BackfillService backfill,
     ArticleProcessor processor,
+    SweptVersions swept,
     TimeProvider time,
     IOptions<SweepOptions> options,
     ILogger<MissedArticleSweep> logger) : BackgroundService
@@ -88,6 +89,10 @@ internal sealed partial class MissedArticleSweep(
             if (await backfill.IsStillMissedAsync(candidate, cancellationToken).ConfigureAwait(false))
             {
                 await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+                if (candidate.ETag is { } etag)
+                {
+                    swept.Add(candidate.Name, etag);
+                }
             }
 
             failures.TryRemove((candidate.Name, candidate.ETag), out _);

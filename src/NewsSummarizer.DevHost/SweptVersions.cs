@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace NewsSummarizer.DevHost;
+
+/// <summary>The article versions <see cref="MissedArticleSweep"/> ran (latest ETag by name). The polling trigger often
+/// delivers a version after the sweep took it; as a blob receipt would, this says the version was handled, so a
+/// result the processor would run again (a <c>failed</c> one, an extractive fallback) is not paid for twice.</summary>
+public sealed class SweptVersions
+{
+    private readonly ConcurrentDictionary<string, string> versions = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => versions.IsEmpty;
+
+    internal void Add(string name, string etag) => versions[name] = Bare(etag);
+
+    public bool Contains(string name, string etag) =>
+        versions.TryGetValue(name, out var swept) && string.Equals(swept, Bare(etag), StringComparison.Ordinal);
+
+    // Listings carry ETags bare, response headers quoted.
+    private static string Bare(string etag) => etag.Trim('"');
+}
