@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using NewsSummarizer.Processing.Retries;
+using NewsSummarizer.Testing.FunctionsHost;
 using NewsSummarizer.Testing.FunctionsHost.Rpc;
 
 namespace NewsSummarizer.IntegrationTests.Functions;
@@ -64,15 +65,11 @@ public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOut
     public async Task SummarizeArticle_ModelStaysUnavailable_LeavesWaitingAndAScheduledRetry_WhichRetryArticleCompletes()
     {
         await using var worker = await FunctionsWorker.StartAsync(azurite, output, ShortRetries());
-        worker.Model.Script = _ => new FakeReply(503);
-        var blob = worker.Container.GetBlobClient("outage.txt");
-        await blob.UploadAsync(BinaryData.FromString(SampleArticles.ShortEnglish));
 
-        AssertSucceeded(await worker.Host.InvokeBlobTriggerAsync("SummarizeArticle", blob));
+        var message = await SummarizeWhileTheModelIsDownAsync(worker, "outage.txt");
 
         var waiting = await StoredResults.ReadAsync(worker.Container, "outage.txt");
         Assert.Equal(SummaryStatus.Waiting, waiting?.Status);
-        var message = await TakeRetryMessageAsync(worker.Container.Name, "outage.txt");
 
         // The model is back; the queue trigger brings the scheduled attempt, as the host passes it: the decoded text.
         worker.Model.Script = _ => FakeReply.Ok(FakeModelServer.ValidReply);
@@ -87,11 +84,7 @@ public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOut
     public async Task RecordPoisonRetry_ScheduledAttemptKeptThrowing_WritesFailedResult()
     {
         await using var worker = await FunctionsWorker.StartAsync(azurite, output, ShortRetries());
-        worker.Model.Script = _ => new FakeReply(503);
-        var blob = worker.Container.GetBlobClient("poisoned-retry.txt");
-        await blob.UploadAsync(BinaryData.FromString(SampleArticles.ShortEnglish));
-        AssertSucceeded(await worker.Host.InvokeBlobTriggerAsync("SummarizeArticle", blob));
-        var message = await TakeRetryMessageAsync(worker.Container.Name, "poisoned-retry.txt");
+        var message = await SummarizeWhileTheModelIsDownAsync(worker, "poisoned-retry.txt");
 
         AssertSucceeded(await worker.Host.InvokeQueueTriggerAsync("RecordPoisonRetry", message, dequeueCount: 1));
 
@@ -190,6 +183,17 @@ public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOut
         }
     }
 
+    /// <summary>Uploads an article and invokes <c>SummarizeArticle</c> while the model answers 503; returns the
+    /// scheduled attempt's message (taken off the queue) as the host would pass it to a queue trigger.</summary>
+    private async Task<string> SummarizeWhileTheModelIsDownAsync(FunctionsWorker worker, string name)
+    {
+        worker.Model.Script = _ => new FakeReply(503);
+        var blob = worker.Container.GetBlobClient(name);
+        await blob.UploadAsync(BinaryData.FromString(SampleArticles.ShortEnglish));
+        AssertSucceeded(await worker.Host.InvokeBlobTriggerAsync("SummarizeArticle", blob));
+        return await TakeRetryMessageAsync(worker.Container.Name, name);
+    }
+
     /// <summary>Takes this article's message off the shared retry queue (other tests' leftovers are left alone) and
     /// returns its text as the host would pass it to the queue trigger.</summary>
     private async Task<string> TakeRetryMessageAsync(string container, string name)
@@ -215,8 +219,5 @@ public sealed class FunctionsWorkerTriggerTests(AzuriteFixture azurite, ITestOut
     }
 
     private static void AssertSucceeded(InvocationResponse response) =>
-        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, FunctionsHostStandIn_Describe(response));
-
-    private static string FunctionsHostStandIn_Describe(InvocationResponse response) =>
-        $"{response.Result.Status}: {response.Result.Exception?.Message}\n{response.Result.Exception?.StackTrace}";
+        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, FunctionsHostStandIn.Describe(response));
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Google.Protobuf;
@@ -446,10 +445,11 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         throw new ArgumentException($"{function} has no {type} binding.", nameof(function));
     }
 
-    internal static string Describe(InvocationResponse response) =>
+    /// <summary>An invocation's status, with the exception's message and stack when it failed.</summary>
+    public static string Describe(InvocationResponse response) =>
         response.Result.Status == StatusResult.Types.Status.Success
             ? "Success"
-            : new StringBuilder().Append(response.Result.Status).Append(": ").Append(response.Result.Exception?.Message).ToString();
+            : $"{response.Result.Status}: {response.Result.Exception?.Message}\n{response.Result.Exception?.StackTrace}";
 }
 
 /// <summary>An HTTP request's invocation: the function the host routed it to and the worker's answer.</summary>
