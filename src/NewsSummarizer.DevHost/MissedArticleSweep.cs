@@ -75,13 +75,16 @@ internal sealed partial class MissedArticleSweep(
             // A free slot first, so a burst is taken as fast as the trigger would take it and no faster.
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             LogSweeping(logger, candidate.Name);
-            running[candidate.Name] = RunAsync(candidate, settings.FailureLimit, slots, cancellationToken);
+            // Registered before the run starts, so its end (which unregisters it) cannot come first.
+            var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            running[candidate.Name] = ended.Task;
+            _ = Task.Run(() => RunAsync(candidate, settings.FailureLimit, slots, ended, cancellationToken), CancellationToken.None);
         }
     }
 
-    private async Task RunAsync(BackfillCandidate candidate, int failureLimit, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        BackfillCandidate candidate, int failureLimit, SemaphoreSlim slots, TaskCompletionSource ended, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         try
         {
             // The trigger may have run it since the listing (a waiting result due again must not be taken here: its
@@ -115,6 +118,7 @@ internal sealed partial class MissedArticleSweep(
         {
             slots.Release();
             running.TryRemove(candidate.Name, out _);
+            ended.TrySetResult();
         }
     }
 
