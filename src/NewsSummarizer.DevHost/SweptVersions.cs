@@ -11,11 +11,9 @@ public sealed class SweptVersions
 
     public bool IsEmpty => versions.IsEmpty;
 
-    internal void Add(string name, string etag) => versions[name] = Bare(etag);
+    /// <param name="etag">The version as <see cref="Storage.IArticleStore"/> gives it (one form for listings and reads).</param>
+    internal void Add(string name, string etag) => versions[name] = etag;
 
     public bool Contains(string name, string etag) =>
-        versions.TryGetValue(name, out var swept) && string.Equals(swept, Bare(etag), StringComparison.Ordinal);
-
-    // Listings carry ETags bare, response headers quoted.
-    private static string Bare(string etag) => etag.Trim('"');
+        versions.TryGetValue(name, out var swept) && string.Equals(swept, etag, StringComparison.Ordinal);
 }

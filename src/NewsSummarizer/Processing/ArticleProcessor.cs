@@ -122,11 +122,7 @@ public sealed partial class ArticleProcessor(
         using var activity = SummarizerTelemetry.StartArticle("RecordArticleFailure", name);
         for (var round = 1; ; round++)
         {
-            // Properties only (maxBytes 0): the version and size, never the content.
-            var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
-            var existingTask = store.GetResultAsync(name, cancellationToken);
-            await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
-            var blob = await blobTask.ConfigureAwait(false);
+            var (blob, existing) = await VersionAndResultAsync(name, cancellationToken).ConfigureAwait(false);
             if (blob is null)
             {
                 LogArticleGone(logger, name);
@@ -139,7 +135,6 @@ public sealed partial class ArticleProcessor(
                 return new ProcessingOutcome(ProcessingResult.Superseded);
             }
 
-            var existing = await existingTask.ConfigureAwait(false);
             var ofThisVersion = existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal)
                 ? document
                 : null;
@@ -453,12 +448,7 @@ public sealed partial class ArticleProcessor(
     private async Task<(ProcessingOutcome? Outcome, StoredResult? Existing)> DecideBeforeReadingAsync(
         string name, RetryMessage? retry, CancellationToken cancellationToken)
     {
-        // Properties only (maxBytes 0): the version, size and metadata, never the content.
-        var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
-        var existingTask = store.GetResultAsync(name, cancellationToken);
-        await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
-        var blob = await blobTask.ConfigureAwait(false);
-        var existing = await existingTask.ConfigureAwait(false);
+        var (blob, existing) = await VersionAndResultAsync(name, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
             LogArticleGone(logger, name);
@@ -494,12 +484,22 @@ public sealed partial class ArticleProcessor(
         return (null, existing);
     }
 
-    /// <summary>Whether the stored result is the <c>waiting</c> marker of this very schedule (its version and time).</summary>
+    /// <summary>The article's properties (its version, size and metadata; maxBytes 0, never the content) and the
+    /// stored result, read in parallel.</summary>
+    private async Task<(ArticleBlob? Blob, StoredResult? Existing)> VersionAndResultAsync(string name, CancellationToken cancellationToken)
+    {
+        var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
+        var existingTask = store.GetResultAsync(name, cancellationToken);
+        await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
+        return (await blobTask.ConfigureAwait(false), await existingTask.ConfigureAwait(false));
+    }
+
     /// <summary>Until its retry message is due and some, a <c>waiting</c> version belongs to the retry queue: a trigger,
     /// the sweep or a backfill that meets it then (a duplicate delivery, a late polling scan) makes no call. Past that,
     /// the message is taken as lost and they may try the version themselves.</summary>
     private bool OwnedBySchedule(SummaryDocument stored) => stored.RetryAt + ScheduleSlack > time.GetUtcNow();
 
+    /// <summary>Whether the stored result is the <c>waiting</c> marker of this very schedule (its version and time).</summary>
     private static bool IsSchedule(SummaryDocument? stored, RetryMessage retry) =>
         stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
         string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);

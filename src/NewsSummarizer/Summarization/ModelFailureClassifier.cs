@@ -79,11 +79,13 @@ public static class ModelFailureClassifier
                         "Nearly every recent model call failed, so calls are paused for a moment (circuit open).",
                         retryAfter: ModelResilience.BreakDuration);
                 case HttpRequestException:
-                    return Transient($"The model endpoint{At(model)} could not be reached.");
+                    // The dependency, never its host: the message ends up in stored results that readers of the
+                    // container see (the host is in GET /api/health/details and the logs).
+                    return Transient("The model endpoint could not be reached.");
             }
         }
 
-        return sawClientResult ? Transient($"The model endpoint{At(model)} could not be reached.") : null;
+        return sawClientResult ? Transient("The model endpoint could not be reached.") : null;
     }
 
     /// <summary>Classifies an HTTP answer of the model from its status, body and headers.</summary>
@@ -127,12 +129,12 @@ public static class ModelFailureClassifier
                 return new ModelFailure(
                     ModelFailureKind.AuthFailed,
                     ModelErrorCodes.AuthFailed,
-                    $"The model endpoint{At(model)} refused the credentials (HTTP {status}{CodeSuffix(error)}).{said} {names.AuthAdvice}");
+                    $"The model endpoint refused the credentials (HTTP {status}{CodeSuffix(error)}).{said} {names.AuthAdvice}");
             case 404:
                 return new ModelFailure(
                     ModelFailureKind.NotFound,
                     ModelErrorCodes.NotFound,
-                    $"The {names.ModelNoun} '{model?.Model ?? "?"}' does not exist at{At(model, bare: true)} (HTTP 404{CodeSuffix(error)}).{said} " +
+                    $"The {names.ModelNoun} '{model?.Model ?? "?"}' does not exist at the configured endpoint (HTTP 404{CodeSuffix(error)}).{said} " +
                     $"Set {names.ModelSetting} to an existing {names.ModelNoun}{names.NotFoundHint}.");
         }
 
@@ -244,10 +246,6 @@ public static class ModelFailureClassifier
     }
 
     private static string CodeSuffix(ErrorBody error) => error.Code is { } code ? " " + code : string.Empty;
-
-    // Messages name the failing dependency, never its host: they end up in stored results, which readers of the
-    // container see (the host is in GET /api/health/details and the logs).
-    private static string At(ChatModelInfo? model, bool bare = false) => bare ? " the configured endpoint" : string.Empty;
 
     private static string Trim(string message) => message.Length <= 400 ? message : message[..400] + "…";
 
