@@ -53,6 +53,14 @@ param maximumInstanceCount int = 4
 @description('Summarizer__ReasoningEffort for the deployment (AZURE_OPENAI_REASONING_EFFORT); empty: not sent.')
 param openAiReasoningEffort string = 'low'
 
+// Storage and Azure OpenAI deny public network traffic (network.bicep): the app reaches them through private
+// endpoints. A developer who uploads articles or runs the app locally against these resources adds their public
+// address here (AZURE_ALLOWED_IP_RANGES, comma-separated addresses or CIDR ranges); see docs/deploy.md.
+@description('Public IPv4 addresses or CIDR ranges, comma-separated, let through the storage and OpenAI firewalls.')
+param allowedIpRanges string = ''
+
+var allowedIps = empty(trim(allowedIpRanges)) ? [] : map(split(allowedIpRanges, ','), range => trim(range))
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -110,6 +118,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     containerNames: [articlesContainerName, deploymentContainerName, deadLetterContainerName, ...hostContainerNames]
+    allowedIpRanges: allowedIps
   }
 }
 
@@ -136,6 +145,19 @@ module openAi 'modules/openai.bicep' = {
     modelVersion: openAiModelVersion
     skuName: openAiDeploymentSkuName
     capacity: openAiDeploymentCapacity
+    allowedIpRanges: allowedIps
+  }
+}
+
+module network 'modules/network.bicep' = {
+  name: 'network'
+  scope: rg
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+    openAiAccountId: openAi.outputs.id
   }
 }
 
@@ -161,22 +183,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     tokensPerMinutePerInstance: quota.tokensPerMinutePerInstance
     maxConcurrentModelCalls: quota.maxConcurrentModelCalls
-  }
-}
-
-module rbac 'modules/rbac.bicep' = {
-  name: 'rbac'
-  scope: rg
-  params: {
-    storageAccountName: storage.outputs.name
-    articlesContainerName: articlesContainerName
-    deploymentContainerName: deploymentContainerName
-    hostContainerNames: hostContainerNames
-    openAiAccountName: openAi.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    appPrincipalId: identity.outputs.principalId
-    deploymentPrincipalId: deploymentIdentity.outputs.principalId
-    developerPrincipalId: principalId
+    virtualNetworkSubnetId: network.outputs.appSubnetId
   }
 }
 
@@ -190,6 +197,25 @@ module eventGrid 'modules/eventgrid.bicep' = {
     storageAccountId: storage.outputs.id
   }
 }
+
+module rbac 'modules/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    articlesContainerName: articlesContainerName
+    deploymentContainerName: deploymentContainerName
+    deadLetterContainerName: deadLetterContainerName
+    hostContainerNames: hostContainerNames
+    openAiAccountName: openAi.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    appPrincipalId: identity.outputs.principalId
+    deploymentPrincipalId: deploymentIdentity.outputs.principalId
+    eventGridPrincipalId: eventGrid.outputs.principalId
+    developerPrincipalId: principalId
+  }
+}
+
 
 // azd stores these in the environment (.azure/<env>/.env); the postdeploy hook reads them.
 output AZURE_LOCATION string = location

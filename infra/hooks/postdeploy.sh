@@ -51,6 +51,7 @@ fi
 endpoint="https://$AZURE_FUNCTION_APP_HOSTNAME/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key"
 storage_id=$(az storage account show -g "$RESOURCE_GROUP" -n "$AZURE_STORAGE_ACCOUNT_NAME" --query id -o tsv)
 
+# Dead letters are written with the system topic's identity: the storage firewall admits Event Grid only so.
 # $event_types and $apis are space-separated lists: word splitting passes one value per argument.
 # shellcheck disable=SC2086
 az eventgrid system-topic event-subscription create \
@@ -65,7 +66,8 @@ az eventgrid system-topic event-subscription create \
   --advanced-filter data.api StringIn $apis \
   --max-delivery-attempts "$max_delivery_attempts" \
   --event-ttl "$event_ttl_minutes" \
-  --deadletter-endpoint "$storage_id/blobServices/default/containers/$AZURE_DEADLETTER_CONTAINER_NAME" \
+  --deadletter-identity systemassigned \
+  --deadletter-identity-endpoint "$storage_id/blobServices/default/containers/$AZURE_DEADLETTER_CONTAINER_NAME" \
   --output none
 
 echo "postdeploy: Event Grid subscription '$subscription_name' on $AZURE_EVENTGRID_SYSTEM_TOPIC_NAME -> $function_name"

@@ -26,6 +26,8 @@ param tokensPerMinutePerInstance int
 @minValue(1)
 param maxConcurrentModelCalls int
 param instanceMemoryMB int = 2048
+@description('The delegated subnet the app joins; storage and OpenAI accept only traffic from its network.')
+param virtualNetworkSubnetId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -57,6 +59,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -1,4 +1,5 @@
-// Azure OpenAI with keys disabled: the app and developers call it with Entra ID tokens only.
+// Azure OpenAI with keys disabled: the app and developers call it with Entra ID tokens only. Its firewall denies
+// every network but the listed addresses; the app calls it through its private endpoint (network.bicep).
 param name string
 param location string
 param tags object
@@ -7,6 +8,8 @@ param modelName string
 param modelVersion string
 param skuName string
 param capacity int
+@description('Public IPv4 addresses or CIDR ranges let through the firewall (a developer running locally).')
+param allowedIpRanges string[] = []
 
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
@@ -21,6 +24,10 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     customSubDomainName: name
     disableLocalAuth: true
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      ipRules: [for range in allowedIpRanges: { value: range }]
+    }
   }
 }
 
@@ -40,6 +47,7 @@ resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01
   }
 }
 
+output id string = account.id
 output name string = account.name
 output endpoint string = account.properties.endpoint
 output deploymentName string = deployment.name

@@ -4,11 +4,13 @@
 //   containers, the host's queues, chat completions, telemetry. Nothing on the deployment container.
 // - the deployment identity: write the package into the deployment container (Flex Consumption's /api/publish
 //   stores it there) and nothing else.
+// - the Event Grid system topic's identity: write dead letters into the dead-letter container.
 // - the deploying developer (optional): the articles container and chat completions, for local runs.
 // Built-in role ids: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 param storageAccountName string
 param articlesContainerName string
 param deploymentContainerName string
+param deadLetterContainerName string
 @description('Containers the Functions host keeps its state in (leases, blob receipts, function keys).')
 param hostContainerNames string[]
 param openAiAccountName string
@@ -17,6 +19,8 @@ param applicationInsightsName string
 param appPrincipalId string
 @description('Principal id of the identity Flex Consumption uses for the deployment container only.')
 param deploymentPrincipalId string
+@description('Principal id of the Event Grid system topic, which dead-letters undeliverable events.')
+param eventGridPrincipalId string
 @description('Optional principal id of the deploying developer, so they can run locally against these resources.')
 param developerPrincipalId string = ''
 
@@ -38,6 +42,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
     resource deployment 'containers' existing = {
       name: deploymentContainerName
+    }
+
+    resource deadLetter 'containers' existing = {
+      name: deadLetterContainerName
     }
   }
 }
@@ -104,6 +112,18 @@ resource deploymentPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
     principalId: deploymentPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Blob Data Contributor on the dead-letter container, for the system topic's identity (the subscription
+// dead-letters with it: infra/hooks/postdeploy.sh, --deadletter-identity systemassigned).
+resource eventGridDeadLetters 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deadLetter.id, eventGridPrincipalId, storageBlobDataContributor)
+  scope: storage::blobService::deadLetter
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: eventGridPrincipalId
     principalType: 'ServicePrincipal'
   }
 }

@@ -33,6 +33,7 @@ public sealed class AzdConfigurationTests
     [InlineData("location", "${AZURE_LOCATION}")]
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
     [InlineData("openAiLocation", "${AZURE_OPENAI_LOCATION}")]
+    [InlineData("allowedIpRanges", "${AZURE_ALLOWED_IP_RANGES}")]
     public void MainParameters_Parameter_UsesAzdSubstitution(string parameter, string expected)
     {
         var parameters = JsonNode.Parse(RepoPaths.ReadText("infra/main.parameters.json"))!["parameters"]!;

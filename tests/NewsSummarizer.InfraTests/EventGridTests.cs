@@ -64,7 +64,9 @@ public sealed partial class EventGridTests(CompiledTemplate template)
         Assert.Equal(Config["eventTtlMinutes"]!.ToString(), ValueAfter(args, "--event-ttl"));
         Assert.Equal(
             "/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.Storage/storageAccounts/sttest/blobServices/default/containers/eventgrid-deadletter",
-            ValueAfter(args, "--deadletter-endpoint"));
+            ValueAfter(args, "--deadletter-identity-endpoint"));
+        // With the topic's identity: the storage firewall admits Event Grid's dead letters only as a trusted service.
+        Assert.Equal("systemassigned", ValueAfter(args, "--deadletter-identity"));
     }
 
     [Fact]

@@ -47,6 +47,14 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplate templat
     }
 
     [Fact]
+    public void RoleAssignments_EventGridTopic_WritesOnlyTheDeadLetterContainer()
+    {
+        var eventGrid = Assert.Single(Assignments(defaults.Snapshot), a => a.Principal == "eventgrid");
+
+        Assert.Equal(($"{Containers}eventgrid-deadletter", StorageBlobDataContributor), (eventGrid.Scope, eventGrid.Role));
+    }
+
+    [Fact]
     public async Task RoleAssignments_DeploymentContainer_IsReachableOnlyByTheDeploymentIdentity()
     {
         var snapshot = await TemplateSnapshot.CreateAsync(new Dictionary<string, object> { ["principalId"] = Developer });
@@ -121,7 +129,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplate templat
         IdentityName().Match((string?)defaults.Snapshot.AppSettings["AZURE_CLIENT_ID"] ?? "").Groups[1].Value[3..];
 
     /// <summary>Each role assignment as (scope relative to the storage account or provider type, role id, holder),
-    /// holder being "app", "deploy" or "developer".</summary>
+    /// holder being "app", "deploy", "eventgrid" (the system topic's identity) or "developer".</summary>
     private static List<Assignment> Assignments(TemplateSnapshot snapshot) =>
     [
         .. snapshot.Resources
@@ -156,6 +164,11 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplate templat
         if (principal == Developer)
         {
             return "developer";
+        }
+
+        if (principal.Contains("Microsoft.EventGrid/systemTopics", StringComparison.Ordinal))
+        {
+            return "eventgrid";
         }
 
         var name = IdentityName().Match(principal);
