@@ -131,9 +131,12 @@ public static class ServiceCollectionExtensions
             httpClient,
             services.GetRequiredService<TokenCredential>,
             services.GetService<InnerChatClientFactory>()?.Create(services));
-        // Outermost first: the concurrency limit, then the tokens-per-minute budget charged right before the wire.
+        // Outermost first: the concurrency limit, the throttle gate (checked once a call has its slot), then the
+        // tokens-per-minute budget charged right before the wire.
         var builder = new ChatClientBuilder(client)
-            .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls));
+            .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls))
+            .Use(inner => new ThrottleGateChatClient(
+                inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ThrottleGateChatClient>>()));
         if (options.TokensPerMinute > 0)
         {
             builder.Use(inner => new TokenBudgetChatClient(
@@ -153,6 +156,6 @@ public static class ServiceCollectionExtensions
         public IChatClient Create(IServiceProvider services) => create(services);
     }
 
-    /// <summary>The provider's chat client (behind the concurrency limit and the tokens-per-minute budget) and what it is.</summary>
+    /// <summary>The provider's chat client (behind the concurrency limit, the throttle gate and the tokens-per-minute budget) and what it is.</summary>
     internal sealed record ModelClient(IChatClient Client, ChatModelInfo Info);
 }
