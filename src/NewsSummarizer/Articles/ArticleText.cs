@@ -1,12 +1,19 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Articles;
 
 /// <summary>Normalisation of decoded text, and the hash that decides whether a stored result is current.</summary>
 public static class ArticleText
 {
+    private static readonly SearchValues<char> FormatOrSurrogate = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)]);
+
+    private static readonly SearchValues<char> LinkMarks = SearchValues.Create(":@wW");
+
     /// <summary>Unicode NFC, LF line ends, trimmed lines, at most one blank line between paragraphs.
     /// Two uploads that differ only in such noise hash the same and are not summarised twice.</summary>
     public static string Normalize(string text)
@@ -127,7 +134,7 @@ public static class ArticleText
         for (var i = 0; i <= span.Length; i++)
         {
             // Any white space separates words (thin and other Unicode spaces too, not only ASCII and no-break).
-            if (i == span.Length || char.IsWhiteSpace(span[i]))
+            if (i == span.Length || CharCategories.IsWhiteSpace(span[i]))
             {
                 if (start >= 0 && HasLetter(span[start..i]) && !IsLink(span[start..i]))
                 {
@@ -145,18 +152,8 @@ public static class ArticleText
         return count;
     }
 
-    private static bool ContainsFormatCharacter(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // A surrogate may be half of an astral format character (the tag characters, U+E0001...).
+    private static bool ContainsFormatCharacter(string text) => text.AsSpan().ContainsAny(FormatOrSurrogate);
 
     private static bool IsBidiMark(Rune rune) =>
         rune.Value is 0x200E or 0x200F or 0x061C or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
@@ -165,7 +162,7 @@ public static class ArticleText
     {
         foreach (var c in word)
         {
-            if (char.IsLetter(c))
+            if (CharCategories.IsLetter(c))
             {
                 return true;
             }
@@ -174,8 +171,9 @@ public static class ArticleText
         return false;
     }
 
+    // Most words hold none of ':', '@' and 'w': one vectorised search rules them out.
     private static bool IsLink(ReadOnlySpan<char> word) =>
-        word.Contains("://", StringComparison.Ordinal) ||
+        word.ContainsAny(LinkMarks) && (word.Contains("://", StringComparison.Ordinal) ||
         word.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
-        (word.Contains('@') && word.Contains('.'));
+        (word.Contains('@') && word.Contains('.')));
 }

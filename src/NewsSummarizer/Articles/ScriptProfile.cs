@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Articles;
 
@@ -14,7 +15,7 @@ public readonly record struct ScriptProfile(int Letters, int ArabicLetters, int 
         int letters = 0, arabic = 0, latin = 0;
         foreach (var c in text)
         {
-            var category = char.GetUnicodeCategory(c);
+            var category = CharCategories.Of(c);
             if (category is not (UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter))
             {
                 continue;

@@ -12,7 +12,7 @@ public static class Words
         var hasContent = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (CharCategories.IsWhiteSpace(c))
             {
                 if (inWord && hasContent)
                 {
@@ -24,7 +24,7 @@ public static class Words
             }
 
             inWord = true;
-            hasContent |= char.IsLetterOrDigit(c);
+            hasContent |= CharCategories.IsLetterOrDigit(c);
         }
 
         return inWord && hasContent ? words + 1 : words;

@@ -31,21 +31,44 @@ public sealed class ArabicTermAnalyzerTests
         Assert.Equal(Terms(new ArabicAnalyzer(LuceneVersion.LUCENE_48), text), Terms(new ArabicTermAnalyzer(), text));
     }
 
+    /// <summary>The stems the analyzer remembers per word: a second article through the same stream (words seen and
+    /// unseen), and more distinct words than it keeps, still give the stock terms.</summary>
+    [Fact]
+    public void Terms_RepeatedAndManyDistinctWords_AreTheStockAnalyzers()
+    {
+        var seed = SampleArticles.ArabicSeed;
+        var letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+        var distinct = string.Join(' ', Enumerable.Range(0, 6000).Select(i =>
+            "ال" + letters[i % letters.Length] + letters[i / letters.Length % letters.Length] + letters[i / (letters.Length * letters.Length) % letters.Length] + "ات"));
+        using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        using var ours = new ArabicTermAnalyzer();
+
+        foreach (var text in new[] { seed, "وقال الرئيس الفرنسي ماكرون في باريس إن NATO و OTAN والاتحاد الأوروبي EU سيجتمعون يوم 12 مايو.", seed, distinct, seed })
+        {
+            Assert.Equal(Read(stock, text), Read(ours, text));
+        }
+    }
+
     private static List<string> Terms(Analyzer analyzer, string text)
     {
         using (analyzer)
         {
-            var terms = new List<string>();
-            using var stream = analyzer.GetTokenStream("text", text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add(term.ToString());
-            }
-
-            stream.End();
-            return terms;
+            return Read(analyzer, text);
         }
+    }
+
+    private static List<string> Read(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
     }
 }

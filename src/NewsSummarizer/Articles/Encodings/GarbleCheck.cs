@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Articles.Encodings;
 
@@ -15,8 +16,6 @@ internal static class GarbleCheck
     private const double MaxTahZahShare = 0.3;
     private const int MinLettersToJudge = 20;
 
-    private static readonly byte[] Categories = [.. Enumerable.Range(0, 0x800).Select(c => (byte)CharUnicodeInfo.GetUnicodeCategory(c))];
-
     private static bool IsLetter(UnicodeCategory category) => category <= UnicodeCategory.OtherLetter;
 
     public static bool IsGarbled(string text, out string reason)
@@ -26,10 +25,24 @@ internal static class GarbleCheck
         // By code point, not by UTF-16 unit: an emoji or another astral character is one character, not two
         // surrogate halves (which counted as bad characters and rejected short articles with a few emoji).
         // A lone surrogate enumerates as U+FFFD and still counts as bad.
-        foreach (var rune in text.EnumerateRunes())
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length;)
         {
-            // Below U+0800 (ASCII, Latin, Arabic) the category comes from a table built from the same Unicode data.
-            var category = rune.Value < Categories.Length ? (UnicodeCategory)Categories[rune.Value] : Rune.GetUnicodeCategory(rune);
+            // A BMP character is its own rune; only a surrogate needs decoding (one code point or a U+FFFD).
+            Rune rune;
+            UnicodeCategory category;
+            if (!char.IsSurrogate(span[i]))
+            {
+                rune = new Rune(span[i++]);
+                category = CharCategories.Of((char)rune.Value);
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(span[i..], out rune, out var consumed);
+                i += consumed;
+                category = Rune.GetUnicodeCategory(rune);
+            }
+
             if (category is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
                 || (category == UnicodeCategory.Control && Rune.IsWhiteSpace(rune)))
             {
