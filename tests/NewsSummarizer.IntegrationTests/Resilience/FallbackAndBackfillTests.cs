@@ -47,7 +47,7 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         // Written straight to storage, with the trigger racing us: the plan is computed from whatever is there,
         // so give the article a failed result by hand and leave the other without one.
         await container.UploadBlobAsync("failed.txt", BinaryData.FromString(ResilienceSettings.Article(2)));
-        await processor.RecordFailureAsync("failed.txt", "test", CancellationToken.None);
+        await processor.RecordFailureAsync("failed.txt", failedETag: null, "test", CancellationToken.None);
 
         var failed = await host.Services.GetRequiredService<BackfillService>().PlanAsync(BackfillSelection.Failed, CancellationToken.None);
 
