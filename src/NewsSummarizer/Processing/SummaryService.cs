@@ -25,10 +25,6 @@ public sealed partial class SummaryService(
     public ResultState Classify(SummaryDocument? stored, string? sha256, string? etag, SummaryLength? length = null) =>
         ResultClassifier.Classify(stored, new ArticleVersion(etag, sha256), Provider, PromptVersion, length);
 
-    /// <summary>A current result is never summarised again: no model call.</summary>
-    public bool IsCurrent(SummaryDocument? stored, string? sha256, string? etag, SummaryLength? length = null) =>
-        Classify(stored, sha256, etag, length) == ResultState.Current;
-
     /// <summary>Summarises an accepted article or records the rejection. Transient failures (network, throttling)
     /// propagate so the caller can retry.</summary>
     public Task<SummaryDocument> CreateDocumentAsync(

@@ -15,8 +15,4 @@ public static class ModelErrorCodes
     /// never pass (status <c>rejected</c>).</summary>
     public static bool IsModelFailure(string code) =>
         code is InvalidReply or RejectedRequest or NotFound or AuthFailed or OutputTruncated or ContextTooLong;
-
-    /// <summary>The codes that say the model is misconfigured (the HTTP API answers 502 for them).</summary>
-    public static bool IsMisconfiguration(string code) =>
-        code is RejectedRequest or NotFound or AuthFailed;
 }

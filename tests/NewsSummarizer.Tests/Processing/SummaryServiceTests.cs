@@ -35,7 +35,7 @@ public sealed class SummaryServiceTests
         var read = Read(TestData.EnglishArticle);
         var document = await sut.CreateDocumentAsync(read, Source with { Sha256 = read.Sha256 }, SummaryLength.Default, CancellationToken.None);
 
-        Assert.False(sut.IsCurrent(document, read.Sha256, Source.ETag));
+        Assert.NotEqual(ResultState.Current, sut.Classify(document, read.Sha256, Source.ETag));
     }
 
     [Fact]

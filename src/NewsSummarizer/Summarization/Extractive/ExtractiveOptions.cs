@@ -40,9 +40,6 @@ public sealed record ExtractiveOptions
     /// the second and third up to the middle of an article, and less often after it.</summary>
     public double RemainingWeight { get; init; } = 2.0;
 
-    /// <summary>Weight of similarity to the whole article (the centroid of all sentence vectors).</summary>
-    public double CentroidWeight { get; init; }
-
     /// <summary>Weight of opening a paragraph.</summary>
     public double ParagraphStartWeight { get; init; }
 

@@ -64,7 +64,6 @@ internal sealed class SentenceRanker
         var postings = new Postings(matrix, options.MaxCandidates);
         var (duplicate, centrality) = LexRank.Rank(sentences, postings, options);
         var reference = TitleSimilarities(title, language, vocabulary, idf, matrix, analyzer);
-        var centroid = CentroidSimilarities(matrix);
         var paragraphStart = new bool[n];
         var words = new int[n];
         for (var i = 0; i < n; i++)
@@ -73,7 +72,7 @@ internal sealed class SentenceRanker
             paragraphStart[i] = i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph;
         }
 
-        var features = new Features(centrality, reference, centroid, paragraphStart);
+        var features = new Features(centrality, reference, paragraphStart);
         return new SentenceRanker(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
     }
 
@@ -89,7 +88,7 @@ internal sealed class SentenceRanker
             var position = 1.0 / (1.0 + (i / options.PositionScale));
             var remaining = n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1));
             scores[i] = (options.CentralityWeight * features.Centrality[i]) + (options.PositionWeight * position)
-                + (options.TitleWeight * features.Title[i]) + (options.CentroidWeight * features.Centroid[i])
+                + (options.TitleWeight * features.Title[i])
                 + (options.RemainingWeight * remaining)
                 + (features.ParagraphStart[i] ? options.ParagraphStartWeight : 0);
             scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
@@ -222,22 +221,6 @@ internal sealed class SentenceRanker
         return idf;
     }
 
-    private static double[] CentroidSimilarities(TermMatrix matrix)
-    {
-        var centroid = new double[matrix.Terms];
-        for (var i = 0; i < matrix.Rows; i++)
-        {
-            var terms = matrix.TermsOf(i);
-            var weights = matrix.WeightsOf(i);
-            for (var k = 0; k < terms.Length; k++)
-            {
-                centroid[terms[k]] += weights[k];
-            }
-        }
-
-        return matrix.Cosines(centroid);
-    }
-
     // The title weighed like a sentence (sublinear TF-IDF); its terms that no sentence has weigh nothing.
     private static double[] TitleSimilarities(
         string? title, ArticleLanguage language, Dictionary<string, int> vocabulary, double[] idf, TermMatrix matrix,
@@ -269,5 +252,5 @@ internal sealed class SentenceRanker
         return matrix.Cosines(query);
     }
 
-    private sealed record Features(double[] Centrality, double[] Title, double[] Centroid, bool[] ParagraphStart);
+    private sealed record Features(double[] Centrality, double[] Title, bool[] ParagraphStart);
 }
