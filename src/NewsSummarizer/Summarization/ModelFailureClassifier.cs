@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NewsSummarizer.Summarization.Chat;
 using Polly.CircuitBreaker;
@@ -101,7 +100,7 @@ public static class ModelFailureClassifier
                 : Transient($"The model answered HTTP {status} on every attempt.", retryAfter: retryAfter);
         }
 
-        var error = ErrorBody.Parse(body);
+        var error = ModelErrorBody.Parse(body);
         var said = error.Message is { Length: > 0 } message ? $" The model said: \"{Trim(message)}\"" : string.Empty;
         if (error.Code == "content_filter" || error.InnerCode == "ResponsibleAIPolicyViolation")
         {
@@ -162,7 +161,7 @@ public static class ModelFailureClassifier
     private static ModelFailure Transient(string message, bool throttled = false, TimeSpan? retryAfter = null) =>
         new(ModelFailureKind.Transient, "model-unavailable", message, throttled, retryAfter);
 
-    private static string ParameterAdvice(ErrorBody error) => error.Param switch
+    private static string ParameterAdvice(ModelErrorBody error) => error.Param switch
     {
         "temperature" or "top_p" =>
             "Leave Summarizer__Temperature unset (it is then not sent); reasoning models accept only their default.",
@@ -245,7 +244,7 @@ public static class ModelFailureClassifier
         }
     }
 
-    private static string CodeSuffix(ErrorBody error) => error.Code is { } code ? " " + code : string.Empty;
+    private static string CodeSuffix(ModelErrorBody error) => error.Code is { } code ? " " + code : string.Empty;
 
     private static string Trim(string message) => message.Length <= 400 ? message : message[..400] + "…";
 
@@ -270,48 +269,5 @@ public static class ModelFailureClassifier
                 string.Empty,
                 "Check AzureOpenAI__ApiKey or OpenAI__ApiKey (or the identity's role on the Azure OpenAI resource)."),
         };
-    }
-
-    /// <summary>The fields of an OpenAI-shaped error body that decide the class; absent fields are <c>null</c>.</summary>
-    private sealed record ErrorBody(string? Code, string? Param, string? Message, string? InnerCode, JsonElement? FilterResult)
-    {
-        private static readonly ErrorBody Empty = new(null, null, null, null, null);
-
-        public static ErrorBody Parse(string? body)
-        {
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return Empty;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body));
-                if (!document.RootElement.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
-                {
-                    return Empty;
-                }
-
-                JsonElement? filter = null;
-                string? innerCode = null;
-                if (error.TryGetProperty("innererror", out var inner) && inner.ValueKind == JsonValueKind.Object)
-                {
-                    innerCode = Text(inner, "code");
-                    if (inner.TryGetProperty("content_filter_result", out var result))
-                    {
-                        filter = result.Clone();
-                    }
-                }
-
-                return new ErrorBody(Text(error, "code"), Text(error, "param"), Text(error, "message"), innerCode, filter);
-            }
-            catch (JsonException)
-            {
-                return Empty;
-            }
-        }
-
-        private static string? Text(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }
