@@ -23,7 +23,10 @@ internal static class CliHost
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Azure.Core", LogLevel.None))
-            .AddNewsSummarizer(configuration)
+            // No HTTP handlers: the CLI reads, summarises, uploads and backfills.
+            .AddNewsSummarizerStorage(configuration)
+            .AddNewsSummarizerSummaries(configuration)
+            .AddNewsSummarizerProcessing(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return services;
     }

@@ -22,33 +22,42 @@ namespace NewsSummarizer.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Everything the hosts need: validated options, storage, the configured summariser and the pipeline.
-    /// The Functions app, the DevHost and the CLI each call this once.</summary>
-    public static IServiceCollection AddNewsSummarizer(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Everything the Functions app and the DevHost serve: storage, summaries, processing and the HTTP API.</summary>
+    public static IServiceCollection AddNewsSummarizer(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddNewsSummarizerStorage(configuration)
+            .AddNewsSummarizerSummaries(configuration)
+            .AddNewsSummarizerProcessing(configuration)
+            .AddNewsSummarizerApi();
+
+    /// <summary>The articles container (<see cref="IArticleStore"/>, <see cref="ArticleUploader"/>) and the credential
+    /// and clock every feature shares, with validated storage settings.</summary>
+    public static IServiceCollection AddNewsSummarizerStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-
-        services.AddOptionsWithValidateOnStart<SummarizerOptions>()
-            .Bind(configuration.GetSection(SummarizerOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.SectionName));
-        services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName));
         services.AddOptionsWithValidateOnStart<StorageOptions>().Bind(configuration).ValidateDataAnnotations();
-        services.AddOptionsWithValidateOnStart<ArticleRetryOptions>()
-            .Bind(configuration.GetSection(ArticleRetryOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptionsWithValidateOnStart<ExtractionOptions>()
-            .Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations();
-        services.AddSingleton<IValidateOptions<ArticleRetryOptions>, ArticleRetryOptions.Validator>();
-        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageConnection.Validator(configuration));
-
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton(sp => StorageConnection.CreateBlobServiceClient(configuration, sp.GetRequiredService<TokenCredential>));
         services.TryAddSingleton<IArticleStore>(sp => new BlobArticleStore(
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>()));
-        services.TryAddSingleton<IRetryQueue>(sp => new StorageRetryQueue(
-            StorageConnection.CreateQueueServiceClient(configuration, sp.GetRequiredService<TokenCredential>).GetQueueClient(ArticleRetryQueue.Name)));
-        services.TryAddSingleton<RetryPlanner>();
+        services.TryAddSingleton<ArticleUploader>();
+        return services;
+    }
+
+    /// <summary>Reading articles (<see cref="ArticleReader"/> over the extractor processes) and summarising them
+    /// (<see cref="SummaryService"/>, the configured <see cref="ISummarizer"/> over the model pipeline), with telemetry
+    /// and the service doctor.</summary>
+    public static IServiceCollection AddNewsSummarizerSummaries(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<SummarizerOptions>()
+            .Bind(configuration.GetSection(SummarizerOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.SectionName));
+        services.AddOptions<OpenAIOptions>().Bind(configuration.GetSection(OpenAIOptions.SectionName));
+        services.AddOptionsWithValidateOnStart<ExtractionOptions>()
+            .Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
 
         var resilience = services.AddHttpClient(ModelResilience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler();
@@ -71,6 +80,20 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IArticleExtractor>(sp => sp.GetRequiredService<ExtractorPool>());
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton<Diagnostics.ServiceDoctor>();
+        return services;
+    }
+
+    /// <summary>The blob path: <see cref="ArticleProcessor"/>, its retry queue and planner, kept outputs, and backfill.</summary>
+    public static IServiceCollection AddNewsSummarizerProcessing(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<ArticleRetryOptions>()
+            .Bind(configuration.GetSection(ArticleRetryOptions.SectionName)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<ArticleRetryOptions>, ArticleRetryOptions.Validator>();
+        services.TryAddSingleton<IRetryQueue>(sp => new StorageRetryQueue(
+            StorageConnection.CreateQueueServiceClient(configuration, sp.GetRequiredService<TokenCredential>).GetQueueClient(ArticleRetryQueue.Name)));
+        services.TryAddSingleton<RetryPlanner>();
         services.TryAddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.KeptResultsDirectory;
@@ -81,12 +104,16 @@ public static class ServiceCollectionExtensions
         });
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();
+        return services;
+    }
+
+    /// <summary>The HTTP handlers the Functions app and the DevHost map (health, summaries, articles, the reading page).</summary>
+    public static IServiceCollection AddNewsSummarizerApi(this IServiceCollection services)
+    {
         services.TryAddSingleton<Http.HealthEndpoint>();
-        services.TryAddSingleton<Diagnostics.ServiceDoctor>();
         services.TryAddSingleton<Http.SummariesApi>();
         services.TryAddSingleton<Http.ArticlesApi>();
         services.TryAddSingleton<Http.PageFiles>();
-        services.TryAddSingleton<ArticleUploader>();
         return services;
     }
 
