@@ -66,7 +66,7 @@ public sealed partial class SummaryService(
         ArticleReadResult read, SourceInfo source, SummaryLength length, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (!read.IsAccepted || !options.Value.FallbackToExtractive || summarizer == extractive)
+        if (!read.IsAccepted || !FallsBack)
         {
             return null;
         }
@@ -97,16 +97,24 @@ public sealed partial class SummaryService(
         UnavailableReason = content.UnavailableReason,
     };
 
-    private async Task<SummaryContent> FallbackAsync(Article article, SummaryLength length, string reason, CancellationToken cancellationToken)
-    {
-        var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
-        return content with
-        {
-            Model = content.Model with { Provider = ModelProvider.ExtractiveFallback },
-            UnavailableReason = $"The {summarizer.Provider} model was unavailable ({reason}), so this is the offline " +
+    /// <summary>The one fallback policy, for the API and the blob path alike: the extractive summary stands in for the
+    /// configured model when <c>Summarizer__FallbackToExtractive</c> is on and the model is not itself extractive.</summary>
+    private bool FallsBack => options.Value.FallbackToExtractive && summarizer != extractive;
+
+    private Task<SummaryContent> FallbackAsync(Article article, SummaryLength length, string reason, CancellationToken cancellationToken) =>
+        ExtractiveInsteadAsync(
+            article,
+            length,
+            $"The {summarizer.Provider} model was unavailable ({reason}), so this is the offline " +
                 "extractive summary in the article's own language. It is replaced when the model is back: on the next upload, " +
                 "or with `newsum backfill --only fallback`.",
-        };
+            cancellationToken);
+
+    // The extractive summary, marked as the fallback with the reason the reader sees.
+    private async Task<SummaryContent> ExtractiveInsteadAsync(Article article, SummaryLength length, string why, CancellationToken cancellationToken)
+    {
+        var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
+        return content with { Model = content.Model with { Provider = ModelProvider.ExtractiveFallback }, UnavailableReason = why };
     }
 
     private async Task<SummaryContent> SummarizeWithFallbackAsync(Article article, SummaryLength length, ModelFallback fallback, CancellationToken cancellationToken)
@@ -115,23 +123,20 @@ public sealed partial class SummaryService(
         {
             return await summarizer.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
         }
-        catch (ModelUnavailableException exception) when (fallback == ModelFallback.WhenUnavailable &&
-            options.Value.FallbackToExtractive && summarizer != extractive)
+        catch (ModelUnavailableException exception) when (fallback == ModelFallback.WhenUnavailable && FallsBack)
         {
             LogFallback(logger, summarizer.Provider.Name, exception.Message);
             return await FallbackAsync(article, length, exception.Message, cancellationToken).ConfigureAwait(false);
         }
-        catch (SummarizationException exception) when (exception.Code == ModelErrorCodes.ContentFiltered &&
-            options.Value.FallbackToExtractive && summarizer != extractive)
+        catch (SummarizationException exception) when (exception.Code == ModelErrorCodes.ContentFiltered && FallsBack)
         {
             LogFilteredFallback(logger, summarizer.Provider.Name, exception.Message);
-            var content = await extractive.SummarizeAsync(article, length, cancellationToken).ConfigureAwait(false);
-            return content with
-            {
-                Model = content.Model with { Provider = ModelProvider.ExtractiveFallback },
-                UnavailableReason = $"The {summarizer.Provider} model refused this article: {exception.Message} " +
+            return await ExtractiveInsteadAsync(
+                article,
+                length,
+                $"The {summarizer.Provider} model refused this article: {exception.Message} " +
                     "So this is the offline extractive summary in the article's own language.",
-            };
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
