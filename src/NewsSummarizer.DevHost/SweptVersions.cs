@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NewsSummarizer.Processing;
 
 namespace NewsSummarizer.DevHost;
 
@@ -15,5 +16,5 @@ public sealed class SweptVersions
     internal void Add(string name, string etag) => versions[name] = etag;
 
     public bool Contains(string name, string etag) =>
-        versions.TryGetValue(name, out var swept) && string.Equals(swept, etag, StringComparison.Ordinal);
+        versions.TryGetValue(name, out var swept) && ArticleVersion.SameETag(swept, etag);
 }

@@ -209,7 +209,7 @@ public sealed class ArticleProcessor
 
                 // A newer version that nothing has handled yet (its trigger may be late or missed): take it now, as a
                 // first attempt of its own. If its trigger comes later, it finds the result current.
-                retry = string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal) ? retry : null;
+                retry = ArticleVersion.SameETag(source.ETag, retry.ETag) ? retry : null;
             }
 
             if (verdict == ResultState.Current)

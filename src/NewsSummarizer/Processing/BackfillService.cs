@@ -68,7 +68,7 @@ public sealed partial class BackfillService(
                 candidates.Add(new BackfillCandidate(article.Name, BackfillSelection.Missing, article.LastModified, article.ETag));
             }
             else if (article.LastModified >= result.LastModified &&
-                !(settled.TryGetValue(article.Name, out var known) && known == article.ETag))
+                !(settled.TryGetValue(article.Name, out var known) && ArticleVersion.SameETag(known, article.ETag)))
             {
                 var stored = await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false);
                 if (stored?.Document?.Source is { } source && ResultClassifier.Describes(source, new ArticleVersion(article.ETag, Sha256: null)))

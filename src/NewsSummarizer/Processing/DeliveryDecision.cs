@@ -38,7 +38,7 @@ internal sealed class DeliveryDecision(SummaryService summaries, TimeProvider ti
     /// <summary>Whether the stored result is the <c>waiting</c> marker of this very schedule (its version and time).</summary>
     public static bool IsSchedule(SummaryDocument? stored, RetryMessage retry) =>
         stored is { Status: SummaryStatus.Waiting } && stored.RetryAt == retry.RetryAt &&
-        string.Equals(stored.Source.ETag, retry.ETag, StringComparison.Ordinal);
+        ArticleVersion.SameETag(stored.Source.ETag, retry.ETag);
 
     /// <summary>Until its retry message is due and some, a <c>waiting</c> version belongs to the retry queue: a trigger,
     /// the sweep or a backfill that meets it then (a duplicate delivery, a late polling scan) makes no call. Past that,
@@ -73,7 +73,7 @@ internal sealed class DeliveryDecision(SummaryService summaries, TimeProvider ti
     public ProcessingOutcome? AlreadyScheduled(string name, SummaryDocument? stored, ResultState verdict, string? version = null)
     {
         if (verdict != ResultState.Waiting || !OwnedBySchedule(stored!) ||
-            (version is not null && !string.Equals(stored!.Source.ETag, version, StringComparison.Ordinal)))
+            (version is not null && !ArticleVersion.SameETag(stored!.Source.ETag, version)))
         {
             return null;
         }
@@ -88,7 +88,7 @@ internal sealed class DeliveryDecision(SummaryService summaries, TimeProvider ti
     public ProcessingOutcome? Moot(string name, RetryMessage retry, SourceInfo source, SummaryDocument? stored, ResultState verdict)
     {
         var ours = IsSchedule(stored, retry);
-        if (!string.Equals(source.ETag, retry.ETag, StringComparison.Ordinal))
+        if (!ArticleVersion.SameETag(source.ETag, retry.ETag))
         {
             if (ours && verdict != ResultState.Current)
             {

@@ -35,13 +35,13 @@ internal sealed class FailureRecorder(
                 return new ProcessingOutcome(ProcessingResult.ArticleGone);
             }
 
-            if (failedETag is not null && !string.Equals(blob.ETag, failedETag, StringComparison.Ordinal))
+            if (failedETag is not null && !ArticleVersion.SameETag(blob.ETag, failedETag))
             {
                 LogFailureOfOldVersion(logger, name, failedETag, blob.ETag);
                 return new ProcessingOutcome(ProcessingResult.Superseded);
             }
 
-            var ofThisVersion = existing?.Document is { Source: { } written } document && string.Equals(written.ETag, blob.ETag, StringComparison.Ordinal)
+            var ofThisVersion = existing?.Document is { Source: { } written } document && ArticleVersion.SameETag(written.ETag, blob.ETag)
                 ? document
                 : null;
             if (ofThisVersion is not null && ofThisVersion.Status != SummaryStatus.Waiting)

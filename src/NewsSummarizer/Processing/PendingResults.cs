@@ -86,7 +86,7 @@ public sealed class PendingResults
             Expire();
             return entries
                 .Where(pair => pair.Key.Name == name && pair.Key.Provider == provider && pair.Key.PromptVersion == promptVersion &&
-                    string.Equals(pair.Value.Document.Source.ETag, etag, StringComparison.Ordinal))
+                    ArticleVersion.SameETag(pair.Value.Document.Source.ETag, etag))
                 .Select(pair => pair.Value.Document)
                 .FirstOrDefault();
         }

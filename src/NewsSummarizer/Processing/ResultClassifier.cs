@@ -57,6 +57,6 @@ public static class ResultClassifier
         ArgumentNullException.ThrowIfNull(source);
         return article.Sha256 is not null
             ? string.Equals(source.Sha256, article.Sha256, StringComparison.Ordinal)
-            : article.ETag is not null && string.Equals(source.ETag, article.ETag, StringComparison.Ordinal);
+            : ArticleVersion.SameETag(article.ETag, source.ETag);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class ResultWriter(IArticleStore store, PendingResults pending, 
     public async Task<SummaryDocument?> RefreshVersionAsync(
         string name, SummaryDocument current, SourceInfo source, string resultETag, CancellationToken cancellationToken)
     {
-        if (string.Equals(current.Source.ETag, source.ETag, StringComparison.Ordinal))
+        if (ArticleVersion.SameETag(current.Source.ETag, source.ETag))
         {
             LogAlreadyCurrent(logger, name, source.Sha256);
             return current;
