@@ -5,10 +5,11 @@ using NewsSummarizer.Hosting;
 
 namespace NewsSummarizer.Tests.Summarization;
 
-/// <summary>A 429 with <c>Retry-After</c> (Azure OpenAI sends one with every rate-limit refusal: "Requests to the
+/// <summary>A 429 with a long <c>Retry-After</c> (Azure OpenAI sends one with every rate-limit refusal: "Requests to the
 /// ChatCompletions_Create Operation ... have exceeded token rate limit ... Please retry after 30 seconds", status 429,
 /// header <c>retry-after</c>; https://learn.microsoft.com/azure/foundry/openai/quotas-limits) holds back every other
-/// call until that moment: none of them is sent, each fails as the model's own 429 would, with the remaining wait.</summary>
+/// call until that moment: none of them is sent, each fails as the model's own 429 would, with the remaining wait.
+/// A wait under <see cref="ThrottleGateChatClient.MinWait"/> (a rate window) holds nothing back.</summary>
 public sealed class ThrottleGateChatClientTests
 {
     private const string RateLimited =
@@ -50,6 +51,7 @@ public sealed class ThrottleGateChatClientTests
 
     [Theory]
     [InlineData(429, null)]
+    [InlineData(429, "9")]
     [InlineData(503, "30")]
     [InlineData(400, "30")]
     public async Task GetResponse_RefusalThatIsNoThrottleWithAWait_ClosesNothing(int status, string? retryAfter)

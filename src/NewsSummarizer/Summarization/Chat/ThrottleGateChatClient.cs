@@ -3,15 +3,21 @@ using Microsoft.Extensions.Logging;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>After the model answers 429 with a <c>Retry-After</c>, refuses every call until that moment without
+/// <summary>After the model answers 429 with a long <c>Retry-After</c>, refuses every call until that moment without
 /// sending it, so the other articles in flight wait for the quota instead of each paying a certain refusal.</summary>
 /// <remarks>Sits inside the concurrency limit, so a call that waited for a slot is checked when it gets one. A refused
 /// call throws the same <see cref="ModelUnavailableException"/> (throttled, with the remaining wait) that the model's
 /// own 429 becomes, so the processor schedules the article at the moment the model named. A 429 without a
-/// <c>Retry-After</c> closes nothing: there is no moment to wait for.</remarks>
+/// <c>Retry-After</c>, or with one shorter than <see cref="MinWait"/>, closes nothing: short waits are the rate
+/// windows of a busy deployment (Azure enforces requests in 1 s and 10 s windows), where the next call may well pass,
+/// and holding every article back on each of them starves some of them (a soak test with half the calls refused
+/// for 1 s showed it).</remarks>
 internal sealed partial class ThrottleGateChatClient(IChatClient innerClient, TimeProvider time, ILogger<ThrottleGateChatClient> logger)
     : DelegatingChatClient(innerClient)
 {
+    /// <summary>The shortest <c>Retry-After</c> that closes the gate: a spent quota, not a rate window.</summary>
+    public static readonly TimeSpan MinWait = TimeSpan.FromSeconds(10);
+
     private long closedUntilTicks;
 
     /// <summary>When calls may be sent again; <see cref="DateTimeOffset.MinValue"/> while the gate is open.</summary>
@@ -73,7 +79,7 @@ internal sealed partial class ThrottleGateChatClient(IChatClient innerClient, Ti
     // An exception filter: records the model's Retry-After and lets the exception go on unchanged.
     private bool Closes(Exception exception)
     {
-        if (ModelFailureClassifier.Classify(exception, null, time) is { Throttled: true, RetryAfter: { } wait } && wait > TimeSpan.Zero)
+        if (ModelFailureClassifier.Classify(exception, null, time) is { Throttled: true, RetryAfter: { } wait } && wait >= MinWait)
         {
             var until = time.GetUtcNow() + wait;
             var current = Interlocked.Read(ref closedUntilTicks);
