@@ -1,5 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using NewsSummarizer.Storage;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -8,7 +10,8 @@ using static NewsSummarizer.Processing.ProcessingLog;
 namespace NewsSummarizer.Processing;
 
 /// <summary>Writes a result beside its article: conditionally (a lost race is <c>false</c>), retrying storage faults
-/// after <see cref="Backoff"/>, and keeping a paid summary in <see cref="PendingResults"/> until it is written.</summary>
+/// after <see cref="Backoff"/> (a Polly retry on the injected clock), and keeping a paid summary in
+/// <see cref="PendingResults"/> until it is written.</summary>
 internal sealed class ResultWriter(IArticleStore store, PendingResults pending, SummaryService summaries, TimeProvider time, ILogger logger)
 {
     /// <summary>Pauses between attempts to write a result that failed with a storage fault (not a lost race).
@@ -18,21 +21,42 @@ internal sealed class ResultWriter(IArticleStore store, PendingResults pending, 
     /// <summary>Results whose write failed and are kept for the next attempt.</summary>
     public int PendingCount => pending.Count;
 
-    /// <summary>Writes conditionally; a storage fault (anything but the 409/412 of a lost race) is retried
+    private static readonly ResiliencePropertyKey<string> ArticleName = new("newssummarizer.article");
+
+    // A storage fault (anything but the 409/412 of a lost race, which is a result, not an exception) is retried after
+    // each pause of Backoff in turn, on the injected clock.
+    private readonly ResiliencePipeline<bool> writes = new ResiliencePipelineBuilder<bool> { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions<bool>
+        {
+            MaxRetryAttempts = Backoff.Count,
+            ShouldHandle = new PredicateBuilder<bool>().Handle<Exception>(IsStorageFault),
+            DelayGenerator = static args => ValueTask.FromResult<TimeSpan?>(Backoff[args.AttemptNumber]),
+            OnRetry = args =>
+            {
+                LogWriteRetry(
+                    logger, args.Context.Properties.GetValue(ArticleName, string.Empty), args.AttemptNumber + 1,
+                    args.RetryDelay.TotalSeconds, args.Outcome.Exception?.Message ?? string.Empty);
+                return default;
+            },
+        })
+        .Build();
+
+    /// <summary>Writes conditionally (<c>false</c>: another writer won); a storage fault is retried
     /// <see cref="Backoff"/>.Count times with those pauses, then thrown.</summary>
     public async Task<bool> WriteAsync(string name, SummaryDocument document, string? ifMatch, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ArticleName, name);
+        try
         {
-            try
-            {
-                return await store.TryWriteResultAsync(name, document, ifMatch, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (IsStorageFault(exception) && attempt < Backoff.Count)
-            {
-                LogWriteRetry(logger, name, attempt + 1, Backoff[attempt].TotalSeconds, exception.Message);
-                await Task.Delay(Backoff[attempt], time, cancellationToken).ConfigureAwait(false);
-            }
+            return await writes.ExecuteAsync(
+                static async (context, state) => await state.store.TryWriteResultAsync(state.name, state.document, state.ifMatch, context.CancellationToken).ConfigureAwait(false),
+                context,
+                (store, name, document, ifMatch)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
