@@ -63,19 +63,8 @@ public sealed class ArticleProcessor
     /// <summary>Results whose write failed and are kept for the next attempt (see <see cref="PendingResults"/>).</summary>
     internal int PendingCount => writer.PendingCount;
 
-    public async Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken)
-    {
-        if (DeliveryDecision.Refuse(name, logger) is { } refused)
-        {
-            return refused;
-        }
-
-        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
-        using var activity = SummarizerTelemetry.StartArticle("SummarizeArticle", name);
-        var outcome = await ProcessHeldAsync(name, activity, retry: null, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
-        return outcome;
-    }
+    public Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync(name, "SummarizeArticle", retry: null, cancellationToken);
 
     /// <summary>Whether a run for this article is under way in this process (a trigger, a retry, the sweep).</summary>
     public bool IsBusy(string name) => articleLocks.IsBusy(name);
@@ -84,27 +73,10 @@ public sealed class ArticleProcessor
     /// for the version it names. It does nothing, and makes no model call, unless the <c>waiting</c> result beside the
     /// article is still this very schedule: a newer upload, a current result (a backfill, another instance) or a
     /// later schedule make it moot. Messages for other containers are not ours and are ignored.</summary>
-    public async Task<ProcessingOutcome> HandleRetryMessageAsync(string message, CancellationToken cancellationToken)
-    {
-        var retry = RetryMessage.TryParse(message);
-        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
-        {
-            LogIgnoredRetryMessage(logger);
-            return new ProcessingOutcome(ProcessingResult.ArticleGone);
-        }
-
-        if (DeliveryDecision.Refuse(retry.Name, logger) is { } refused)
-        {
-            return refused;
-        }
-
-        using var held = await articleLocks.AcquireAsync(retry.Name, cancellationToken).ConfigureAwait(false);
-        using var activity = SummarizerTelemetry.StartArticle("RetryArticle", retry.Name);
-        activity?.SetTag("newssummarizer.deferrals", retry.Deferrals);
-        var outcome = await ProcessHeldAsync(retry.Name, activity, retry, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
-        return outcome;
-    }
+    public Task<ProcessingOutcome> HandleRetryMessageAsync(string message, CancellationToken cancellationToken) =>
+        OurRetry(message) is { } retry
+            ? RunAsync(retry.Name, "RetryArticle", retry, cancellationToken)
+            : Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
 
     /// <summary>Records that the trigger gave up on version <paramref name="failedETag"/> of an article (poison): a
     /// <c>failed</c> result from what the message says, without reading or parsing the article (which may be what
@@ -156,10 +128,8 @@ public sealed class ArticleProcessor
     /// result for the version it names says so, with the deferral history, unless that version has a result meanwhile.</summary>
     public Task<ProcessingOutcome> HandleRetryPoisonMessageAsync(string message, CancellationToken cancellationToken)
     {
-        var retry = RetryMessage.TryParse(message);
-        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        if (OurRetry(message) is not { } retry)
         {
-            LogIgnoredRetryMessage(logger);
             return Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
         }
 
@@ -171,6 +141,39 @@ public sealed class ArticleProcessor
             "Upload the article again or run `newsum backfill --only failed` to try again.",
             acts: scheduled => DeliveryDecision.IsSchedule(scheduled, retry),
             cancellationToken);
+    }
+
+    /// <summary>A retry-queue message, parsed and validated, when it names an article of this container; else logged.</summary>
+    private RetryMessage? OurRetry(string message)
+    {
+        var retry = RetryMessage.TryParse(message);
+        if (retry is null || !string.Equals(retry.Container, store.Container, StringComparison.Ordinal))
+        {
+            LogIgnoredRetryMessage(logger);
+            return null;
+        }
+
+        return retry;
+    }
+
+    /// <summary>One run of an article under its lock, traced as <paramref name="operation"/>.</summary>
+    private async Task<ProcessingOutcome> RunAsync(string name, string operation, RetryMessage? retry, CancellationToken cancellationToken)
+    {
+        if (DeliveryDecision.Refuse(name, logger) is { } refused)
+        {
+            return refused;
+        }
+
+        using var held = await articleLocks.AcquireAsync(name, cancellationToken).ConfigureAwait(false);
+        using var activity = SummarizerTelemetry.StartArticle(operation, name);
+        if (retry is not null)
+        {
+            activity?.SetTag("newssummarizer.deferrals", retry.Deferrals);
+        }
+
+        var outcome = await ProcessHeldAsync(name, activity, retry, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
+        return outcome;
     }
 
     private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
@@ -223,8 +226,9 @@ public sealed class ArticleProcessor
             {
                 return scheduled;
             }
-            else if (await step.SummarizeAndWriteAsync(name, article, retry, produced, activity, cancellationToken).ConfigureAwait(false) is var (outcome, output))
+            else
             {
+                var (outcome, output) = await step.SummarizeAndWriteAsync(name, article, retry, produced, activity, cancellationToken).ConfigureAwait(false);
                 if (outcome is not null)
                 {
                     return outcome;

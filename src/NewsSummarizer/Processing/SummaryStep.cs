@@ -45,7 +45,7 @@ internal sealed class SummaryStep(SummaryService summaries, ResultWriter writer,
 
         telemetry.RecordResult(activity, document);
         LogWritten(logger, name, WireNames.Of(document.Status), document.Model.Provider.Name, document.DurationMs, document.Model.InputTokens, document.Model.OutputTokens);
-        return (new ProcessingOutcome(ProcessingResult.Written, document), document);
+        return (new ProcessingOutcome(ProcessingResult.Written, document), null);
     }
 
     /// <summary>A document produced earlier for the same text (or, for text that was not decoded, the same
