@@ -10,7 +10,7 @@ namespace NewsSummarizer.Articles;
 public static class ArticleText
 {
     private static readonly SearchValues<char> FormatOrSurrogate = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)]);
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => CharCategories.Of(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate)]);
 
     private static readonly SearchValues<char> LinkMarks = SearchValues.Create(":@wW");
 
