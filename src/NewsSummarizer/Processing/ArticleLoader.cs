@@ -11,24 +11,40 @@ namespace NewsSummarizer.Processing;
 /// its stored result, each pair fetched in parallel.</summary>
 internal sealed class ArticleLoader(IArticleStore store, ArticleReader reader, ILogger logger)
 {
-    /// <summary>The article's properties (its version, size and metadata; maxBytes 0, never the content) and the
-    /// stored result, read in parallel.</summary>
+    /// <summary>The article's properties (<see cref="VersionAsync"/>) and the stored result, read in parallel.</summary>
     public async Task<(ArticleBlob? Blob, StoredResult? Existing)> VersionAndResultAsync(string name, CancellationToken cancellationToken)
     {
-        var blobTask = store.GetArticleAsync(name, maxBytes: 0, cancellationToken);
+        var blobTask = VersionAsync(name, cancellationToken);
         var existingTask = store.GetResultAsync(name, cancellationToken);
         await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
         return (await blobTask.ConfigureAwait(false), await existingTask.ConfigureAwait(false));
     }
 
+    /// <summary>The article's properties (its version, size and metadata), never its content; <c>null</c> (logged)
+    /// when it is gone.</summary>
+    public async Task<ArticleBlob?> VersionAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = await store.GetArticleAsync(name, maxBytes: 0, cancellationToken).ConfigureAwait(false);
+        if (blob is null)
+        {
+            LogArticleGone(logger, name);
+        }
+
+        return blob;
+    }
+
+    /// <summary>The stored result beside the article, or <c>null</c> when it has none.</summary>
+    public Task<StoredResult?> ResultAsync(string name, CancellationToken cancellationToken) => store.GetResultAsync(name, cancellationToken);
+
     /// <summary>The article downloaded and read, with its stored result; <c>null</c> when the article is gone.</summary>
-    /// <param name="known">The stored result, when it was just read (the first round).</param>
-    public async Task<LoadedArticle?> LoadAsync(string name, StoredResult? known, CancellationToken cancellationToken)
+    /// <param name="resultRead">Whether <paramref name="known"/> was just read (the first round), so it is not read again.</param>
+    /// <param name="known">The stored result then read; <c>null</c> when there was none.</param>
+    public async Task<LoadedArticle?> LoadAsync(string name, bool resultRead, StoredResult? known, CancellationToken cancellationToken)
     {
         // The stored result is fetched while the article downloads: two storage round trips in parallel, not in a row.
         var maxBytes = reader.MaxBytesFor(name, null);
         var blobTask = store.GetArticleAsync(name, maxBytes, cancellationToken);
-        var existingTask = known is null ? store.GetResultAsync(name, cancellationToken) : Task.FromResult<StoredResult?>(known);
+        var existingTask = resultRead ? Task.FromResult(known) : store.GetResultAsync(name, cancellationToken);
         await Task.WhenAll(blobTask, existingTask).ConfigureAwait(false);
         var blob = await blobTask.ConfigureAwait(false);
         if (blob is null)

@@ -57,9 +57,6 @@ public sealed class ArticleProcessor
         failures = new FailureRecorder(loader, writer, summaries, telemetry, logger);
     }
 
-    /// <summary>How long after its due time a scheduled attempt is still expected from the retry queue.</summary>
-    public static TimeSpan ScheduleSlack => DeliveryDecision.ScheduleSlack;
-
     /// <summary>Results whose write failed and are kept for the next attempt (see <see cref="PendingResults"/>).</summary>
     internal int PendingCount => writer.PendingCount;
 
@@ -178,25 +175,28 @@ public sealed class ArticleProcessor
 
     private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
     {
-        // A version whose result is current, or a moot schedule, is decided from the blob's properties and the stored
-        // result alone: a hostile document is not downloaded and parsed again only to find there is nothing to do.
-        var (blob, known) = await loader.VersionAndResultAsync(name, cancellationToken).ConfigureAwait(false);
-        if (blob is null)
+        // A current result or a moot schedule is decided from the stored result and the blob's properties alone: a
+        // hostile document is not downloaded and parsed again to find nothing to do. A new upload has no result, so
+        // nothing to decide before the download.
+        var known = await loader.ResultAsync(name, cancellationToken).ConfigureAwait(false);
+        if (known is not null || retry is not null)
         {
-            LogArticleGone(logger, name);
-            return new ProcessingOutcome(ProcessingResult.ArticleGone);
-        }
+            if (await loader.VersionAsync(name, cancellationToken).ConfigureAwait(false) is not { } blob)
+            {
+                return new ProcessingOutcome(ProcessingResult.ArticleGone);
+            }
 
-        if (decision.BeforeReading(name, blob, known?.Document, retry) is { } decided)
-        {
-            return decided;
+            if (decision.BeforeReading(name, blob, known?.Document, retry) is { } decided)
+            {
+                return decided;
+            }
         }
 
         // The model's output, kept across rounds: a lost race or a storage fault never pays the model twice.
         SummaryDocument? produced = null;
         for (var round = 1; ; round++)
         {
-            if (await loader.LoadAsync(name, round == 1 ? known : null, cancellationToken).ConfigureAwait(false) is not { } article)
+            if (await loader.LoadAsync(name, resultRead: round == 1, known, cancellationToken).ConfigureAwait(false) is not { } article)
             {
                 return new ProcessingOutcome(ProcessingResult.ArticleGone);
             }

@@ -31,7 +31,6 @@ internal sealed class FailureRecorder(
             var (blob, existing) = await loader.VersionAndResultAsync(name, cancellationToken).ConfigureAwait(false);
             if (blob is null)
             {
-                LogArticleGone(logger, name);
                 return new ProcessingOutcome(ProcessingResult.ArticleGone);
             }
 

@@ -1,8 +1,8 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
-
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Storage;
@@ -36,7 +36,7 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
                     Metadata = length?.Label is { } label ? new Dictionary<string, string> { [ArticleBlob.SummaryLengthMetadata] = label } : null,
                 },
                 cancellationToken).ConfigureAwait(false);
-            return BlobArticleStore.Quoted(response.Value.ETag);
+            return ArticleVersion.FormOf(response.Value.ETag);
         }
     }
 

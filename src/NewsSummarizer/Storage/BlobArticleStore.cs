@@ -4,6 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 
 namespace NewsSummarizer.Storage;
@@ -41,7 +42,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         using (download)
         {
             var details = download.Details;
-            var etag = Quoted(details.ETag);
+            var etag = ArticleVersion.FormOf(details.ETag);
             var length = details.ContentLength;
             if (length > maxBytes)
             {
@@ -64,7 +65,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         {
             var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             var empty = properties.ContentLength == 0 ? ReadOnlyMemory<byte>.Empty : (ReadOnlyMemory<byte>?)null;
-            return new ArticleBlob(Container, name, Quoted(properties.ETag), properties.ContentType, properties.ContentLength, empty, Copy(properties.Metadata));
+            return new ArticleBlob(Container, name, ArticleVersion.FormOf(properties.ETag), properties.ContentType, properties.ContentLength, empty, Copy(properties.Metadata));
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
@@ -81,7 +82,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
             yield return new StoredBlob(
-                item.Name, item.Properties.ETag is { } etag ? Quoted(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified,
+                item.Name, item.Properties.ETag is { } etag ? ArticleVersion.FormOf(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified,
                 Copy(item.Metadata));
         }
     }
@@ -102,7 +103,7 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
 
         using (download)
         {
-            var etag = Quoted(download.Details.ETag);
+            var etag = ArticleVersion.FormOf(download.Details.ETag);
             var length = download.Details.ContentLength;
             if (length > SummaryJson.MaxResultBytes)
             {
@@ -139,12 +140,5 @@ public sealed class BlobArticleStore(BlobServiceClient service, IOptions<Storage
         {
             return false;
         }
-    }
-
-    // Listings carry ETags bare, response headers quoted: one form, so versions compare equal.
-    internal static string Quoted(ETag etag)
-    {
-        var value = etag.ToString();
-        return value.StartsWith('"') ? value : $"\"{value}\"";
     }
 }

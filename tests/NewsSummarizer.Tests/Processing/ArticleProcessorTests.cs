@@ -53,6 +53,20 @@ public sealed class ArticleProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_NewArticle_ReadsItsResultOnceAndDownloadsItWithoutAPropertiesCall()
+    {
+        // A new upload has no result, so nothing can be current or moot: one result read and the download, each a
+        // storage transaction paid for every upload, and no properties (HEAD) call before them.
+        GivenArticle(TestData.ArabicArticle);
+
+        await CreateSut().ProcessAsync(Name, CancellationToken.None);
+
+        store.Verify(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.GetArticleAsync(Name, 0, It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.GetArticleAsync(Name, It.Is<long>(max => max > 0), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task ProcessAsync_CurrentResultExists_MakesNoModelCall()
     {
         GivenArticle(TestData.EnglishArticle);

@@ -188,7 +188,7 @@ public sealed class ArticleProcessorRetryTests
         var sut = await DeferredOnceAsync();
         var message = scheduled[0].Message.ToJson();
         GivenModelAnswers();
-        time.Advance(scheduled[0].Delay + ArticleProcessor.ScheduleSlack);
+        time.Advance(scheduled[0].Delay + DeliveryDecision.ScheduleSlack);
         await sut.ProcessAsync(Name, CancellationToken.None); // a backfill or a trigger once the message looks lost
 
         var outcome = await sut.HandleRetryMessageAsync(message, CancellationToken.None);
