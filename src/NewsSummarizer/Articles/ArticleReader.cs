@@ -144,7 +144,7 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
         }
 
         var sha256 = ArticleText.Sha256(normalizedTitle is null ? normalized : normalizedTitle + "\n\n" + normalized);
-        var words = ArticleText.CountWords(normalized);
+        var words = Text.Words.CountProse(normalized);
         var minWords = options.Value.MinArticleWords;
         if (words < minWords)
         {

@@ -12,8 +12,6 @@ public static class ArticleText
     private static readonly SearchValues<char> FormatOrSurrogate = SearchValues.Create(
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => CharCategories.Of(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate)]);
 
-    private static readonly SearchValues<char> LinkMarks = SearchValues.Create(":@wW");
-
     /// <summary>Unicode NFC, LF line ends, trimmed lines, at most one blank line between paragraphs.
     /// Two uploads that differ only in such noise hash the same and are not summarised twice.</summary>
     public static string Normalize(string text)
@@ -123,57 +121,9 @@ public static class ArticleText
         return Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>Counts whitespace-separated words that contain a letter and are not links (URLs, <c>www.</c> names,
-    /// e-mail addresses): a file of numbers or links alone is no article, however long.</summary>
-    public static int CountWords(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var count = 0;
-        var span = text.AsSpan();
-        var start = -1;
-        for (var i = 0; i <= span.Length; i++)
-        {
-            // Any white space separates words (thin and other Unicode spaces too, not only ASCII and no-break).
-            if (i == span.Length || CharCategories.IsWhiteSpace(span[i]))
-            {
-                if (start >= 0 && HasLetter(span[start..i]) && !IsLink(span[start..i]))
-                {
-                    count++;
-                }
-
-                start = -1;
-            }
-            else if (start < 0)
-            {
-                start = i;
-            }
-        }
-
-        return count;
-    }
-
     // A surrogate may be half of an astral format character (the tag characters, U+E0001...).
     private static bool ContainsFormatCharacter(string text) => text.AsSpan().ContainsAny(FormatOrSurrogate);
 
     private static bool IsBidiMark(Rune rune) =>
         rune.Value is 0x200E or 0x200F or 0x061C or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
-
-    private static bool HasLetter(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (CharCategories.IsLetter(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Most words hold none of ':', '@' and 'w': one vectorised search rules them out.
-    private static bool IsLink(ReadOnlySpan<char> word) =>
-        word.ContainsAny(LinkMarks) && (word.Contains("://", StringComparison.Ordinal) ||
-        word.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
-        (word.Contains('@') && word.Contains('.')));
 }

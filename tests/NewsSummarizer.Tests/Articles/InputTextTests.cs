@@ -36,7 +36,7 @@ public sealed class InputTextTests
 
         Assert.True(result.IsAccepted, result.Rejection?.Message);
         Assert.Equal(ArticleLanguage.Arabic, result.Article.Language);
-        Assert.Equal(12 * 34, ArticleText.CountWords(result.Article.Text));
+        Assert.Equal(12 * 34, NewsSummarizer.Text.Words.CountProse(result.Article.Text));
     }
 
     [Fact]
