@@ -100,7 +100,7 @@ public static class ServiceCollectionExtensions
             return new PendingResults(
                 sp.GetRequiredService<TimeProvider>(),
                 !string.IsNullOrWhiteSpace(configured) ? configured
-                    : PendingResults.DefaultDirectory(sp.GetRequiredService<BlobServiceClient>().Uri, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ArticlesContainer));
+                    : KeptResultFiles.DefaultDirectory(sp.GetRequiredService<BlobServiceClient>().Uri, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ArticlesContainer));
         });
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<BackfillService>();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using NewsSummarizer.Summaries;
@@ -6,13 +5,12 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Processing;
 
-/// <summary>Results the model produced whose write failed with a storage fault, kept so the trigger's next attempt
-/// writes them instead of paying the model again. Keyed by article name, text hash, provider and prompt version, so
-/// an entry is only ever used for the same text summarised the same way. Bounded in count and age.
-/// <para>With a directory (<c>Summarizer__KeptResultsDirectory</c>; by default one under the temp directory per
-/// storage account and container), each entry is also a file, so paid work outlives a restart of the process on the
-/// same machine: the DevHost rebuilding its application after a storage outage, a Functions worker restarted on the
-/// same instance. A retry that lands on another instance pays the model again.</para></summary>
+/// <summary>Results the model produced whose write failed, kept so the next attempt writes them instead of paying again.</summary>
+/// <remarks>Keyed by article name, text hash, provider and prompt version, so an entry is only used for the same text
+/// summarised the same way; bounded in count and age. With a directory (<c>Summarizer__KeptResultsDirectory</c>) each
+/// entry is also a file (<see cref="KeptResultFiles"/>), so paid work outlives a restart on the same machine: the
+/// DevHost rebuilding its application after a storage outage, a Functions worker restarted on the same instance.
+/// A retry that lands on another instance pays the model again.</remarks>
 public sealed class PendingResults
 {
     /// <summary>At most this many results are kept; the oldest goes first.</summary>
@@ -20,9 +18,6 @@ public sealed class PendingResults
 
     /// <summary>Longer than the trigger's retries with their visibility timeouts; after that the entry is dropped.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
-
-    // A kept result is a small JSON document; anything bigger in the directory is not ours.
-    private const long MaxFileBytes = 4 * 1024 * 1024;
 
     private readonly Dictionary<Key, Entry> entries = [];
     private readonly TimeProvider time;
@@ -73,7 +68,10 @@ public sealed class PendingResults
         lock (entries)
         {
             Expire();
-            return entries.TryGetValue(new Key(name, sha256, provider, promptVersion), out var entry) ? entry.Document : null;
+            var key = new Key(name, sha256, provider, promptVersion);
+            return entries.TryGetValue(key, out var entry) || (directory is not null && TryLoad(FileOf(directory, key), out entry))
+                ? entry.Document
+                : null;
         }
     }
 
@@ -84,12 +82,22 @@ public sealed class PendingResults
         lock (entries)
         {
             Expire();
-            return entries
-                .Where(pair => pair.Key.Name == name && pair.Key.Provider == provider && pair.Key.PromptVersion == promptVersion &&
-                    ArticleVersion.SameETag(pair.Value.Document.Source.ETag, etag))
-                .Select(pair => pair.Value.Document)
-                .FirstOrDefault();
+            var found = Version();
+            if (found is null && directory is not null)
+            {
+                // Another process on this machine (the application the DevHost replaced) may have kept it since.
+                Load(directory);
+                found = Version();
+            }
+
+            return found;
         }
+
+        SummaryDocument? Version() => entries
+            .Where(pair => pair.Key.Name == name && pair.Key.Provider == provider && pair.Key.PromptVersion == promptVersion &&
+                ArticleVersion.SameETag(pair.Value.Document.Source.ETag, etag))
+            .Select(pair => pair.Value.Document)
+            .FirstOrDefault();
     }
 
     public void Forget(string name, string? sha256, ModelProvider provider, string promptVersion)
@@ -127,31 +135,16 @@ public sealed class PendingResults
     {
         if (entries.Remove(key) && directory is not null)
         {
-            TryDelete(FileOf(directory, key));
+            KeptResultFiles.TryDelete(FileOf(directory, key));
         }
     }
 
-    // Written to a temporary name and moved into place, so a crash never leaves half a file under the entry's name.
     private void Save(Key key, Entry entry)
     {
-        if (directory is null)
+        if (directory is not null)
         {
-            return;
-        }
-
-        var file = FileOf(directory, key);
-        var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            var stored = new StoredEntry(key.Name, key.Sha256, key.Provider, key.PromptVersion, entry.Kept,
-                JsonSerializer.SerializeToElement(entry.Document, SummaryJson.CompactOptions));
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(stored));
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The disk is a second chance, not a requirement: the entry stays in memory.
-            TryDelete(temporary);
+            KeptResultFiles.Write(FileOf(directory, key), new(key.Name, key.Sha256, key.Provider, key.PromptVersion, entry.Kept,
+                JsonSerializer.SerializeToElement(entry.Document, SummaryJson.CompactOptions)));
         }
     }
 
@@ -168,21 +161,9 @@ public sealed class PendingResults
             return;
         }
 
-        var cutoff = time.GetUtcNow() - MaxAge;
         foreach (var file in files)
         {
-            var stored = Read(file);
-            if (stored is null || stored.Kept < cutoff || SummaryJson.TryDeserialize(Encoding.UTF8.GetBytes(stored.Document.GetRawText())) is not { } document)
-            {
-                TryDelete(file);
-                continue;
-            }
-
-            var key = new Key(stored.Name, stored.Sha256, stored.Provider, stored.PromptVersion);
-            if (FileOf(from, key) == file)
-            {
-                entries[key] = new Entry(document, stored.Kept);
-            }
+            TryLoad(file, out _);
         }
 
         foreach (var oldest in entries.OrderByDescending(pair => pair.Value.Kept).Skip(Capacity).Select(pair => pair.Key).ToList())
@@ -191,44 +172,40 @@ public sealed class PendingResults
         }
     }
 
-    private static StoredEntry? Read(string file)
+    /// <summary>Adds the entry kept in <paramref name="file"/>, when it is one: a file another application on this
+    /// machine wrote after this one started (the DevHost rebuilding its application while the old one's runs end)
+    /// is found on the first miss. Expired or unreadable files are deleted.</summary>
+    private bool TryLoad(string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Entry? entry)
     {
-        try
+        entry = null;
+        if (!File.Exists(file))
         {
-            return new FileInfo(file).Length > MaxFileBytes ? null : JsonSerializer.Deserialize<StoredEntry>(File.ReadAllBytes(file));
+            return false;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+
+        var stored = KeptResultFiles.Read(file);
+        if (stored is null || stored.Kept < time.GetUtcNow() - MaxAge ||
+            SummaryJson.TryDeserialize(Encoding.UTF8.GetBytes(stored.Document.GetRawText())) is not { } document)
         {
-            return null;
+            KeptResultFiles.TryDelete(file);
+            return false;
         }
+
+        var key = new Key(stored.Name, stored.Sha256, stored.Provider, stored.PromptVersion);
+        if (FileOf(directory!, key) != file)
+        {
+            return false;
+        }
+
+        entry = new Entry(document, stored.Kept);
+        entries[key] = entry;
+        return true;
     }
 
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static string FileOf(string directory, Key key) => Path.Combine(directory, Convert.ToHexStringLower(SHA256.HashData(
-        Encoding.UTF8.GetBytes($"{key.Name}\n{key.Sha256}\n{key.Provider}\n{key.PromptVersion}")))[..32] + ".json");
-
-    /// <summary>The default directory for one storage account's container: under the temp directory, so it is the
-    /// machine's (or the Functions instance's) own.</summary>
-    public static string DefaultDirectory(Uri blobService, string container)
-    {
-        ArgumentNullException.ThrowIfNull(blobService);
-        var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{blobService.AbsoluteUri}\n{container}")))[..16];
-        return Path.Combine(Path.GetTempPath(), "newsummarizer", "kept-results", scope);
-    }
+    private static string FileOf(string directory, Key key) =>
+        KeptResultFiles.FileOf(directory, key.Name, key.Sha256, key.Provider, key.PromptVersion);
 
     private readonly record struct Key(string Name, string Sha256, ModelProvider Provider, string PromptVersion);
 
     private sealed record Entry(SummaryDocument Document, DateTimeOffset Kept);
-
-    private sealed record StoredEntry(string Name, string Sha256, ModelProvider Provider, string PromptVersion, DateTimeOffset Kept, JsonElement Document);
 }

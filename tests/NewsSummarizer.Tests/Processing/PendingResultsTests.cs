@@ -32,6 +32,30 @@ public sealed class PendingResultsTests : IDisposable
     }
 
     [Fact]
+    public void Find_KeptByTheReplacedApplicationAfterThisOneStarted_IsFoundOnDisk()
+    {
+        // The DevHost rebuilds its application after a storage outage while the old one's runs are still ending: a
+        // result the old one keeps after the new one loaded the directory must not be paid for again.
+        var replacement = CreateSut();
+        var old = CreateSut();
+
+        old.Keep(Name, Document("sha-1"), ModelProvider.OpenAI, "bilingual-3");
+
+        Assert.Equal("ok summary", replacement.Find(Name, Sha("sha-1"), ModelProvider.OpenAI, "bilingual-3")?.Summary.En);
+        Assert.Null(replacement.Find(Name, Sha("sha-2"), ModelProvider.OpenAI, "bilingual-3"));
+    }
+
+    [Fact]
+    public void FindVersion_KeptByTheReplacedApplicationAfterThisOneStarted_IsFoundOnDisk()
+    {
+        var replacement = CreateSut();
+
+        CreateSut().Keep(Name, Document("sha-1"), ModelProvider.OpenAI, "bilingual-3");
+
+        Assert.Equal("ok summary", replacement.FindVersion(Name, "\"v1\"", ModelProvider.OpenAI, "bilingual-3")?.Summary.En);
+    }
+
+    [Fact]
     public void Document_OfTheseTests_IsAValidResult() =>
         TestData.AssertMatchesSchema(Document("sha-1"));
 
