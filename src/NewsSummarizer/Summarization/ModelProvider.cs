@@ -47,9 +47,6 @@ public sealed class ModelProvider : IEquatable<ModelProvider>
     /// <summary>Whether this is the extractive fallback (see <see cref="ExtractiveFallback"/>).</summary>
     public bool IsFallback => kind == Kind.ExtractiveFallback;
 
-    /// <summary>Whether this is a provider this version knows.</summary>
-    public bool IsKnown => kind != Kind.Unknown;
-
     /// <summary>The provider of a configured <see cref="SummarizerProvider"/>.</summary>
     public static ModelProvider From(SummarizerProvider provider) => provider switch
     {
