@@ -128,7 +128,7 @@ internal static class SummarizeCommand
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 bytes = 0;
-                read = ArticleReadResult.Rejected("unreadable", $"The file could not be read: {exception.Message}");
+                read = ArticleReadResult.Rejected(FailureCodes.UnreadableFile, $"The file could not be read: {exception.Message}");
             }
 
             var source = new SourceInfo(null, item.Name, null, read.Sha256, contentType, bytes, read.Encoding, read.Format);
@@ -139,7 +139,7 @@ internal static class SummarizeCommand
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The model stayed unavailable (or failed otherwise) for this file: record it and go on.
-                return service.Failed(new ErrorInfo("summarization-failed", exception.Message), source);
+                return service.Failed(Failure.Failed(FailureCodes.SummarizationFailed, exception.Message), source);
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed record ArticleReadResult
     /// <summary>SHA-256 of the normalised text; <c>null</c> when the bytes could not be decoded.</summary>
     public string? Sha256 { get; private init; }
 
-    public ErrorInfo? Rejection { get; private init; }
+    /// <summary>Why the article can never be read (<see cref="Disposition.Rejected"/>); <c>null</c> when accepted.</summary>
+    public Failure? Rejection { get; private init; }
 
     /// <summary>The format the article was read as (<c>text</c>, <c>markdown</c>, <c>html</c>, <c>json</c>,
     /// <c>docx</c>, <c>pdf</c>); <c>null</c> when it was rejected before a format was chosen.</summary>
@@ -32,5 +33,5 @@ public sealed record ArticleReadResult
         new() { Article = article, Encoding = encoding, Sha256 = sha256 };
 
     public static ArticleReadResult Rejected(string code, string message, string? encoding = null, string? sha256 = null) =>
-        new() { Rejection = new ErrorInfo(code, message), Encoding = encoding, Sha256 = sha256 };
+        new() { Rejection = Failure.Rejected(code, message), Encoding = encoding, Sha256 = sha256 };
 }

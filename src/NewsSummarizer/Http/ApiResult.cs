@@ -60,9 +60,30 @@ public sealed class ApiResult : IResult, IStatusCodeHttpResult, IValueHttpResult
         return new ApiResult(status, problem, ProblemContentType, allHeaders);
     }
 
+    /// <summary>The problem for a failure, its HTTP status read from its disposition.</summary>
+    /// <remarks>Rejected: 422, or 400 when the request itself is malformed (nothing in it to summarise). Failed: 502.
+    /// Transient: 429 when the model throttled, else 503, with <c>Retry-After</c>.</remarks>
+    public static ApiResult ForFailure(Failure failure, SummaryDocument? result = null, TimeSpan? retryAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var status = failure.Disposition switch
+        {
+            Disposition.Rejected when IsMalformedRequest(failure.Code) => StatusCodes.Status400BadRequest,
+            Disposition.Rejected => StatusCodes.Status422UnprocessableEntity,
+            Disposition.Failed => StatusCodes.Status502BadGateway,
+            _ when failure.Code == Summarization.ModelErrorCodes.Throttled => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status503ServiceUnavailable,
+        };
+        return Problem(status, failure.Code, failure.Message, failure.Disposition == Disposition.Transient ? retryAfter : null, result);
+    }
+
     /// <summary>Whole seconds, at least 1: a zero <c>Retry-After</c> invites a tight retry loop.</summary>
     public static string RetryAfterSeconds(TimeSpan wait) =>
         Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsMalformedRequest(string code) =>
+        code is Articles.ArticleErrorCodes.Empty or Articles.ArticleErrorCodes.NoText or Articles.ArticleErrorCodes.InvalidJson or
+            Articles.ArticleErrorCodes.UnsupportedJson;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

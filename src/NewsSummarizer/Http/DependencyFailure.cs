@@ -1,14 +1,16 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
+using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Http;
 
-/// <summary>Turns what the model path and storage throw when they are saturated, down or refuse into a problem:
-/// 429 or 503 with <c>Retry-After</c> for a transient failure (so a client backs off instead of seeing a 500), 422 for
-/// text Azure's content filter blocks, 502 for a model that refuses its configuration, and a 400 for a name storage
-/// refuses, and 503 when no document extractor can start. Model failures are classified by <see cref="ModelFailureClassifier"/>, the one classifier of the model
-/// path; the whole inner-exception chain is inspected because the SDK wraps transport errors.</summary>
+/// <summary>Turns what the model path, storage and the extractor throw when they are saturated, down or refuse into a problem.</summary>
+/// <remarks>Model failures are classified by <see cref="ModelFailureClassifier"/> and answered by their disposition
+/// (<see cref="ApiResult.ForFailure"/>: 429 or 503 with <c>Retry-After</c> when transient); storage gives 503, or 400 for
+/// a name it refuses; no extractor process, 503. The whole inner-exception chain is inspected because the SDK wraps
+/// transport errors. Final model failures never reach here on the POST path: <see cref="Processing.SummaryService"/>
+/// turns them into a result.</remarks>
 public static class DependencyFailure
 {
     /// <summary>When the model or storage gives no hint, clients wait this long.</summary>
@@ -29,8 +31,6 @@ public static class DependencyFailure
             {
                 case ModelUnavailableException unavailable:
                     return Transient(unavailable.Message, unavailable.Throttled, unavailable.RetryAfter);
-                case SummarizationException refused when refused.Code == ModelErrorCodes.ContentFiltered || ModelErrorCodes.IsModelFailure(refused.Code):
-                    return Final(refused.Code, refused.Message);
                 case Articles.Extraction.ExtractorUnavailableException:
                     // The deployment's fault, never the document's: the message (for the operator) stays in the log.
                     return ApiResult.Problem(
@@ -56,7 +56,7 @@ public static class DependencyFailure
 
         if (ModelFailureClassifier.Classify(exception, null, time) is { } failure)
         {
-            return failure.IsTransient ? Transient(failure.Message, failure.Throttled, failure.RetryAfter) : Final(failure.Code, failure.Message);
+            return failure.IsTransient ? Transient(failure.Message, failure.Throttled, failure.RetryAfter) : ApiResult.ForFailure(failure.Failure);
         }
 
         for (var current = exception; current is not null; current = Next(current))
@@ -74,18 +74,11 @@ public static class DependencyFailure
     private static Exception? Next(Exception exception) =>
         exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception.InnerException;
 
-    private static ApiResult Transient(string detail, bool throttled, TimeSpan? retryAfter) => throttled
-        ? ApiResult.Problem(
-            StatusCodes.Status429TooManyRequests, "model-throttled",
-            "The language model is saturated and throttled the request. Retry after the time in Retry-After.",
-            Cap(retryAfter ?? DefaultRetryAfter))
-        : ApiResult.Problem(
-            StatusCodes.Status503ServiceUnavailable, "model-unavailable", detail + " Retry after the time in Retry-After.",
-            Cap(retryAfter ?? DefaultRetryAfter));
-
-    /// <summary>422 for text the content filter will never pass; 502 for a model that refuses its configuration.</summary>
-    private static ApiResult Final(string code, string detail) => ApiResult.Problem(
-        code is ModelErrorCodes.ContentFiltered ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status502BadGateway, code, detail);
+    private static ApiResult Transient(string detail, bool throttled, TimeSpan? retryAfter) => ApiResult.ForFailure(
+        throttled
+            ? new Failure(ModelErrorCodes.Throttled, Disposition.Transient, "The language model is saturated and throttled the request. Retry after the time in Retry-After.")
+            : new Failure(ModelErrorCodes.Unavailable, Disposition.Transient, detail + " Retry after the time in Retry-After."),
+        retryAfter: Cap(retryAfter ?? DefaultRetryAfter));
 
     private static TimeSpan Cap(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
 }

@@ -110,16 +110,9 @@ public sealed partial class SummariesApi
             }
 
             var document = await service.CreateDocumentAsync(read, source, length, cancellationToken).ConfigureAwait(false);
-            return document.Status switch
-            {
-                SummaryStatus.Ok => ApiResult.Json(StatusCodes.Status200OK, document),
-                SummaryStatus.Rejected => ApiResult.Problem(
-                    IsMalformedRequest(document.Error!.Code) ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
-                    document.Error.Code, document.Error.Message, result: document),
-                _ => ApiResult.Problem(
-                    StatusCodes.Status502BadGateway, document.Error?.Code ?? "failed",
-                    document.Error?.Message ?? "The summary could not be produced.", result: document),
-            };
+            return Failure.Of(document) is { } failure
+                ? ApiResult.ForFailure(failure, document)
+                : ApiResult.Json(StatusCodes.Status200OK, document);
         }
         catch (Exception exception) when (DependencyFailure.ToProblem(exception, time, cancellationToken) is { } problem)
         {
@@ -211,9 +204,6 @@ public sealed partial class SummariesApi
 
     /// <summary>An empty body, one with no text, or JSON that is not a news item is a malformed request (400), not an article the
     /// pipeline refused (422).</summary>
-    private static bool IsMalformedRequest(string code) =>
-        code is ArticleErrorCodes.Empty or ArticleErrorCodes.NoText or ArticleErrorCodes.InvalidJson or ArticleErrorCodes.UnsupportedJson;
-
     private bool TrySelectProvider(string? requested, out SummaryService service)
     {
         service = configured;

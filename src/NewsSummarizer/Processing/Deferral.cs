@@ -30,9 +30,7 @@ internal sealed class Deferral(
             // marker was not written finds no schedule of its own and does nothing (the trigger's retry takes over).
             await retries.ScheduleAsync(message.ToJson(), schedule.Delay, cancellationToken).ConfigureAwait(false);
             var waiting = summaries.Waiting(
-                new ErrorInfo(
-                    "model-unavailable",
-                    $"{failure.Message} Attempt {message.Deferrals} failed; the next is scheduled for {message.RetryAt:O}."),
+                $"{failure.Message} Attempt {message.Deferrals} failed; the next is scheduled for {message.RetryAt:O}.",
                 source,
                 message.RetryAt,
                 read.Article?.Language ?? ArticleLanguage.Other);
@@ -48,7 +46,7 @@ internal sealed class Deferral(
         var reason = ((GiveUp)decision).Reason;
         LogGaveUpRetries(logger, name, reason);
         var final = await summaries.CreateFallbackDocumentAsync(read, source, article.Length, reason, cancellationToken).ConfigureAwait(false)
-            ?? summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+            ?? summaries.Failed(Failure.Failed(FailureCodes.RetriesExhausted, reason), source);
         if (!await writer.WriteKeepingOutputAsync(name, final, ifMatch, cancellationToken).ConfigureAwait(false))
         {
             return null;

@@ -70,7 +70,7 @@ internal sealed class FailureRecorder(
             {
                 LogRecordedFailure(logger, name, blob.ETag, reason);
                 var source = new SourceInfo(blob.Container, blob.Name, blob.ETag, null, blob.ContentType, blob.Bytes, null);
-                record = summaries.Failed(new ErrorInfo("retries-exhausted", reason), source);
+                record = summaries.Failed(Failure.Failed(FailureCodes.RetriesExhausted, reason), source);
             }
 
             if (await writer.WriteAsync(name, record, existing?.ETag, cancellationToken).ConfigureAwait(false))

@@ -42,7 +42,7 @@ public sealed partial class SummaryService(
         var started = time.GetTimestamp();
         if (!read.IsAccepted)
         {
-            return Unsuccessful(SummaryStatus.Rejected, read.Rejection, ArticleLanguage.Other, source, started);
+            return Unsuccessful(read.Rejection, ArticleLanguage.Other, source, started);
         }
 
         try
@@ -55,8 +55,7 @@ public sealed partial class SummaryService(
             // Final at once, never thrown to the trigger (whose retries would repeat the same refusal): rejected when
             // the input will never pass (a content filter, an empty text), failed when the model or its configuration
             // failed (a backfill retries it once the setting the message names is changed).
-            var status = exception.RejectsInput ? SummaryStatus.Rejected : SummaryStatus.Failed;
-            return Unsuccessful(status, new ErrorInfo(exception.Code, exception.Message), read.Article.Language, source, started);
+            return Unsuccessful(exception.Failure, read.Article.Language, source, started);
         }
     }
 
@@ -79,8 +78,8 @@ public sealed partial class SummaryService(
 
     /// <summary>The marker written beside an article while its next attempt waits on the retry queue: status
     /// <c>waiting</c>, when it is due and why. Never current, so any later run replaces it.</summary>
-    public SummaryDocument Waiting(ErrorInfo error, SourceInfo source, DateTimeOffset retryAt, ArticleLanguage language) =>
-        Unsuccessful(SummaryStatus.Waiting, error, language, source, time.GetTimestamp()) with { RetryAt = retryAt };
+    public SummaryDocument Waiting(string message, SourceInfo source, DateTimeOffset retryAt, ArticleLanguage language) =>
+        Unsuccessful(new Failure(ModelErrorCodes.Unavailable, Disposition.Transient, message), language, source, time.GetTimestamp()) with { RetryAt = retryAt };
 
     private SummaryDocument Ok(ArticleReadResult read, SourceInfo source, SummaryContent content, long started) => new()
     {
@@ -146,18 +145,19 @@ public sealed partial class SummaryService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} stayed unavailable ({Reason}); writing the extractive fallback")]
     private static partial void LogFallback(ILogger logger, string provider, string reason);
 
-    /// <summary>A <c>failed</c> document for an article whose retries are exhausted.</summary>
-    public SummaryDocument Failed(ErrorInfo error, SourceInfo source) =>
-        Unsuccessful(SummaryStatus.Failed, error, ArticleLanguage.Other, source, time.GetTimestamp());
+    /// <summary>The result that records <paramref name="failure"/> without reading the article (its status is the
+    /// failure's: a <c>failed</c> result when retries are exhausted).</summary>
+    public SummaryDocument Failed(Failure failure, SourceInfo source) =>
+        Unsuccessful(failure, ArticleLanguage.Other, source, time.GetTimestamp());
 
-    private SummaryDocument Unsuccessful(SummaryStatus status, ErrorInfo error, ArticleLanguage language, SourceInfo source, long started) => new()
+    private SummaryDocument Unsuccessful(Failure failure, ArticleLanguage language, SourceInfo source, long started) => new()
     {
-        Status = status,
+        Status = failure.Status,
         Language = language,
         Source = source,
         Model = new ModelUsage(Provider, string.Empty, summarizer.PromptVersion, null, null),
         DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
         CreatedAt = time.GetUtcNow(),
-        Error = error,
+        Error = failure.ToError(),
     };
 }

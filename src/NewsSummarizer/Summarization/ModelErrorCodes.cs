@@ -11,8 +11,10 @@ public static class ModelErrorCodes
     public const string ContextTooLong = "context-too-long";
     public const string InvalidReply = "invalid-model-reply";
 
-    /// <summary>The codes of a model or configuration failure (status <c>failed</c>) rather than of input that will
-    /// never pass (status <c>rejected</c>).</summary>
-    public static bool IsModelFailure(string code) =>
-        code is InvalidReply or RejectedRequest or NotFound or AuthFailed or OutputTruncated or ContextTooLong;
+    /// <summary>The model stayed unavailable (<see cref="Summaries.Disposition.Transient"/>): a <c>waiting</c> result, HTTP 503.</summary>
+    public const string Unavailable = "model-unavailable";
+
+    /// <summary>The model answered 429 (<see cref="Summaries.Disposition.Transient"/>): HTTP 429 with its <c>Retry-After</c>.</summary>
+    public const string Throttled = "model-throttled";
+
 }

@@ -1,3 +1,5 @@
+using NewsSummarizer.Summaries;
+
 namespace NewsSummarizer.Summarization;
 
 /// <summary>The model could not be reached, throttled or timed out after the whole retry budget (as
@@ -32,4 +34,7 @@ public sealed class ModelUnavailableException : Exception
 
     /// <summary>How long the model asked us to wait, when it said.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>This failure as the API and a <c>waiting</c> result name it (<see cref="Disposition.Transient"/>).</summary>
+    public Failure Failure => new(Throttled ? ModelErrorCodes.Throttled : ModelErrorCodes.Unavailable, Disposition.Transient, Message);
 }

@@ -67,7 +67,7 @@ public sealed class RequestShapeTests
         Assert.Equal(0.2, JsonNode.Parse(server.RawRequests[0].Body)!["temperature"]!.GetValue<double>(), 3);
         Assert.Equal(ModelErrorCodes.RejectedRequest, error.Code);
         Assert.Contains("Summarizer__Temperature", error.Message, StringComparison.Ordinal);
-        Assert.False(error.RejectsInput);
+        Assert.Equal(Disposition.Failed, error.Failure.Disposition);
     }
 
     [Theory]

@@ -380,6 +380,20 @@ public sealed class SummariesApiPostTests
     }
 
     [Fact]
+    public async Task SummarizeAsync_ContentFilterRefusal_Returns422WithRejectedDocument()
+    {
+        // A final refusal never reaches DependencyFailure: SummaryService records it, and the POST answers from its
+        // disposition (rejected: this text will never pass), exactly as the blob path stores it.
+        ModelThrows(new SummarizationException(ModelErrorCodes.ContentFiltered, "Azure's content filter blocked the prompt (violence: high)."));
+
+        var result = await PostToModelAsync();
+
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, result.StatusCode);
+        Assert.Equal(ModelErrorCodes.ContentFiltered, result.Problem().Code);
+        Assert.Equal(SummaryStatus.Rejected, result.Problem().Result!.Status);
+    }
+
+    [Fact]
     public async Task SummarizeAsync_UnexpectedException_Propagates()
     {
         ModelThrows(new InvalidOperationException("bug"));

@@ -63,7 +63,7 @@ public sealed class ChatSummarizerRefusalTests
 
         Assert.Equal(2, calls.Count);
         Assert.Equal(ModelErrorCodes.OutputTruncated, error.Code);
-        Assert.False(error.RejectsInput);
+        Assert.Equal(Disposition.Failed, error.Failure.Disposition);
         Assert.Contains("8000 tokens, 8000 of them on hidden reasoning", error.Message, StringComparison.Ordinal);
         Assert.Contains("Summarizer__MaxOutputTokens", error.Message, StringComparison.Ordinal);
         Assert.Contains("Summarizer__ReasoningEffort", error.Message, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class ChatSummarizerRefusalTests
 
         Assert.Single(calls);
         Assert.Equal(ModelErrorCodes.ContentFiltered, error.Code);
-        Assert.True(error.RejectsInput);
+        Assert.Equal(Disposition.Rejected, error.Failure.Disposition);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ChatSummarizerRefusalTests
 
         Assert.Single(calls);
         Assert.Equal(code, error.Code);
-        Assert.False(error.RejectsInput);
+        Assert.Equal(Disposition.Failed, error.Failure.Disposition);
     }
 
     [Fact]

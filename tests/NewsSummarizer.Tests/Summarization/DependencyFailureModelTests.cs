@@ -26,13 +26,4 @@ public sealed class DependencyFailureModelTests
         Assert.Equal(expectedStatus, problem.StatusCode);
         Assert.Equal(expectedCode, ((ApiProblem)problem.Value).Code);
     }
-
-    [Fact]
-    public void ToProblem_FinalRefusalThrownByTheSummariser_MapsItsCode()
-    {
-        var problem = DependencyFailure.ToProblem(
-            new SummarizationException(ModelErrorCodes.ContentFiltered, "blocked"), time, CancellationToken.None);
-
-        Assert.Equal(StatusCodes.Status422UnprocessableEntity, problem!.StatusCode);
-    }
 }

@@ -119,13 +119,13 @@ public sealed class ModelFailureClassifierTests
     }
 
     [Fact]
-    public void Classify_FinalFailure_BecomesSummarizationExceptionOnlyContentFilterRejectsInput()
+    public void Classify_FinalFailure_BecomesSummarizationExceptionOnlyContentFilterRejected()
     {
         var filtered = Assert.IsType<SummarizationException>(Classify(400, PromptFilteredBody).ToException(null));
         var refused = Assert.IsType<SummarizationException>(Classify(400, TemperatureRefusedBody).ToException(null));
 
-        Assert.True(filtered.RejectsInput);
-        Assert.False(refused.RejectsInput);
+        Assert.Equal(Disposition.Rejected, filtered.Failure.Disposition);
+        Assert.Equal(Disposition.Failed, refused.Failure.Disposition);
     }
 
     [Fact]

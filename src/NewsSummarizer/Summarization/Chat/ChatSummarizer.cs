@@ -57,8 +57,7 @@ public sealed partial class ChatSummarizer(
                 throw new SummarizationException(
                     ModelErrorCodes.ContextTooLong,
                     again.Message + $" This was also the answer after splitting the article into parts of at most {smaller} tokens.",
-                    again,
-                    rejectsInput: false);
+                    again);
             }
         }
 
@@ -120,8 +119,7 @@ public sealed partial class ChatSummarizer(
             ? await FitLengthAsync(reply, text, messages, target, usage, cancellationToken).ConfigureAwait(false)
             : throw new SummarizationException(
             ModelErrorCodes.InvalidReply,
-            "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".",
-            rejectsInput: false);
+            "The model's reply was invalid twice (after one repair attempt): " + string.Join("; ", problems) + ".");
     }
 
     /// <summary>The second reply when it is valid, else <paramref name="reply"/> as it is: length never fails an
@@ -182,7 +180,7 @@ public sealed partial class ChatSummarizer(
                     $"The model used its whole output budget of {budget} tokens{reasoning} without finishing the reply, also after one retry with twice Summarizer__MaxOutputTokens ({options.Value.MaxOutputTokens}).") +
                     " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low so a reasoning model spends fewer tokens thinking.";
                 LogFinalFailure(logger, ModelErrorCodes.OutputTruncated, message);
-                throw new SummarizationException(ModelErrorCodes.OutputTruncated, message, rejectsInput: false);
+                throw new SummarizationException(ModelErrorCodes.OutputTruncated, message);
             }
 
             LogTruncated(logger, budget, reasoning, budget * 2);
