@@ -23,10 +23,16 @@ internal static class HtmlComplexity
     /// <param name="maxElements">Most elements the parser would create, re-created formatting elements included.</param>
     /// <param name="maxNestingCost">Most depth-weighted content: every text character and element counts the square of
     /// the depth it sits at (SmartReader re-reads a node's text for each ancestor, and more often the deeper it is).</param>
-    public static string? Exceeds(string html, int maxDepth, int maxElements, long maxNestingCost = ArticleLimits.MaxHtmlNestingCost)
+    public static string? Exceeds(string html, int maxDepth, int maxElements, long maxNestingCost = ArticleLimits.MaxHtmlNestingCost) =>
+        Scan(html, new HtmlTreeEstimate(maxDepth, maxElements, maxNestingCost)).Problem;
+
+    /// <summary>The tree the scan estimates for <paramref name="html"/> without depth, element or size limits (the
+    /// attribute and comment limits still stop it): what the estimate is checked against a real parser with.</summary>
+    public static HtmlTreeEstimate Estimate(string html) => Scan(html, new HtmlTreeEstimate(int.MaxValue, int.MaxValue, long.MaxValue));
+
+    private static HtmlTreeEstimate Scan(string html, HtmlTreeEstimate scan)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var scan = new HtmlTreeEstimate(maxDepth, maxElements, maxNestingCost);
         var i = 0;
         var textStart = 0;
         while (scan.Problem is null && (i = html.IndexOf('<', i)) >= 0)
@@ -41,7 +47,7 @@ internal static class HtmlComplexity
             scan.Text(html.Length - Math.Min(textStart, html.Length));
         }
 
-        return scan.Problem;
+        return scan;
     }
 
     /// <summary>Reads the markup at <paramref name="i"/> (a <c>&lt;</c>) and returns where scanning goes on.</summary>

@@ -13,6 +13,16 @@ internal sealed partial class HtmlTreeEstimate
         "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt", "listing",
     };
 
+    /// <summary>Start tags that do not reconstruct the active formatting elements before they are inserted (13.2.6.4.7:
+    /// the blocks that close a paragraph, and the tags processed as in head, in table or ignored in body); every other
+    /// start tag does.</summary>
+    private static readonly HashSet<string> NoReconstruction = new(ClosesParagraph.Concat(
+    [
+        "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template", "title", "textarea", "iframe",
+        "noembed", "noscript", "param", "source", "track", "plaintext", "caption", "col", "colgroup", "frame", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "rb", "rp", "rt", "rtc",
+    ]), StringComparer.Ordinal);
+
     /// <summary>The boundaries of "has an element in scope" (13.2.4.2, the default scope, without the MathML and SVG
     /// integration points).</summary>
     private static readonly HashSet<string> ScopeBoundaries = new(StringComparer.Ordinal)
@@ -75,6 +85,25 @@ internal sealed partial class HtmlTreeEstimate
                 }
 
                 break;
+        }
+
+        ImpliedTableParts(name);
+    }
+
+    /// <summary>A row directly in a table gets a <c>tbody</c>, a cell directly in a table or section a <c>tr</c>
+    /// (13.2.6.4.9, "in table": "tr" inserts a "tbody"; 13.2.6.4.13, "in table body": "td", "th" insert a "tr").</summary>
+    private void ImpliedTableParts(string name)
+    {
+        var current = open.Count > 0 ? open[^1].Name : null;
+        if ((name is "tr" or "td" or "th") && current == "table")
+        {
+            Implied("tbody");
+            current = "tbody";
+        }
+
+        if ((name is "td" or "th") && current is "tbody" or "thead" or "tfoot")
+        {
+            Implied("tr");
         }
     }
 

@@ -25,11 +25,12 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
     private readonly List<(string Name, string Key)> open = [];
 
     // Formatting elements closed implicitly (by a block's end tag) stay in the parser's list of active formatting
-    // elements, and the parser re-creates each of them before the next text or element: at most three with the
-    // same tag and attributes (the "Noah's Ark" clause), any number with different attributes.
-    private readonly Dictionary<string, int> danglingByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> danglingByName = new(StringComparer.Ordinal);
-    private int dangling;
+    // elements, and the parser re-creates them, open again, before the next text or phrasing start tag (13.2.4.3,
+    // "reconstruct the active formatting elements"): at most three with the same tag and attributes (the "Noah's
+    // Ark" clause), any number with different attributes. A cell, caption, object, marquee, applet or template sets
+    // a marker: what was dangling outside it waits until it closes.
+    private readonly Stack<DanglingFormatting> markers = new();
+    private DanglingFormatting dangling = new();
     private int foreign;
     private long elements;
     private long nestingCost;
@@ -37,7 +38,21 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
 
     public string? Problem { get; private set; }
 
-    public void Text(int length) => Weigh(length);
+    /// <summary>Elements the parser would create so far, re-created formatting elements included.</summary>
+    public long Elements => elements;
+
+    /// <summary>The most elements open at once so far (below <c>html</c> and <c>body</c>).</summary>
+    public int MaxDepth { get; private set; }
+
+    public void Text(int length)
+    {
+        if (length > 0)
+        {
+            Reconstruct();
+        }
+
+        Weigh(length);
+    }
 
     /// <summary>A comment: the parser builds a node for each (HTML 13.2.5.43, comment state).</summary>
     public void Comment()
@@ -60,20 +75,39 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
 
     public void Start(string name, string key, bool selfClosing)
     {
-        Count(1 + dangling);
-        Weigh((1 + dangling) * ElementWeight);
-        if (name is "html" or "head" or "body" or "frameset" || VoidElements.Contains(name) || (selfClosing && foreign > 0))
+        if (name is "html" or "head" or "body")
         {
+            // The parser has exactly one of each; a tag only adds attributes to it (HTML 13.2.6.4.7, "in body").
             return;
         }
 
-        ImpliedEnds(name);
-        open.Add((name, key));
-        foreign += name is "svg" or "math" ? 1 : 0;
-        if (open.Count > maxDepth)
+        if (name is "frameset" || (selfClosing && foreign > 0))
         {
-            Problem = $"its elements nest more than {maxDepth:N0} levels deep";
+            Leaf();
+            return;
         }
+
+        // A void element closes what a start tag closes (<hr> ends a paragraph), then sits as a leaf.
+        ImpliedEnds(name);
+        if (!NoReconstruction.Contains(name))
+        {
+            Reconstruct();
+        }
+
+        if (VoidElements.Contains(name))
+        {
+            Leaf();
+            return;
+        }
+
+        Implied(name, key);
+        if (IsMarker(name))
+        {
+            markers.Push(dangling);
+            dangling = new DanglingFormatting();
+        }
+
+        foreign += name is "svg" or "math" ? 1 : 0;
     }
 
     public void End(string name)
@@ -86,9 +120,14 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
         if (name is "p" or "br")
         {
             // Without an open <p>, </p> creates an empty paragraph and </br> is a line break.
+            if (name == "br")
+            {
+                Reconstruct(); // as a <br> start tag
+            }
+
             if (name == "br" || !CloseInScope("p", "button"))
             {
-                Count(1);
+                Leaf();
             }
 
             return;
@@ -99,11 +138,8 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
             var at = Find(name, ScopeBoundaries);
             if (at < 0)
             {
-                if (danglingByName.GetValueOrDefault(name) > 0)
-                {
-                    danglingByName[name]--;
-                    dangling--;
-                }
+                // Not open: the adoption agency drops it from the list of active formatting elements.
+                dangling.RemoveLast(name);
             }
             else if (at == open.Count - 1)
             {
@@ -125,38 +161,71 @@ internal sealed partial class HtmlTreeEstimate(int maxDepth, int maxElements, lo
         if (index >= 0)
         {
             PopTo(index, explicitly: false);
-            if (name is "td" or "th" or "caption" or "table" or "object" or "marquee" or "applet" or "template")
-            {
-                // The list of active formatting elements is cleared up to the marker these elements set.
-                ClearDangling();
-            }
         }
     }
 
-    /// <summary>Closes the element at <paramref name="index"/> and everything opened inside it.</summary>
+    /// <summary>An element that never opens (void, or self-closed in foreign content): a leaf where it appears.</summary>
+    private void Leaf()
+    {
+        Count(1);
+        Weigh(ElementWeight);
+        MaxDepth = Math.Max(MaxDepth, open.Count + 1);
+    }
+
+    /// <summary>Opens an element: a start tag's, or one the parser inserts without a tag (<paramref name="key"/> <c>null</c>).</summary>
+    private void Implied(string name, string? key = null)
+    {
+        Count(1);
+        Weigh(ElementWeight);
+        open.Add((name, key ?? name));
+        MaxDepth = Math.Max(MaxDepth, open.Count);
+        if (open.Count > maxDepth)
+        {
+            Problem ??= $"its elements nest more than {maxDepth:N0} levels deep";
+        }
+    }
+
+    /// <summary>Closes the element at <paramref name="index"/> and everything opened inside it: formatting elements
+    /// closed implicitly dangle, and closing a marker element clears the list back to that marker.</summary>
     private void PopTo(int index, bool explicitly)
     {
         for (var i = open.Count - 1; i >= index; i--)
         {
             var (name, key) = open[i];
             foreign -= name is "svg" or "math" ? 1 : 0;
-            if (FormattingElements.Contains(name) && !(explicitly && i == index) && danglingByKey.GetValueOrDefault(key) < 3)
+            if (IsMarker(name))
             {
-                danglingByKey[key] = danglingByKey.GetValueOrDefault(key) + 1;
-                danglingByName[name] = danglingByName.GetValueOrDefault(name) + 1;
-                dangling++;
+                dangling = markers.Count > 0 ? markers.Pop() : new DanglingFormatting();
+            }
+            else if (FormattingElements.Contains(name) && !(explicitly && i == index))
+            {
+                dangling.Add(name, key);
             }
         }
 
         open.RemoveRange(index, open.Count - index);
     }
 
-    private void ClearDangling()
+    /// <summary>Opens again every formatting element that dangles (13.2.4.3), each a new element.</summary>
+    private void Reconstruct()
     {
-        danglingByKey.Clear();
-        danglingByName.Clear();
-        dangling = 0;
+        if (dangling.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (name, key) in dangling.Drain())
+        {
+            if (Problem is not null)
+            {
+                break;
+            }
+
+            Implied(name, key);
+        }
     }
+
+    private static bool IsMarker(string name) => name is "td" or "th" or "caption" or "applet" or "marquee" or "object" or "template";
 
     private void Weigh(long characters)
     {
