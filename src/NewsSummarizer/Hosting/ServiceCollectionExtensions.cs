@@ -143,8 +143,7 @@ public static class ServiceCollectionExtensions
             model.Info,
             options,
             services.GetRequiredService<TokenCounter>(),
-            services.GetRequiredService<ILogger<ChatSummarizer>>(),
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<ILogger<ChatSummarizer>>());
     }
 
     private static ModelClient CreateModelClient(IServiceProvider services)
@@ -158,9 +157,10 @@ public static class ServiceCollectionExtensions
             httpClient,
             services.GetRequiredService<TokenCredential>,
             services.GetService<InnerChatClientFactory>()?.Create(services));
-        // Outermost first: the concurrency limit, the throttle gate (checked once a call has its slot), then the
-        // tokens-per-minute budget charged right before the wire.
+        // Outermost first (ModelPipeline): the recoveries of one call, the concurrency limit, the throttle gate (checked
+        // once a call has its slot), the tokens-per-minute budget charged right before the wire, the request shaping.
         var builder = new ChatClientBuilder(client)
+            .UseModelRecoveries(info, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>())
             .Use(inner => new ConcurrencyLimitingChatClient(inner, options.MaxConcurrentModelCalls))
             .Use(inner => new ThrottleGateChatClient(
                 inner, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ThrottleGateChatClient>>()));
@@ -174,6 +174,7 @@ public static class ServiceCollectionExtensions
                 services.GetRequiredService<ILogger<TokenBudgetChatClient>>()));
         }
 
+        builder.UseRequestShaping(azure: info.Provider == ModelProvider.AzureOpenAI);
         return new ModelClient(builder.Build(services), info);
     }
 
@@ -183,6 +184,6 @@ public static class ServiceCollectionExtensions
         public IChatClient Create(IServiceProvider services) => create(services);
     }
 
-    /// <summary>The provider's chat client (behind the concurrency limit, the throttle gate and the tokens-per-minute budget) and what it is.</summary>
+    /// <summary>The model pipeline over the provider's chat client (<see cref="ModelPipeline"/>) and what it is.</summary>
     internal sealed record ModelClient(IChatClient Client, ChatModelInfo Info);
 }

@@ -22,6 +22,31 @@ public sealed class InnerChatClientTests
     }
 
     [Fact]
+    public void AddNewsSummarizer_ModelPipeline_HasItsLayersOutermostFirst()
+    {
+        using var services = CreateSut(tokensPerMinute: 100_000);
+
+        var layers = Layers(services.GetRequiredService<IChatClient>()).ToList();
+
+        // Failures are classified above everything (the throttle gate's refusals included), a cut reply is asked
+        // again through the concurrency limit (each call takes a slot), the budget is charged right before the wire.
+        Assert.Equal(
+            [typeof(ModelFailureChatClient), typeof(OutputBudgetChatClient), typeof(ConcurrencyLimitingChatClient), typeof(ThrottleGateChatClient),
+                typeof(TokenBudgetChatClient), typeof(OpenAIRequestShaper)],
+            layers.SkipLast(1).Select(layer => layer.GetType()));
+        Assert.Same(model.Object, layers[^1]);
+    }
+
+    private static IEnumerable<IChatClient> Layers(IChatClient client)
+    {
+        for (IChatClient? current = client; current is not null; current = (current as DelegatingChatClient)?.GetType()
+            .GetProperty("InnerClient", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(current) as IChatClient)
+        {
+            yield return current;
+        }
+    }
+
+    [Fact]
     public async Task AddInnerChatClient_SwappedModel_IsWhatTheSummarizerCallsThroughTheConcurrencyLimit()
     {
         model.Setup(m => m.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))

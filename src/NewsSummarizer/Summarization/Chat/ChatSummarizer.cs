@@ -7,22 +7,20 @@ using NewsSummarizer.Articles;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Bilingual summaries from a chat model: one call per article (one per part for articles over the input
-/// budget, plus one that combines the parts), strict JSON-schema structured output, one repair attempt for an
-/// invalid reply or for a summary far off the <see cref="SummaryLength"/> asked (see <see cref="LengthTarget"/>). Every refusal is classified by <see cref="ModelFailureClassifier"/>: transient ones surface as
-/// <see cref="ModelUnavailableException"/>, final ones as <see cref="SummarizationException"/> after one call (two
-/// when a reply cut at the output budget is asked again with twice the budget, or when an article too long for the
-/// model's context is split into smaller parts once).</summary>
+/// <summary>Bilingual summaries from a chat model, with the recoveries that need the reply or the article.</summary>
+/// <remarks>One call per article (one per part for articles over the input budget, plus one that combines the parts),
+/// strict JSON-schema structured output; one repair attempt for an invalid reply or for a summary far off the
+/// <see cref="SummaryLength"/> asked (<see cref="LengthTarget"/>); an article too long for the model's context is split
+/// into smaller parts once. Failures are classified and a reply cut at the output budget retried below, in the model
+/// pipeline (<see cref="ModelPipeline"/>): transient ones surface as <see cref="ModelUnavailableException"/>, final ones
+/// as <see cref="SummarizationException"/>.</remarks>
 public sealed partial class ChatSummarizer(
     IChatClient chatClient,
     ChatModelInfo modelInfo,
     IOptions<SummarizerOptions> options,
     TokenCounter tokenCounter,
-    ILogger<ChatSummarizer> logger,
-    TimeProvider? time = null) : ISummarizer
+    ILogger<ChatSummarizer> logger) : ISummarizer
 {
-    private readonly TimeProvider time = time ?? TimeProvider.System;
-
     public ModelProvider Provider => modelInfo.Provider;
 
     public string PromptVersion => SummaryPrompt.Version;
@@ -149,65 +147,14 @@ public sealed partial class ChatSummarizer(
         }
     }
 
-    /// <summary>One completed reply: a reply cut at the output budget is asked again once with twice the budget; a
-    /// completion the content filter blocked is final at once.</summary>
+    /// <summary>One completed reply through the model pipeline, which classifies failures and retries a reply cut at
+    /// the output budget (<see cref="ModelPipeline.UseModelRecoveries"/>).</summary>
     private async Task<string> CompleteAsync(List<ChatMessage> messages, TokenTally usage, CancellationToken cancellationToken)
     {
-        var budget = options.Value.MaxOutputTokens;
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await CallAsync(messages, ModelRequest.Options(options.Value, budget), cancellationToken).ConfigureAwait(false);
-            usage.Add(response.Usage);
-            if (response.FinishReason == ChatFinishReason.ContentFilter)
-            {
-                var filtered = ModelFailureClassifier.CompletionFiltered(response.RawRepresentation);
-                LogFinalFailure(logger, filtered.Code, filtered.Message);
-                throw filtered.ToException(null);
-            }
-
-            if (response.FinishReason != ChatFinishReason.Length)
-            {
-                return response.Text;
-            }
-
-            var reasoning = response.Usage?.ReasoningTokenCount is { } spent
-                ? string.Create(CultureInfo.InvariantCulture, $", {spent} of them on hidden reasoning")
-                : string.Empty;
-            if (attempt == 2)
-            {
-                var message = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The model used its whole output budget of {budget} tokens{reasoning} without finishing the reply, also after one retry with twice Summarizer__MaxOutputTokens ({options.Value.MaxOutputTokens}).") +
-                    " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low so a reasoning model spends fewer tokens thinking.";
-                LogFinalFailure(logger, ModelErrorCodes.OutputTruncated, message);
-                throw new SummarizationException(ModelErrorCodes.OutputTruncated, message);
-            }
-
-            LogTruncated(logger, budget, reasoning, budget * 2);
-            budget *= 2;
-        }
-    }
-
-    private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested &&
-            ModelFailureClassifier.Classify(exception, modelInfo, time) is { } failure)
-        {
-            if (failure.IsTransient)
-            {
-                LogUnavailable(logger, failure.Message);
-            }
-            else
-            {
-                LogFinalFailure(logger, failure.Code, failure.Message);
-            }
-
-            throw failure.ToException(exception);
-        }
+        var response = await chatClient.GetResponseAsync(messages, ModelRequest.Options(options.Value, options.Value.MaxOutputTokens), cancellationToken)
+            .ConfigureAwait(false);
+        usage.Add(response.Usage);
+        return response.Text;
     }
 
     private static string JoinParts(IReadOnlyList<ModelReply> parts)
@@ -237,15 +184,6 @@ public sealed partial class ChatSummarizer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking again for the length failed ({Reason}); keeping the first reply")]
     private static partial void LogLengthRepairFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Model call failed after the retry budget: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model refused the call ({Code}); final, not retried: {Reason}")]
-    private static partial void LogFinalFailure(ILogger logger, string code, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was cut at the output budget of {Budget} tokens{Reasoning}; asking once more with {Doubled}")]
-    private static partial void LogTruncated(ILogger logger, int budget, string reasoning, int doubled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The request exceeded the model's context window; splitting the article into parts of at most {Budget} tokens once")]
     private static partial void LogContextRetry(ILogger logger, int budget);

@@ -7,8 +7,9 @@ using OpenAI;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Builds the <see cref="IChatClient"/> of the configured provider over our resilient HttpClient.
-/// The SDK's own retries are off: the resilience handler owns the whole retry budget.</summary>
+/// <summary>Builds the provider SDK's <see cref="IChatClient"/> over our resilient HttpClient: the innermost client of
+/// the model pipeline (<see cref="ModelPipeline"/>).</summary>
+/// <remarks>The SDK's own retries are off: the resilience handler owns the whole retry budget.</remarks>
 internal static class ModelClientFactory
 {
     private static readonly Uri DefaultOpenAIEndpoint = new("https://api.openai.com/v1");
@@ -21,7 +22,7 @@ internal static class ModelClientFactory
     }
 
     /// <param name="replacement">A client to use in place of the SDK's (tests, benchmarks): it sits where the SDK's
-    /// client would, under the request shaper and every layer above it; no SDK client is created.</param>
+    /// client would, under the request shaping and every layer above it; no SDK client is created.</param>
     public static (IChatClient Client, ChatModelInfo Info) Create(
         SummarizerOptions summarizer, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient httpClient, Func<TokenCredential> credential,
         IChatClient? replacement = null)
@@ -35,14 +36,14 @@ internal static class ModelClientFactory
                 var info = new ChatModelInfo(ModelProvider.AzureOpenAI, azure.Deployment!, HostOf(azure.Endpoint!));
                 if (replacement is not null)
                 {
-                    return (new OpenAIRequestShaper(replacement, azure: true), info);
+                    return (replacement, info);
                 }
 
                 var options = new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = summarizer.ModelTotalTimeout };
                 var client = string.IsNullOrWhiteSpace(azure.ApiKey)
                     ? new AzureOpenAIClient(azure.Endpoint!, credential(), options)
                     : new AzureOpenAIClient(azure.Endpoint!, new ApiKeyCredential(azure.ApiKey), options);
-                return (new OpenAIRequestShaper(client.GetChatClient(azure.Deployment!).AsIChatClient(), azure: true), info);
+                return (client.GetChatClient(azure.Deployment!).AsIChatClient(), info);
             }
 
             case SummarizerProvider.OpenAI:
@@ -50,7 +51,7 @@ internal static class ModelClientFactory
                 var info = new ChatModelInfo(ModelProvider.OpenAI, openAI.Model!, HostOf(openAI.Endpoint ?? DefaultOpenAIEndpoint));
                 if (replacement is not null)
                 {
-                    return (new OpenAIRequestShaper(replacement, azure: false), info);
+                    return (replacement, info);
                 }
 
                 var options = new OpenAIClientOptions { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = summarizer.ModelTotalTimeout };
@@ -62,7 +63,7 @@ internal static class ModelClientFactory
                 // Local servers such as Ollama ignore the key, but the SDK requires one.
                 var key = string.IsNullOrWhiteSpace(openAI.ApiKey) ? "unused" : openAI.ApiKey;
                 var client = new OpenAIClient(new ApiKeyCredential(key), options);
-                return (new OpenAIRequestShaper(client.GetChatClient(openAI.Model!).AsIChatClient(), azure: false), info);
+                return (client.GetChatClient(openAI.Model!).AsIChatClient(), info);
             }
 
             default:

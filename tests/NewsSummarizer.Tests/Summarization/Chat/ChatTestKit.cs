@@ -11,12 +11,13 @@ internal static partial class ChatTestKit
     /// <summary>A chat summariser over <paramref name="chat"/>, by default an Azure OpenAI deployment with the
     /// default settings and a tokenizer of its own.</summary>
     public static ChatSummarizer Summarizer(
-        IChatClient chat, SummarizerOptions? options = null, ChatModelInfo? model = null, TokenCounter? tokens = null) => new(
-            chat,
-            model ?? new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test"),
-            Options.Create(options ?? new SummarizerOptions()),
-            tokens ?? new TokenCounter(),
-            NullLogger<ChatSummarizer>.Instance);
+        IChatClient chat, SummarizerOptions? options = null, ChatModelInfo? model = null, TokenCounter? tokens = null)
+    {
+        // The recoveries of one call are the pipeline's layers in production: the same layers over the mocked model.
+        model ??= new ChatModelInfo(ModelProvider.AzureOpenAI, "gpt-test");
+        var pipeline = new ChatClientBuilder(chat).UseModelRecoveries(model, TimeProvider.System, NullLoggerFactory.Instance).Build();
+        return new(pipeline, model, Options.Create(options ?? new SummarizerOptions()), tokens ?? new TokenCounter(), NullLogger<ChatSummarizer>.Instance);
+    }
 
     /// <summary>A model that records each call's messages (copied at call time) and replies with
     /// <paramref name="reply"/> for the n-th call (0-based).</summary>
