@@ -46,7 +46,7 @@ public sealed partial class ArticleReader(IOptions<SummarizerOptions> options, I
                 ArticleErrorCodes.Empty, "The article is empty. Upload a file with the article's content.");
         }
 
-        if (DocumentReader.Identify(content.Span, name, contentType) is { } document)
+        if (DocumentReader.Identify(content, name, contentType) is { } document)
         {
             var read = await ExtractAsync(new ExtractionJob(document, content), name, cancellationToken).ConfigureAwait(false);
             if (read.IsExtracted && GarbleCheck.IsGarbled(read.Text, out var garbled))

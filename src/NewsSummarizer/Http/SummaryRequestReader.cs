@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using NewsSummarizer.Articles;
-using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Articles.Formats;
 
 namespace NewsSummarizer.Http;
 
@@ -15,24 +15,19 @@ namespace NewsSummarizer.Http;
 /// as for a blob.</summary>
 public static class SummaryRequestReader
 {
-    public const string AcceptedMediaTypes =
-        "text/plain; charset=utf-8, text/markdown; charset=utf-8, text/html; charset=utf-8, application/json, " +
-        "application/pdf, " + DocumentReader.DocxMediaType + ", application/octet-stream";
+    public static string AcceptedMediaTypes => FormatRegistry.AcceptedMediaTypes;
 
     private const int InitialBufferBytes = 16 * 1024;
     private static readonly Dictionary<string, string> AcceptPost = new(StringComparer.OrdinalIgnoreCase) { ["Accept-Post"] = AcceptedMediaTypes };
 
     /// <summary>Media types whose bytes are text: a charset other than UTF-8 is refused for them.</summary>
-    private static readonly HashSet<string> TextMediaTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "text/plain", "text/markdown", "text/html", "application/json",
-    };
+    private static readonly HashSet<string> TextMediaTypes =
+        new(FormatRegistry.All.Where(format => format.IsText).Select(format => format.MediaTypes[0]), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Binary media types: the reader reads the document or sniffs the bytes.</summary>
-    private static readonly HashSet<string> BinaryMediaTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        DocumentReader.PdfMediaType, DocumentReader.DocxMediaType, "application/octet-stream",
-    };
+    private static readonly HashSet<string> BinaryMediaTypes = new(
+        FormatRegistry.All.Where(format => !format.IsText).Select(format => format.MediaTypes[0]).Append(FormatRegistry.OctetStream),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <returns>The request's bytes, or a problem result to send as it is.</returns>
     public static async Task<(SummaryRequest? Request, ApiResult? Problem)> ReadAsync(

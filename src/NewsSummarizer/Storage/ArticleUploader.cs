@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using NewsSummarizer.Articles.Formats;
 using NewsSummarizer.Processing;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
@@ -66,15 +67,6 @@ public sealed class ArticleUploader(BlobServiceClient service, IOptions<StorageO
         }
     }
 
-    /// <summary>The content type an article file is stored with, from its extension.</summary>
-    public static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".txt" => "text/plain; charset=utf-8",
-        ".md" => "text/markdown; charset=utf-8",
-        ".html" or ".htm" => "text/html",
-        ".json" => "application/json",
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    };
+    /// <summary>The content type an article file is stored with, from its extension (<see cref="FormatRegistry"/>).</summary>
+    public static string ContentTypeOf(string path) => FormatRegistry.ContentTypeFor(path);
 }

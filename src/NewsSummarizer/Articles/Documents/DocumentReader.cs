@@ -8,21 +8,20 @@ namespace NewsSummarizer.Articles.Documents;
 /// <see cref="DocumentLimits"/>. Every failure of the libraries, whatever it throws, ends as a rejection.</summary>
 internal static class DocumentReader
 {
-    public const string Docx = "docx";
-    public const string Pdf = "pdf";
+    public static string Docx => FormatRegistry.Docx.Name;
 
-    public const string DocxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string PdfMediaType = "application/pdf";
+    public static string Pdf => FormatRegistry.Pdf.Name;
 
     private static ReadOnlySpan<byte> CompoundFile => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary><see cref="Docx"/>, <see cref="Pdf"/> or <c>null</c>. The signature wins over the name: a PDF
     /// called <c>x.txt</c> is a PDF; a <c>.docx</c> that is an encrypted Office file is still a Word document.</summary>
-    public static string? Identify(ReadOnlySpan<byte> content, string? name, string? contentType)
+    public static string? Identify(ReadOnlyMemory<byte> upload, string? name, string? contentType)
     {
-        var extension = ArticleFormats.ExtensionOf(name);
-        var mediaType = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
-        var saysPdf = extension == ".pdf" || mediaType == PdfMediaType;
+        var content = upload.Span;
+        var named = FormatRegistry.ByExtension(ArticleFormats.ExtensionOf(name));
+        var typed = FormatRegistry.ByMediaType(MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null);
+        var saysPdf = named == FormatRegistry.Pdf || typed == FormatRegistry.Pdf;
 
         // The header may follow up to 1 KB of junk (the PDF specification tolerates it); only where the name says PDF,
         // so a text that quotes "%PDF-" stays text.
@@ -31,13 +30,13 @@ internal static class DocumentReader
             return Pdf;
         }
 
-        if (content.StartsWith("PK\u0003\u0004"u8) && IsWordPackage(content))
+        if (content.StartsWith("PK\u0003\u0004"u8) && IsWordPackage(upload))
         {
             return Docx;
         }
 
         return saysPdf ? Pdf
-            : extension == ".docx" || mediaType == DocxMediaType ? Docx
+            : named == FormatRegistry.Docx || typed == FormatRegistry.Docx ? Docx
             : null;
     }
 
@@ -76,12 +75,16 @@ internal static class DocumentReader
     }
 
     /// <summary>A zip whose entries include <c>[Content_Types].xml</c> and the Word main part: a Word package.
-    /// Reading the central directory costs one pass over the entry list, bounded by the upload size.</summary>
-    private static bool IsWordPackage(ReadOnlySpan<byte> content)
+    /// Reading the central directory costs one pass over the entry list, bounded by the upload size; the upload's
+    /// own buffer is read in place, not copied.</summary>
+    private static bool IsWordPackage(ReadOnlyMemory<byte> content)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var buffer)
+                ? new MemoryStream(buffer.Array!, buffer.Offset, buffer.Count, writable: false)
+                : new MemoryStream(content.ToArray(), writable: false);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
             return zip.GetEntry("[Content_Types].xml") is not null
                 && zip.Entries.Any(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
         }

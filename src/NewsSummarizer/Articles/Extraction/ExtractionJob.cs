@@ -10,5 +10,5 @@ public sealed record ExtractionJob(string Format, ReadOnlyMemory<byte> Content)
     public const string HtmlFragment = "html-fragment";
 
     /// <summary>Word and PDF: binary formats whose failures are <c>document-*</c> codes.</summary>
-    public bool IsDocument => Format is DocumentReader.Pdf or DocumentReader.Docx;
+    public bool IsDocument => Format == DocumentReader.Pdf || Format == DocumentReader.Docx;
 }

@@ -9,13 +9,13 @@ public sealed partial class HtmlFormat : IArticleFormat
     // SmartReader resolves relative links against a page address; the content never comes from it.
     private static readonly Uri PlaceholderUrl = new("https://article.invalid/");
 
-    public string Name => "html";
+    public string Name => FormatRegistry.Html.Name;
 
     public bool ParsedOutOfProcess => true;
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
+    public IReadOnlyCollection<string> Extensions => FormatRegistry.Html.Extensions;
 
-    public IReadOnlyCollection<string> MediaTypes { get; } = ["text/html", "application/xhtml+xml"];
+    public IReadOnlyCollection<string> MediaTypes => FormatRegistry.Html.MediaTypes;
 
     public bool LooksLike(string text) => HtmlStart().IsMatch(text.AsSpan(0, Math.Min(text.Length, 1024)));
 

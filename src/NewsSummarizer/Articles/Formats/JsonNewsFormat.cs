@@ -19,13 +19,13 @@ public sealed class JsonNewsFormat : IArticleFormat
         MaxDepth = ArticleLimits.MaxJsonDepth,
     };
 
-    public string Name => "json";
+    public string Name => FormatRegistry.Json.Name;
 
     public bool ParsedOutOfProcess => false;
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".json"];
+    public IReadOnlyCollection<string> Extensions => FormatRegistry.Json.Extensions;
 
-    public IReadOnlyCollection<string> MediaTypes { get; } = ["application/json", "text/json"];
+    public IReadOnlyCollection<string> MediaTypes => FormatRegistry.Json.MediaTypes;
 
     /// <summary>Text that starts like a JSON object or array and parses as JSON.</summary>
     public bool LooksLike(string text)

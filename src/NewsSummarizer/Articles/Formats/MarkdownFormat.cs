@@ -12,13 +12,13 @@ public sealed partial class MarkdownFormat : IArticleFormat
     // YAML front matter (Hugo, Jekyll, most CMS exports) is parsed as a block of its own and rendered as nothing.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    public string Name => "markdown";
+    public string Name => FormatRegistry.Markdown.Name;
 
     public bool ParsedOutOfProcess => true;
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
+    public IReadOnlyCollection<string> Extensions => FormatRegistry.Markdown.Extensions;
 
-    public IReadOnlyCollection<string> MediaTypes { get; } = ["text/markdown", "text/x-markdown"];
+    public IReadOnlyCollection<string> MediaTypes => FormatRegistry.Markdown.MediaTypes;
 
     /// <summary>YAML front matter, an ATX heading on the first line, or a Markdown link: plain prose rarely has any.</summary>
     public bool LooksLike(string text)

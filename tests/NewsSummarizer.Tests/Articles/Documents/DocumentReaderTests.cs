@@ -1,5 +1,6 @@
 using NewsSummarizer.Articles;
 using NewsSummarizer.Articles.Documents;
+using NewsSummarizer.Articles.Formats;
 using NewsSummarizer.Testing.Documents;
 
 namespace NewsSummarizer.Tests.Articles.Documents;
@@ -13,7 +14,7 @@ public sealed class DocumentReaderTests
     {
         var docx = TestDocuments.Docx(TestDocuments.EnglishTitle, TestDocuments.EnglishParagraphs);
 
-        var result = CreateSut().Read(docx, "news/budget.docx", DocumentReader.DocxMediaType);
+        var result = CreateSut().Read(docx, "news/budget.docx", FormatRegistry.Docx.MediaTypes[0]);
 
         Assert.True(result.IsAccepted, result.Rejection?.Message);
         Assert.Equal("docx", result.Format);
