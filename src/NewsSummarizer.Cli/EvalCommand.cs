@@ -9,13 +9,14 @@ using Spectre.Console;
 
 namespace NewsSummarizer.Cli;
 
-/// <summary><c>newsum eval --dataset DIR [--format easc|bbc] [--ratio R] [--json-out FILE] [--cv K [--repeat N]]</c>: ROUGE-1/2/L
-/// of the configured summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and Lead-ratio, as a
-/// table and as JSON, on an EASC-layout (Arabic) folder or a BBC News Summary folder (English, scored with
-/// ROUGE-1.5.5's stemming and WordNet exceptions, and per category as well). The layout is detected unless
-/// <c>--format</c> names it. With <c>--cv K</c> (EASC only: tuning stays on the dev data): k-fold cross-validation of
-/// the offline summariser's tuning against the length-matched lead (fixed folds), per held-out fold and their mean;
-/// <c>--repeat N</c> adds N - 1 seeded shuffles of the folds and reports the margin averaged over all N dealings.</summary>
+/// <summary><c>newsum eval --dataset DIR [--format easc|bbc] [--ratio R] [--json-out FILE] [--cv K [--repeat N]]</c>:
+/// ROUGE-1/2/L of the configured summariser beside the lead cut to each summary's word count, Lead-1, Lead-3 and
+/// Lead-ratio, as a table and as JSON, on an EASC-layout (Arabic) folder or a BBC News Summary folder (English, scored
+/// with ROUGE-1.5.5's stemming and WordNet exceptions, and per category as well).</summary>
+/// <remarks>The layout is detected unless <c>--format</c> names it. With <c>--cv K</c> (EASC only: tuning stays on the
+/// dev data): k-fold cross-validation of the offline summariser's tuning against the length-matched lead (fixed folds),
+/// per held-out fold and their mean; <c>--repeat N</c> adds N - 1 seeded shuffles of the folds and reports the margin
+/// averaged over all N dealings.</remarks>
 internal static class EvalCommand
 {
     public const string DefaultJsonFile = "eval-results.json";

@@ -2,11 +2,11 @@ using NewsSummarizer.Http;
 
 namespace NewsSummarizer.DevHost;
 
-/// <summary>The Functions app's HTTP routes, mapped onto Kestrel with the same handlers. Kestrel listens on loopback
-/// only, so there are no function keys here. Paths come from <see cref="ApiRoutes"/>, the one route table that the
-/// Functions app and docs/openapi.yaml are held to as well (tests check all three).
-/// The reading page is <c>/</c> here and <c>/api/ui</c> in the Functions app (whose host keeps <c>/</c>); both load
-/// <c>page.css</c> and <c>page.js</c> relative to themselves.</summary>
+/// <summary>The Functions app's HTTP routes, mapped onto Kestrel with the same handlers.</summary>
+/// <remarks>Kestrel listens on loopback only, so there are no function keys here. Paths come from <see
+/// cref="ApiRoutes"/>, the one route table that the Functions app and docs/openapi.yaml are held to as well (tests
+/// check all three). The reading page is <c>/</c> here and <c>/api/ui</c> in the Functions app (whose host keeps
+/// <c>/</c>); both load <c>page.css</c> and <c>page.js</c> relative to themselves.</remarks>
 internal static class DevHostRoutes
 {
     public static void MapDevHostRoutes(this IEndpointRouteBuilder routes)

@@ -47,12 +47,12 @@ public sealed record CrossValidationReport(
     public double RepeatedRouge2Margin => Partitions.Average(p => p.Rouge2Margin);
 }
 
-/// <summary>Estimates how the extractive summariser's tuning does on articles it was not tuned on: documents are
-/// dealt to k folds in dataset order (document i to fold i mod k, so the assignment is fixed); for each fold the
-/// candidate with the best margin over the length-matched lead on the other k-1 folds is chosen, and scored on the
-/// held-out fold. With repeats, the same is done for further dealings, each a seeded shuffle (repeat r shuffles with
-/// seed r, so every run deals alike): with 70 documents one dealing's figure moves by tenths of a point with the
-/// split, and their mean does not. The shipped defaults are the candidate chosen on all documents.</summary>
+/// <summary>Estimates how the extractive summariser's tuning does on articles it was not tuned on: documents are dealt
+/// to k folds in dataset order (document i to fold i mod k, so the assignment is fixed); for each fold the candidate
+/// with the best margin over the length-matched lead on the other k-1 folds is chosen, and scored on the held-out fold.</summary>
+/// <remarks>With repeats, the same is done for further dealings, each a seeded shuffle (repeat r shuffles with seed r,
+/// so every run deals alike): with 70 documents one dealing's figure moves by tenths of a point with the split, and
+/// their mean does not. The shipped defaults are the candidate chosen on all documents.</remarks>
 public static class CrossValidation
 {
     /// <summary>The fold of the <paramref name="index"/>-th document in the fixed dealing.</summary>

@@ -5,12 +5,12 @@ using NewsSummarizer.Http;
 
 namespace NewsSummarizer.Functions;
 
-/// <summary>The HTTP routes, delegating to the same handlers the DevHost maps. Health is anonymous (probes; status
-/// only), its details need a function key;
-/// the summaries and articles routes and the reading page need a function key (<c>x-functions-key</c> header or
-/// <c>?code=</c>). The page is <c>/api/ui?code=KEY</c> because the Functions host keeps <c>/</c> for its own page;
-/// its stylesheet and script (<c>/api/page.css</c>, <c>/api/page.js</c>, the same for every deployment, no data)
-/// are anonymous because a browser loads them without the key, and the script sends the key with every API call.</summary>
+/// <summary>The HTTP routes, delegating to the same handlers the DevHost maps.</summary>
+/// <remarks>Health is anonymous (probes; status only), its details need a function key; the summaries and articles
+/// routes and the reading page need a function key (<c>x-functions-key</c> header or <c>?code=</c>). The page is
+/// <c>/api/ui?code=KEY</c> because the Functions host keeps <c>/</c> for its own page; its stylesheet and script
+/// (<c>/api/page.css</c>, <c>/api/page.js</c>, the same for every deployment, no data) are anonymous because a browser
+/// loads them without the key, and the script sends the key with every API call.</remarks>
 public sealed class HttpFunctions(HealthEndpoint health, SummariesApi summaries, ArticlesApi articles, PageFiles page)
 {
     [Function("Health")]

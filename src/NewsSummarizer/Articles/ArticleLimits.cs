@@ -1,9 +1,10 @@
 namespace NewsSummarizer.Articles;
 
-/// <summary>Bounds on the work one article may cost while it is read, so that no upload can crash, stall or
-/// monopolise the service. Pre-scans enforce the structural limits before a format library sees the document; the
-/// extractor process's CPU and memory limits (<see cref="Extraction.ExtractionOptions"/>) are the backstop for whatever
-/// a pre-scan cannot foresee. docs/inputs.md lists them.</summary>
+/// <summary>Bounds on the work one article may cost while it is read, so that no upload can crash, stall or monopolise
+/// the service.</summary>
+/// <remarks>Pre-scans enforce the structural limits before a format library sees the document; the extractor process's
+/// CPU and memory limits (<see cref="Extraction.ExtractionOptions"/>) are the backstop for whatever a pre-scan cannot
+/// foresee. docs/inputs.md lists them.</remarks>
 public static class ArticleLimits
 {
     /// <summary>Most HTML elements open at once. News pages nest 15 to 40 deep; AngleSharp recurses once per level

@@ -8,13 +8,13 @@ using NewsSummarizer.Summarization;
 
 namespace NewsSummarizer.Http;
 
-/// <summary>Health for probes and operators. <c>GET /api/health</c> (anonymous) says only how each dependency is:
-/// <c>status</c> (healthy, degraded, unhealthy), <c>storage</c> and <c>extractor</c> (ok, degraded, unavailable).
-/// <c>GET /api/health/details</c> (function key) adds the configuration: provider, prompt version, the model as
-/// configured (endpoint host, deployment, authentication; never a secret), the container, storage reachability as
-/// text, the extractor pool's state and the version. Both answer 503 when storage is unreachable and <c>degraded</c>
-/// (200) when no extractor process can start (plain text and JSON are still read). Neither calls the model:
-/// <c>newsum doctor</c> does.</summary>
+/// <summary>Health for probes and operators.</summary>
+/// <remarks><c>GET /api/health</c> (anonymous) says only how each dependency is: <c>status</c> (healthy, degraded,
+/// unhealthy), <c>storage</c> and <c>extractor</c> (ok, degraded, unavailable). <c>GET /api/health/details</c>
+/// (function key) adds the configuration: provider, prompt version, the model as configured (endpoint host, deployment,
+/// authentication; never a secret), the container, storage reachability as text, the extractor pool's state and the
+/// version. Both answer 503 when storage is unreachable and <c>degraded</c> (200) when no extractor process can start
+/// (plain text and JSON are still read). Neither calls the model: <c>newsum doctor</c> does.</remarks>
 public sealed class HealthEndpoint(BlobServiceClient blobs, IOptions<StorageOptions> storage, ISummarizer summarizer, ModelDescription model, ExtractorPool extractors)
 {
     private static readonly string Version =

@@ -13,11 +13,11 @@ using NewsSummarizer.Summarization.Extractive;
 
 namespace NewsSummarizer.Http;
 
-/// <summary>The summaries API, the one implementation both hosts delegate to:
-/// <c>POST /api/summaries</c> summarises posted text, <c>GET /api/summaries/{*name}</c> serves a stored result.
-/// Status codes: 200 ok; 202 result not written yet; 400 bad request; 404 unknown article; 413 too large;
-/// 415 wrong media type or charset; 422 the pipeline rejected the text; 429/503 the model or storage is saturated
-/// or down (with <c>Retry-After</c>); 502 the model's reply was unusable. See docs/api.md.</summary>
+/// <summary>The summaries API, the one implementation both hosts delegate to: <c>POST /api/summaries</c> summarises
+/// posted text, <c>GET /api/summaries/{*name}</c> serves a stored result.</summary>
+/// <remarks>Status codes: 200 ok; 202 result not written yet; 400 bad request; 404 unknown article; 413 too large; 415
+/// wrong media type or charset; 422 the pipeline rejected the text; 429/503 the model or storage is saturated or down
+/// (with <c>Retry-After</c>); 502 the model's reply was unusable. See docs/api.md.</remarks>
 public sealed partial class SummariesApi
 {
     /// <summary>How long a client polling for a result not yet written should wait.</summary>

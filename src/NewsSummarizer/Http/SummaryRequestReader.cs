@@ -10,9 +10,10 @@ using NewsSummarizer.Articles.Formats;
 namespace NewsSummarizer.Http;
 
 /// <summary>What is HTTP about a <c>POST /api/summaries</c> body, and nothing else: media type and charset (415) and
-/// size (413, checked from <c>Content-Length</c> first and counted while streaming, never buffering more than the
-/// limit + 1 bytes). Format, encoding, JSON shape and emptiness are <see cref="ArticleReader"/>'s to decide, exactly
-/// as for a blob.</summary>
+/// size (413, checked from <c>Content-Length</c> first and counted while streaming, never buffering more than the limit
+/// + 1 bytes).</summary>
+/// <remarks>Format, encoding, JSON shape and emptiness are <see cref="ArticleReader"/>'s to decide, exactly as for a
+/// blob.</remarks>
 public static class SummaryRequestReader
 {
     public static string AcceptedMediaTypes => FormatRegistry.AcceptedMediaTypes;

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace NewsSummarizer.Summaries;
 
 /// <summary>The one rule on which names can be articles, for every source: Event Grid events, queue and poison
-/// messages, the sweep, backfill, <c>GET /api/summaries/{*name}</c> and <c>newsum upload</c>. A name is checked
-/// before it reaches <c>GetBlobClient</c>: the SDK puts the name into a URL, and URL normalisation collapses
-/// <c>.</c> and <c>..</c> segments and turns <c>\</c> into <c>/</c>, so <c>a/../../other/x.txt</c> would address
-/// blob <c>x.txt</c> in container <c>other</c>.</summary>
+/// messages, the sweep, backfill, <c>GET /api/summaries/{*name}</c> and <c>newsum upload</c>.</summary>
+/// <remarks>A name is checked before it reaches <c>GetBlobClient</c>: the SDK puts the name into a URL, and URL
+/// normalisation collapses <c>.</c> and <c>..</c> segments and turns <c>\</c> into <c>/</c>, so
+/// <c>a/../../other/x.txt</c> would address blob <c>x.txt</c> in container <c>other</c>.</remarks>
 public static class ArticleNames
 {
     /// <summary>Azure Blob Storage's limit on a blob name, in characters.</summary>

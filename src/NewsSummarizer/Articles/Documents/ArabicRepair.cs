@@ -2,11 +2,12 @@ using System.Text;
 
 namespace NewsSummarizer.Articles.Documents;
 
-/// <summary>Repairs Arabic lines from a PDF text layer. PDFs store glyphs, not text: many producers map Arabic
-/// glyphs to presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF), and whether a line's glyphs were laid out in logical
-/// or visual order depends on the producer. A line is given in visual order (left to right as drawn); the repair
-/// decides, for a whole document at once, whether its Arabic lines read right to left (the normal case) or were
-/// written left to right in logical order (producers without bidi support), and maps presentation forms to letters.</summary>
+/// <summary>Repairs Arabic lines from a PDF text layer.</summary>
+/// <remarks>PDFs store glyphs, not text: many producers map Arabic glyphs to presentation forms (U+FB50-U+FDFF,
+/// U+FE70-U+FEFF), and whether a line's glyphs were laid out in logical or visual order depends on the producer. A line
+/// is given in visual order (left to right as drawn); the repair decides, for a whole document at once, whether its
+/// Arabic lines read right to left (the normal case) or were written left to right in logical order (producers without
+/// bidi support), and maps presentation forms to letters.</remarks>
 internal static class ArabicRepair
 {
     private enum Form

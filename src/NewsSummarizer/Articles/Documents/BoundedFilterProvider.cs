@@ -4,10 +4,10 @@ using UglyToad.PdfPig.Tokens;
 
 namespace NewsSummarizer.Articles.Documents;
 
-/// <summary>PdfPig's stream filters with a cap on what they may inflate, for the whole document together. A Flate or
-/// LZW stream is first decoded into a counting sink (nothing kept), so a small stream that decodes to gigabytes is
-/// refused before PdfPig allocates its output; other filters are checked on their output. In a chain (Flate, then
-/// LZW) each filter's input is the previous one's counted output.</summary>
+/// <summary>PdfPig's stream filters with a cap on what they may inflate, for the whole document together.</summary>
+/// <remarks>A Flate or LZW stream is first decoded into a counting sink (nothing kept), so a small stream that decodes
+/// to gigabytes is refused before PdfPig allocates its output; other filters are checked on their output. In a chain
+/// (Flate, then LZW) each filter's input is the previous one's counted output.</remarks>
 internal sealed class BoundedFilterProvider(long maxBytes) : IFilterProvider
 {
     private readonly IFilterProvider inner = DefaultFilterProvider.Instance;

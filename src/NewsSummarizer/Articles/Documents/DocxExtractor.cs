@@ -6,10 +6,11 @@ using NewsSummarizer.Articles.Formats;
 
 namespace NewsSummarizer.Articles.Documents;
 
-/// <summary>Article text of a Word (.docx) document: the body's paragraphs in reading order (tables, content
-/// controls and text boxes included), headings as paragraphs of their own, tracked insertions kept and tracked
-/// deletions dropped. Comments, footnotes, headers and footers live in other parts and are never read; field codes
-/// (<c>PAGE</c>, <c>HYPERLINK "..."</c>) are dropped and their results kept.</summary>
+/// <summary>Article text of a Word (.docx) document: the body's paragraphs in reading order (tables, content controls
+/// and text boxes included), headings as paragraphs of their own, tracked insertions kept and tracked deletions
+/// dropped.</summary>
+/// <remarks>Comments, footnotes, headers and footers live in other parts and are never read; field codes (<c>PAGE</c>,
+/// <c>HYPERLINK "..."</c>) are dropped and their results kept.</remarks>
 internal static class DocxExtractor
 {
     public static FormatExtraction Extract(byte[] content, DocumentLimits limits, DocumentBudget budget)

@@ -12,10 +12,11 @@ using UglyToad.PdfPig.Tokens;
 
 namespace NewsSummarizer.Articles.Documents;
 
-/// <summary>Article text of a PDF's text layer: pages in order; on each page letters grouped into words
-/// (nearest neighbour), words into lines and blocks (Docstrum, which keeps columns apart) and blocks put in reading
-/// order; each block is a paragraph. Running headers and footers (the same line at the same height on several pages)
-/// and page numbers are dropped; Arabic lines are repaired (<see cref="ArabicRepair"/>).</summary>
+/// <summary>Article text of a PDF's text layer: pages in order; on each page letters grouped into words (nearest
+/// neighbour), words into lines and blocks (Docstrum, which keeps columns apart) and blocks put in reading order; each
+/// block is a paragraph.</summary>
+/// <remarks>Running headers and footers (the same line at the same height on several pages) and page numbers are
+/// dropped; Arabic lines are repaired (<see cref="ArabicRepair"/>).</remarks>
 internal static class PdfExtractor
 {
     private const string Kind = "PDF document";

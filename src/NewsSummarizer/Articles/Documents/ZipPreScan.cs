@@ -6,8 +6,8 @@ namespace NewsSummarizer.Articles.Documents;
 
 /// <summary>Checks a .docx zip before OpenXml opens it: entry count, declared and actually inflated sizes, the
 /// compression ratio of each entry, and the nesting depth of its XML parts (OpenXml builds its element tree
-/// recursively, so a part nested a hundred thousand levels deep would overflow the stack). Everything is read
-/// with bounded buffers, never trusting the sizes the zip declares.</summary>
+/// recursively, so a part nested a hundred thousand levels deep would overflow the stack).</summary>
+/// <remarks>Everything is read with bounded buffers, never trusting the sizes the zip declares.</remarks>
 internal static class ZipPreScan
 {
     /// <summary>Word itself nests a few dozen levels (tables in tables, text boxes, fields).</summary>

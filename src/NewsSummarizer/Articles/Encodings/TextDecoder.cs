@@ -2,10 +2,10 @@ using System.Text;
 
 namespace NewsSummarizer.Articles.Encodings;
 
-/// <summary>Finds the character encoding of uploaded bytes: a BOM (UTF-8, UTF-16 LE/BE), UTF-16 without BOM when
-/// the zero bytes say so, valid UTF-8 as is, and, for bytes that are not UTF-8, the legacy Arabic code pages
-/// Windows-1256 and ISO-8859-6 when they decode to mostly Arabic letters. Everything is decoded strictly: a byte
-/// that is invalid in the chosen encoding is never silently replaced.</summary>
+/// <summary>Finds the character encoding of uploaded bytes: a BOM (UTF-8, UTF-16 LE/BE), UTF-16 without BOM when the
+/// zero bytes say so, valid UTF-8 as is, and, for bytes that are not UTF-8, the legacy Arabic code pages Windows-1256
+/// and ISO-8859-6 when they decode to mostly Arabic letters.</summary>
+/// <remarks>Everything is decoded strictly: a byte that is invalid in the chosen encoding is never silently replaced.</remarks>
 internal static class TextDecoder
 {
     public const string Utf8 = "utf-8";

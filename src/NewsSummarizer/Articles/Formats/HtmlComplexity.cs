@@ -1,13 +1,13 @@
 namespace NewsSummarizer.Articles.Formats;
 
-/// <summary>A linear pre-scan of HTML that estimates the tree an HTML5 parser will build, so a document the parser
-/// or SmartReader cannot survive is rejected before either sees it. AngleSharp recurses once per nesting level
-/// (tens of thousands of nested <c>&lt;b&gt;</c> overflow the stack, which no catch can stop), SmartReader's cost grows
-/// faster than linearly with depth and element count, and formatting elements left open are re-created in every
-/// later block (300 unclosed <c>&lt;b id=…&gt;</c> and 10,000 paragraphs build 3 million elements from 83 KB).
-/// The scan keeps a stack of open elements with the parser's common implied closings (<c>p</c>, <c>li</c>, table
-/// parts, scoped end tags), so ordinary sloppy HTML is not over-counted, while every construct that grows the real
-/// tree grows the estimate. It stops as soon as a limit is passed.</summary>
+/// <summary>A linear pre-scan of HTML that estimates the tree an HTML5 parser will build, so a document the parser or
+/// SmartReader cannot survive is rejected before either sees it.</summary>
+/// <remarks>AngleSharp recurses once per nesting level (tens of thousands of nested <c>&lt;b&gt;</c> overflow the
+/// stack, which no catch can stop), SmartReader's cost grows faster than linearly with depth and element count, and
+/// formatting elements left open are re-created in every later block (300 unclosed <c>&lt;b id=…&gt;</c> and 10,000
+/// paragraphs build 3 million elements from 83 KB). The scan keeps a stack of open elements with the parser's common
+/// implied closings (<c>p</c>, <c>li</c>, table parts, scoped end tags), so ordinary sloppy HTML is not over-counted,
+/// while every construct that grows the real tree grows the estimate. It stops as soon as a limit is passed.</remarks>
 internal static class HtmlComplexity
 {
     // Elements whose content the tokenizer reads as text up to their own end tag. Not <noscript>: with scripting

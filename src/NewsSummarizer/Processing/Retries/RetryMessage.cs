@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace NewsSummarizer.Processing.Retries;
 
-/// <summary>A scheduled attempt on <see cref="ArticleRetryQueue.Name"/>: the deferral state of one article version.
-/// It names the version (ETag) it was scheduled for, so a newer upload supersedes it, and the time it is due
+/// <summary>A scheduled attempt on <see cref="ArticleRetryQueue.Name"/>: the deferral state of one article version.</summary>
+/// <remarks>It names the version (ETag) it was scheduled for, so a newer upload supersedes it, and the time it is due
 /// (<see cref="RetryAt"/>), which the <c>waiting</c> result beside the article repeats: a message whose time no longer
-/// matches that result is a duplicate or an older schedule and does nothing. Never carries the article's text.</summary>
+/// matches that result is a duplicate or an older schedule and does nothing. Never carries the article's text.</remarks>
 public sealed record RetryMessage(
     [property: JsonPropertyName("container")] string Container,
     [property: JsonPropertyName("name")] string Name,

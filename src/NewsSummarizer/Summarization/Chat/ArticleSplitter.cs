@@ -2,10 +2,10 @@ using NewsSummarizer.Text;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Splits an article that exceeds the model's input budget into parts on paragraph boundaries.
-/// Every paragraph lands in exactly one part; a single paragraph larger than the budget is cut on sentence
-/// ends, and as a last resort on word boundaries; a "word" larger than the budget (a long run of text without
-/// spaces) is cut where the tokenizer says the budget ends.</summary>
+/// <summary>Splits an article that exceeds the model's input budget into parts on paragraph boundaries.</summary>
+/// <remarks>Every paragraph lands in exactly one part; a single paragraph larger than the budget is cut on sentence
+/// ends, and as a last resort on word boundaries; a "word" larger than the budget (a long run of text without spaces)
+/// is cut where the tokenizer says the budget ends.</remarks>
 internal sealed class ArticleSplitter(TokenCounter tokens)
 {
     public IReadOnlyList<string> Split(string text, int maxTokens)

@@ -4,9 +4,10 @@ using NewsSummarizer.Text;
 namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>What the prompt asks of each summary for a <see cref="SummaryLength"/>, and the check of a reply against
-/// it. Word ranges per sentence: 12-25 English words, 10-20 Arabic words (Arabic attaches articles, prepositions and
-/// pronouns to the word, so the same sentence has fewer words). A ratio cannot be turned into sentences before the
-/// article is split, so the model gets the default for it.</summary>
+/// it.</summary>
+/// <remarks>Word ranges per sentence: 12-25 English words, 10-20 Arabic words (Arabic attaches articles, prepositions
+/// and pronouns to the word, so the same sentence has fewer words). A ratio cannot be turned into sentences before the
+/// article is split, so the model gets the default for it.</remarks>
 internal sealed record LengthTarget(int MinSentences, int MaxSentences, int MinWordsEn, int MaxWordsEn, int MinWordsAr, int MaxWordsAr)
 {
     public static LengthTarget Default { get; } = new(2, 4, 30, 90, 25, 75);

@@ -6,8 +6,9 @@ namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>Keeps one instance inside <c>Summarizer__TokensPerMinute</c>: each call is charged what Azure's rate
 /// limiter counts for it (the prompt's tokens plus <c>max_completion_tokens</c>), from a bucket that refills at the
-/// budget per minute. A call the bucket cannot cover waits (cancellably, on <see cref="TimeProvider"/>) instead of
-/// calling into a 429 that is certain. Callers reserve in arrival order, so waits are first come, first served.</summary>
+/// budget per minute.</summary>
+/// <remarks>A call the bucket cannot cover waits (cancellably, on <see cref="TimeProvider"/>) instead of calling into a
+/// 429 that is certain. Callers reserve in arrival order, so waits are first come, first served.</remarks>
 internal sealed partial class TokenBudgetChatClient : DelegatingChatClient
 {
     private readonly int tokensPerMinute;

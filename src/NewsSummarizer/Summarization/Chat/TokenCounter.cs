@@ -2,11 +2,12 @@ using Microsoft.ML.Tokenizers;
 
 namespace NewsSummarizer.Summarization.Chat;
 
-/// <summary>Counts tokens the way GPT-4o-family models do (o200k_base). Creating the tokenizer is costly: one per process.
-/// Byte-pair encoding costs the square of a pre-token's length, and a run of letters (or of any characters without
-/// white space) is one pre-token: 200,000 letters took 7.5 s. Runs longer than <see cref="MaxRun"/> characters are
-/// therefore counted in pieces of that length, which keeps the cost linear and the count within a token or two per
-/// piece of the tokenizer's; text without such runs (all real prose) is counted exactly as the tokenizer counts it.</summary>
+/// <summary>Counts tokens the way GPT-4o-family models do (o200k_base).</summary>
+/// <remarks>Creating the tokenizer is costly: one per process. Byte-pair encoding costs the square of a pre-token's
+/// length, and a run of letters (or of any characters without white space) is one pre-token: 200,000 letters took 7.5
+/// s. Runs longer than <see cref="MaxRun"/> characters are therefore counted in pieces of that length, which keeps the
+/// cost linear and the count within a token or two per piece of the tokenizer's; text without such runs (all real
+/// prose) is counted exactly as the tokenizer counts it.</remarks>
 public sealed class TokenCounter
 {
     /// <summary>The longest run of characters without white space (or of white space) counted in one piece.</summary>

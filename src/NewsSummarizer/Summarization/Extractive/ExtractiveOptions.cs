@@ -1,9 +1,9 @@
 namespace NewsSummarizer.Summarization.Extractive;
 
-/// <summary>Parameters of <see cref="ExtractiveSummarizer"/>. The score weights and length settings are the ones
-/// cross-validation chose on EASC dev (<c>newsum eval --cv 5</c>, grid in <c>ExtractiveTuning</c> of the separate
-/// NewsSummarizer.Evaluation library, which depends on this one and never the other way);
-/// docs/quality.md has the figures and what else was tried.</summary>
+/// <summary>Parameters of <see cref="ExtractiveSummarizer"/>.</summary>
+/// <remarks>The score weights and length settings are the ones cross-validation chose on EASC dev (<c>newsum eval --cv
+/// 5</c>, grid in <c>ExtractiveTuning</c> of the separate NewsSummarizer.Evaluation library, which depends on this one
+/// and never the other way); docs/quality.md has the figures and what else was tried.</remarks>
 public sealed record ExtractiveOptions
 {
     /// <summary>The defaults.</summary>
