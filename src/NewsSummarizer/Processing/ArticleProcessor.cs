@@ -75,14 +75,10 @@ public sealed class ArticleProcessor
             ? RunAsync(retry.Name, "RetryArticle", retry, cancellationToken)
             : Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
 
-    /// <summary>Records that the trigger gave up on version <paramref name="failedETag"/> of an article (poison): a
-    /// <c>failed</c> result from what the message says, without reading or parsing the article (which may be what
-    /// failed). Nothing is written when the article is gone, when it was replaced by a version nobody has tried yet
-    /// (that version has its own run), or when a result for this version was written meanwhile.
-    /// <paramref name="failedETag"/> <c>null</c> means the current version.</summary>
-    public Task<ProcessingOutcome> RecordFailureAsync(string name, string? failedETag, string reason, CancellationToken cancellationToken) =>
-        RecordFailureAsync(name, failedETag, reason, acts: static _ => true, cancellationToken);
-
+    /// <summary>Records that the trigger gave up on version <paramref name="failedETag"/> of an article: a <c>failed</c>
+    /// result from what the message says, without reading or parsing the article (which may be what failed).</summary>
+    /// <remarks>Nothing is written when the article is gone, when it was replaced by a version nobody has tried yet
+    /// (that version has its own run), or when a result for this version was written meanwhile.</remarks>
     /// <param name="acts">Given this version's <c>waiting</c> result (its scheduled attempt) or <c>null</c> when it has
     /// none, whether the failure is recorded: a queue message acts only on the state it names.</param>
     private async Task<ProcessingOutcome> RecordFailureAsync(

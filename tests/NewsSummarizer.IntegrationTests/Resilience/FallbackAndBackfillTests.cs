@@ -46,8 +46,11 @@ public sealed class FallbackAndBackfillTests(AzuriteFixture azurite)
         var processor = host.Services.GetRequiredService<ArticleProcessor>();
         // Written straight to storage, with the trigger racing us: the plan is computed from whatever is there,
         // so give the article a failed result by hand and leave the other without one.
-        await container.UploadBlobAsync("failed.txt", BinaryData.FromString(ResilienceSettings.Article(2)));
-        await processor.RecordFailureAsync("failed.txt", failedETag: null, "test", CancellationToken.None);
+        var uploaded = await container.UploadBlobAsync("failed.txt", BinaryData.FromString(ResilienceSettings.Article(2)));
+        // As the trigger's poison queue would say it after its last retry of this version.
+        await processor.HandlePoisonMessageAsync(
+            $$"""{"FunctionId":"Host.Functions.SummarizeArticle","BlobType":"BlockBlob","ContainerName":"{{container.Name}}","BlobName":"failed.txt","ETag":{{System.Text.Json.JsonSerializer.Serialize(uploaded.Value.ETag.ToString())}}}""",
+            CancellationToken.None);
 
         var failed = await host.Services.GetRequiredService<BackfillService>().PlanAsync(BackfillSelection.Failed, CancellationToken.None);
 
