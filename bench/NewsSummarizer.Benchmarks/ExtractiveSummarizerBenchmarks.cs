@@ -15,8 +15,6 @@ public class ExtractiveSummarizerBenchmarks : ExtractiveBenchmark
     {
         PositionWeight = 4,
         RemainingWeight = 0,
-        ParagraphStartWeight = 0.3,
-        LengthExponent = 0.15,
         WordTargetShare = 0.9,
         CountSpread = 2,
         MmrLambda = 1,

@@ -40,20 +40,8 @@ public sealed record ExtractiveOptions
     /// the second and third up to the middle of an article, and less often after it.</summary>
     public double RemainingWeight { get; init; } = 2.0;
 
-    /// <summary>Weight of opening a paragraph.</summary>
-    public double ParagraphStartWeight { get; init; }
-
     /// <summary>Weight of similarity to the title, when the article has one.</summary>
     public double TitleWeight { get; init; } = 0.3;
-
-    /// <summary>A sentence's score is divided by its length relative to the article's mean sentence length raised
-    /// to this power (0 ignores length).</summary>
-    public double LengthExponent { get; init; }
-
-    /// <summary>Ratio and default lengths become a budget in words: the words of the article's first k sentences
-    /// (k from <see cref="ExtractiveSummarizer.Budget"/>), filled with the best sentences that fit, so a summary is
-    /// never longer than the lead it replaces. Off by default: it scored below the lead.</summary>
-    public bool BudgetInWords { get; init; }
 
     /// <summary>With a ratio below 1, the summary aims at this share of ratio × the article's words, choosing how
     /// many of the best sentences to take within <see cref="CountSpread"/> of the sentence budget. 0 keeps the

@@ -92,9 +92,9 @@ public sealed class ExtractiveSummarizer : ISummarizer
     {
         var (headline, sentences, graph) = Analyze(article);
         // By score alone for the title (any sentence may be the best short one); by MMR for the key points.
-        var ranked = graph.Select(sentences.Count, null, options with { MmrLambda = 1 });
+        var ranked = graph.Select(sentences.Count, options with { MmrLambda = 1 });
         var summary = InArticleOrder(sentences, Pick(graph, length, sentences.Count));
-        var keyPoints = InArticleOrder(sentences, graph.Select(KeyPointCount(ranked.Count), null, options))
+        var keyPoints = InArticleOrder(sentences, graph.Select(KeyPointCount(ranked.Count), options))
             .Select(s => KeyPoint(s.Text, options.KeyPointMaxWords))
             .ToList();
         var title = string.IsNullOrWhiteSpace(article.Title) ? headline ?? TitleFrom(sentences, ranked) : article.Title.Trim();
@@ -111,37 +111,21 @@ public sealed class ExtractiveSummarizer : ISummarizer
             UnavailableReason(missing));
     }
 
-    // k sentences by score; a ratio below 1 sets the length in words instead (see WordTargetShare); with
-    // BudgetInWords, ratio and default lengths take the best sentences that fit in the words of the lead they
-    // replace. An explicit sentence count is honoured exactly.
+    // k sentences by score; a ratio below 1 sets the length in words instead (see WordTargetShare). An explicit
+    // sentence count is honoured exactly.
     private List<int> Pick(SentenceRanker graph, SummaryLength length, int sentenceCount)
     {
         var k = Budget(length, sentenceCount);
-        if (length.Ratio is { } ratio && ratio < 1 && options.WordTargetShare > 0 && !options.BudgetInWords)
-        {
-            return PickByWordTarget(graph, k, options.WordTargetShare * ratio * graph.Words.Take(sentenceCount).Sum());
-        }
-
-        if (length.Sentences is not null || !options.BudgetInWords)
-        {
-            return graph.Select(k, null, options);
-        }
-
-        var words = 0;
-        for (var i = 0; i < k; i++)
-        {
-            words += graph.Words[i];
-        }
-
-
-        return graph.Select(sentenceCount, words, options);
+        return length.Ratio is { } ratio && ratio < 1 && options.WordTargetShare > 0
+            ? PickByWordTarget(graph, k, options.WordTargetShare * ratio * graph.Words.Take(sentenceCount).Sum())
+            : graph.Select(k, options);
     }
 
     // The best sentences in score order, as many (within CountSpread of k) as bring the summary closest to the word
     // target: a ratio of the article's sentences says little about length when sentence lengths vary.
     private List<int> PickByWordTarget(SentenceRanker graph, int k, double targetWords)
     {
-        var ranked = graph.Select(Math.Min(graph.Words.Count, k + options.CountSpread), null, options);
+        var ranked = graph.Select(Math.Min(graph.Words.Count, k + options.CountSpread), options);
         int best = Math.Min(k, ranked.Count), words = 0;
         var bestDistance = double.MaxValue;
         for (var count = 1; count <= ranked.Count && count <= k + options.CountSpread; count++)

@@ -64,23 +64,20 @@ internal sealed class SentenceRanker
         var postings = new Postings(matrix, options.MaxCandidates);
         var (duplicate, centrality) = LexRank.Rank(sentences, postings, options);
         var reference = TitleSimilarities(title, language, vocabulary, idf, matrix, analyzer);
-        var paragraphStart = new bool[n];
         var words = new int[n];
         for (var i = 0; i < n; i++)
         {
             words[i] = Math.Max(1, Text.Words.Count(sentences[i].Text));
-            paragraphStart[i] = i == 0 || sentences[i].Paragraph != sentences[i - 1].Paragraph;
         }
 
-        var features = new Features(centrality, reference, paragraphStart);
+        var features = new Features(centrality, reference);
         return new SentenceRanker(n, postings, termCounts, duplicate, words, features, ScoreAll(features, words, options));
     }
 
-    // A weighted sum of the features, divided by the sentence's relative length to a power, scaled to a best of 1.
+    // A weighted sum of the features, scaled to a best of 1.
     private static double[] ScoreAll(Features features, int[] words, ExtractiveOptions options)
     {
         var n = words.Length;
-        var meanWords = words.Average();
         var scores = new double[n];
         var max = double.MinValue;
         for (var i = 0; i < n; i++)
@@ -89,9 +86,7 @@ internal sealed class SentenceRanker
             var remaining = n == 1 ? 1.0 : 1.0 - ((double)i / (n - 1));
             scores[i] = (options.CentralityWeight * features.Centrality[i]) + (options.PositionWeight * position)
                 + (options.TitleWeight * features.Title[i])
-                + (options.RemainingWeight * remaining)
-                + (features.ParagraphStart[i] ? options.ParagraphStartWeight : 0);
-            scores[i] /= Math.Pow(words[i] / meanWords, options.LengthExponent);
+                + (options.RemainingWeight * remaining);
             max = Math.Max(max, scores[i]);
         }
 
@@ -103,25 +98,23 @@ internal sealed class SentenceRanker
         return scores;
     }
 
-    /// <summary>Picks sentences by maximal marginal relevance, best first: up to <paramref name="take"/> of them,
-    /// and, when <paramref name="wordBudget"/> is set, only sentences that still fit in it, until none fits.
-    /// Repeats are never picked; sentences with few content terms only when nothing else is left.</summary>
-    public List<int> Select(int take, int? wordBudget, ExtractiveOptions options)
+    /// <summary>Picks up to <paramref name="take"/> sentences by maximal marginal relevance, best first.</summary>
+    /// <remarks>Repeats are never picked; sentences with few content terms only when nothing else is left.</remarks>
+    public List<int> Select(int take, ExtractiveOptions options)
     {
         if (options.MmrLambda >= 1)
         {
-            return SelectByScore(take, wordBudget, options);
+            return SelectByScore(take, options);
         }
 
         var chosen = new List<int>(Math.Min(take, count));
         var taken = new bool[count];
         var redundancy = new double[count];
         var row = new SimilarityRow(count);
-        var room = wordBudget ?? int.MaxValue;
         while (chosen.Count < take)
         {
-            var best = Best(taken, redundancy, options, requireTerms: true, room);
-            best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false, room);
+            var best = Best(taken, redundancy, options, requireTerms: true);
+            best = best >= 0 ? best : Best(taken, redundancy, options, requireTerms: false);
             if (best < 0)
             {
                 break;
@@ -129,7 +122,6 @@ internal sealed class SentenceRanker
 
             chosen.Add(best);
             taken[best] = true;
-            room -= words[best];
             if (options.MmrLambda < 1)
             {
                 postings.Accumulate(best, row);
@@ -146,8 +138,8 @@ internal sealed class SentenceRanker
     }
 
     // Without novelty the greedy choice is a walk down the scores (ties to the earlier sentence): sentences with
-    // enough content terms first, then the rest, each taken while it still fits. Same picks, n log n instead of n².
-    private List<int> SelectByScore(int take, int? wordBudget, ExtractiveOptions options)
+    // enough content terms first, then the rest. Same picks, n log n instead of n².
+    private List<int> SelectByScore(int take, ExtractiveOptions options)
     {
         var order = new List<int>(count);
         for (var i = 0; i < count; i++)
@@ -166,33 +158,17 @@ internal sealed class SentenceRanker
                 : Scores[a] != Scores[b] ? Scores[b].CompareTo(Scores[a])
                 : a.CompareTo(b);
         });
-        var chosen = new List<int>(Math.Min(take, count));
-        var room = wordBudget ?? int.MaxValue;
-        foreach (var i in order)
-        {
-            if (chosen.Count >= take)
-            {
-                break;
-            }
-
-            if (words[i] <= room)
-            {
-                chosen.Add(i);
-                room -= words[i];
-            }
-        }
-
-        return chosen;
+        return order.Count > take ? order.GetRange(0, take) : order;
     }
 
     private int Best(
-        bool[] taken, double[] redundancy, ExtractiveOptions options, bool requireTerms, int room)
+        bool[] taken, double[] redundancy, ExtractiveOptions options, bool requireTerms)
     {
         var best = -1;
         var bestValue = double.NegativeInfinity;
         for (var i = 0; i < count; i++)
         {
-            if (taken[i] || duplicate[i] || words[i] > room || (requireTerms && termCounts[i] < options.MinTerms))
+            if (taken[i] || duplicate[i] || (requireTerms && termCounts[i] < options.MinTerms))
             {
                 continue;
             }
@@ -252,5 +228,5 @@ internal sealed class SentenceRanker
         return matrix.Cosines(query);
     }
 
-    private sealed record Features(double[] Centrality, double[] Title, bool[] ParagraphStart);
+    private sealed record Features(double[] Centrality, double[] Title);
 }
