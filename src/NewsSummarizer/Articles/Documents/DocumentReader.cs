@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
 using NewsSummarizer.Articles.Formats;
 
 namespace NewsSummarizer.Articles.Documents;
@@ -20,7 +19,7 @@ internal static class DocumentReader
     {
         var content = upload.Span;
         var named = FormatRegistry.ByExtension(ArticleFormats.ExtensionOf(name));
-        var typed = FormatRegistry.ByMediaType(MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null);
+        var typed = FormatRegistry.ByMediaType(ArticleFormats.MediaTypeOf(contentType));
         var saysPdf = named == FormatRegistry.Pdf || typed == FormatRegistry.Pdf;
 
         // The header may follow up to 1 KB of junk (the PDF specification tolerates it); only where the name says PDF,

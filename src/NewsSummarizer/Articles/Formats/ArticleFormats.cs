@@ -55,6 +55,7 @@ public sealed class ArticleFormats
 
     private IEnumerable<IArticleFormat> All() => sniffed.Append(fallback);
 
-    private static string? MediaTypeOf(string? contentType) =>
+    /// <summary>The lower-case media type of a content type (no parameters), or <c>null</c>.</summary>
+    public static string? MediaTypeOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
 }
