@@ -6,8 +6,8 @@ namespace NewsSummarizer.Summarization.Chat;
 /// <summary>The outermost layer of the model pipeline: what a call throws becomes a classified failure.</summary>
 /// <remarks>Transient failures (after the resilience handler's whole budget) surface as
 /// <see cref="ModelUnavailableException"/>, final ones as <see cref="SummarizationException"/>, each logged once; a
-/// completion the content filter blocked (<c>finish_reason: content_filter</c>) is final at once. Classification is
-/// <see cref="ModelFailureClassifier"/>'s.</remarks>
+/// completion the content filter blocked (<c>finish_reason: content_filter</c>) is final at once; a final failure a
+/// layer below throws is logged here too. Classification is <see cref="ModelFailureClassifier"/>'s.</remarks>
 internal sealed partial class ModelFailureChatClient(IChatClient innerClient, ChatModelInfo model, TimeProvider time, ILogger logger)
     : DelegatingChatClient(innerClient)
 {
@@ -18,6 +18,12 @@ internal sealed partial class ModelFailureChatClient(IChatClient innerClient, Ch
         try
         {
             response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SummarizationException refused)
+        {
+            // A final failure a layer below decided (a reply cut twice at the output budget): logged here, once.
+            LogFinalFailure(logger, refused.Code, refused.Message);
+            throw;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested &&
             ModelFailureClassifier.Classify(exception, model, time) is { } failure)

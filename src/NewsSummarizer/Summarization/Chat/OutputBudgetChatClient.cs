@@ -6,7 +6,8 @@ namespace NewsSummarizer.Summarization.Chat;
 
 /// <summary>A reply cut at the output budget (<c>finish_reason: length</c>) is asked again once with twice the budget.</summary>
 /// <remarks>A second cut reply is final: <see cref="SummarizationException"/> <c>output-truncated</c>, naming the
-/// settings to change. The response returned carries the usage of both calls.</remarks>
+/// settings to change (logged by <see cref="ModelFailureChatClient"/> above). The response returned carries the usage
+/// of both calls.</remarks>
 internal sealed partial class OutputBudgetChatClient(IChatClient innerClient, ILogger logger) : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
@@ -33,7 +34,6 @@ internal sealed partial class OutputBudgetChatClient(IChatClient innerClient, IL
             CultureInfo.InvariantCulture,
             $"The model used its whole output budget of {budget * 2} tokens{reasoning} without finishing the reply, also after one retry with twice Summarizer__MaxOutputTokens ({budget}).") +
             " Raise Summarizer__MaxOutputTokens, or set Summarizer__ReasoningEffort to low so a reasoning model spends fewer tokens thinking.";
-        LogFinalFailure(logger, ModelErrorCodes.OutputTruncated, message);
         throw new SummarizationException(ModelErrorCodes.OutputTruncated, message);
     }
 
@@ -56,7 +56,4 @@ internal sealed partial class OutputBudgetChatClient(IChatClient innerClient, IL
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was cut at the output budget of {Budget} tokens{Reasoning}; asking once more with {Doubled}")]
     private static partial void LogTruncated(ILogger logger, int budget, string reasoning, int doubled);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model refused the call ({Code}); final, not retried: {Reason}")]
-    private static partial void LogFinalFailure(ILogger logger, string code, string reason);
 }
