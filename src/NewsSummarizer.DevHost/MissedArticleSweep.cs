@@ -88,15 +88,14 @@ internal sealed partial class MissedArticleSweep(
     {
         try
         {
-            // The trigger may have run it since the listing (a waiting result due again must not be taken here: its
-            // retry message owns it).
-            if (await backfill.IsStillMissedAsync(candidate, cancellationToken).ConfigureAwait(false))
+            // The trigger may have run it since the listing: the run reads the result first and leaves a version
+            // answered meanwhile (a waiting result due again included: its retry message owns it).
+            var outcome = candidate.ETag is { } listed
+                ? await processor.ProcessListedAsync(candidate.Name, listed, cancellationToken).ConfigureAwait(false)
+                : await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
+            if (outcome.Result != ProcessingResult.AnsweredSinceListing && candidate.ETag is { } etag)
             {
-                await processor.ProcessAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
-                if (candidate.ETag is { } etag)
-                {
-                    swept.Add(candidate.Name, etag);
-                }
+                swept.Add(candidate.Name, etag);
             }
 
             failures.TryRemove((candidate.Name, candidate.ETag), out _);

@@ -61,7 +61,16 @@ public sealed class ArticleProcessor
     internal int PendingCount => writer.PendingCount;
 
     public Task<ProcessingOutcome> ProcessAsync(string name, CancellationToken cancellationToken) =>
-        RunAsync(name, "SummarizeArticle", retry: null, cancellationToken);
+        RunAsync(name, "SummarizeArticle", retry: null, listedETag: null, cancellationToken);
+
+    /// <summary>Runs version <paramref name="listedETag"/> of an article a container listing found with no result for
+    /// it (the DevHost's sweep), unless a result for that version exists by the time the run reads it, whatever its
+    /// status: <see cref="ProcessingResult.AnsweredSinceListing"/>, from the one result read every run makes.</summary>
+    public Task<ProcessingOutcome> ProcessListedAsync(string name, string listedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listedETag);
+        return RunAsync(name, "SummarizeArticle", retry: null, listedETag, cancellationToken);
+    }
 
     /// <summary>Whether a run for this article is under way in this process (a trigger, a retry, the sweep).</summary>
     public bool IsBusy(string name) => articleLocks.IsBusy(name);
@@ -72,7 +81,7 @@ public sealed class ArticleProcessor
     /// later schedule make it moot. Messages for other containers are not ours and are ignored.</summary>
     public Task<ProcessingOutcome> HandleRetryMessageAsync(string message, CancellationToken cancellationToken) =>
         OurRetry(message) is { } retry
-            ? RunAsync(retry.Name, "RetryArticle", retry, cancellationToken)
+            ? RunAsync(retry.Name, "RetryArticle", retry, listedETag: null, cancellationToken)
             : Task.FromResult(new ProcessingOutcome(ProcessingResult.ArticleGone));
 
     /// <summary>Records that the trigger gave up on version <paramref name="failedETag"/> of an article: a <c>failed</c>
@@ -150,7 +159,8 @@ public sealed class ArticleProcessor
     }
 
     /// <summary>One run of an article under its lock, traced as <paramref name="operation"/>.</summary>
-    private async Task<ProcessingOutcome> RunAsync(string name, string operation, RetryMessage? retry, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> RunAsync(
+        string name, string operation, RetryMessage? retry, string? listedETag, CancellationToken cancellationToken)
     {
         if (DeliveryDecision.Refuse(name, logger) is { } refused)
         {
@@ -164,17 +174,23 @@ public sealed class ArticleProcessor
             activity?.SetTag("newssummarizer.deferrals", retry.Deferrals);
         }
 
-        var outcome = await ProcessHeldAsync(name, activity, retry, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessHeldAsync(name, activity, retry, listedETag, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("newssummarizer.outcome", outcome.Result.ToString());
         return outcome;
     }
 
-    private async Task<ProcessingOutcome> ProcessHeldAsync(string name, Activity? activity, RetryMessage? retry, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> ProcessHeldAsync(
+        string name, Activity? activity, RetryMessage? retry, string? listedETag, CancellationToken cancellationToken)
     {
         // A current result or a moot schedule is decided from the stored result and the blob's properties alone: a
         // hostile document is not downloaded and parsed again to find nothing to do. A new upload has no result, so
         // nothing to decide before the download.
         var known = await loader.ResultAsync(name, cancellationToken).ConfigureAwait(false);
+        if (listedETag is not null && DeliveryDecision.AnsweredSinceListing(name, listedETag, known?.Document, logger) is { } answered)
+        {
+            return answered;
+        }
+
         if (known is not null || retry is not null)
         {
             if (await loader.VersionAsync(name, cancellationToken).ConfigureAwait(false) is not { } blob)

@@ -85,15 +85,6 @@ public sealed partial class BackfillService(
         return candidates;
     }
 
-    /// <summary>Whether a candidate of <see cref="FindMissedAsync"/> is still missed: no stored result (of any status,
-    /// <c>waiting</c> included) describes its version now. A listing is stale by the time its runs start.</summary>
-    public async Task<bool> IsStillMissedAsync(BackfillCandidate candidate, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        var stored = await store.GetResultAsync(candidate.Name, cancellationToken).ConfigureAwait(false);
-        return !(stored?.Document?.Source is { } source && candidate.ETag is { } etag && ResultClassifier.Describes(source, new ArticleVersion(etag, Sha256: null)));
-    }
-
     /// <summary>Processes the candidates, at most <paramref name="parallelism"/> at once; reports each outcome.</summary>
     public async Task<IReadOnlyDictionary<BackfillOutcome, int>> RunAsync(
         IReadOnlyList<BackfillCandidate> candidates, int parallelism, Action<BackfillCandidate, BackfillOutcome>? progress, CancellationToken cancellationToken)

@@ -66,6 +66,20 @@ internal sealed class DeliveryDecision(SummaryService summaries, TimeProvider ti
         return AlreadyScheduled(name, stored, verdict);
     }
 
+    /// <summary>For a run of a version a listing found without a result (the DevHost's sweep): the outcome when a result
+    /// for that version exists by now, whatever its status (the trigger or the retry queue that wrote it owns the
+    /// version, a <c>failed</c> one included, as the trigger gives up once); otherwise <c>null</c>.</summary>
+    public static ProcessingOutcome? AnsweredSinceListing(string name, string listedETag, SummaryDocument? stored, ILogger logger)
+    {
+        if (stored?.Source is not { } source || !ResultClassifier.Describes(source, new ArticleVersion(listedETag, Sha256: null)))
+        {
+            return null;
+        }
+
+        LogAnsweredSinceListing(logger, name, listedETag, WireNames.Of(stored.Status));
+        return new ProcessingOutcome(ProcessingResult.AnsweredSinceListing, stored);
+    }
+
     /// <summary>A duplicate delivery of the trigger for a version whose scheduled attempt is still to come: the
     /// scheduled attempt takes it, not another call now. <c>null</c> otherwise.</summary>
     /// <param name="version">When given, the schedule must be for this version (the same text uploaded again is

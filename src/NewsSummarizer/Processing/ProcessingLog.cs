@@ -70,6 +70,9 @@ internal static partial class ProcessingLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Name}: its next attempt is already scheduled for {RetryAt}")]
     public static partial void LogAlreadyScheduled(ILogger logger, string name, DateTimeOffset? retryAt);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Name}: version {ETag} was listed without a result and has one by now ({Status}); the article is not read")]
+    public static partial void LogAnsweredSinceListing(ILogger logger, string name, string etag, string status);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "The result of {Name} names version {ETag} and is current: nothing to do, the article is not read")]
     public static partial void LogCurrentBeforeReading(ILogger logger, string name, string? etag);
 

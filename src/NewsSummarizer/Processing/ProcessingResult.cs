@@ -28,6 +28,10 @@ public enum ProcessingResult
     /// <see cref="ProcessingOutcome.Error"/> says why.</summary>
     InvalidName,
 
+    /// <summary>A listing found this version without a result, and by the time its run read the result one existed
+    /// (of any status): another run answered it, so nothing was read, called or written.</summary>
+    AnsweredSinceListing,
+
     /// <summary>The model stayed unavailable: a later attempt is scheduled on the retry queue and a <c>waiting</c>
     /// result says when (or one was already scheduled for this version).</summary>
     Deferred,

@@ -66,6 +66,61 @@ public sealed class ArticleProcessorTests
         store.Verify(s => s.GetArticleAsync(Name, It.Is<long>(max => max > 0), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData(SummaryStatus.Ok)]
+    [InlineData(SummaryStatus.Waiting)]
+    [InlineData(SummaryStatus.Failed)]
+    public async Task ProcessListedAsync_VersionAnsweredSinceTheListing_ReadsOnlyTheResult(SummaryStatus status)
+    {
+        // The sweep listed v1 without a result; the trigger answered it meanwhile. A waiting result long past its
+        // retry time is included (a plain delivery would try it again): its retry message owns it, not the sweep.
+        GivenArticle(TestData.EnglishArticle);
+        var answered = Document("sha-of-v1", "AzureOpenAI", "bilingual-1") with
+        {
+            Status = status,
+            Error = status == SummaryStatus.Ok ? null : new ErrorInfo("model-unavailable", "y"),
+            RetryAt = status == SummaryStatus.Waiting ? time.GetUtcNow() - TimeSpan.FromHours(1) : null,
+        };
+        GivenStoredResult(answered with { Source = answered.Source with { ETag = "\"v1\"" } });
+
+        var outcome = await CreateSut().ProcessListedAsync(Name, "\"v1\"", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AnsweredSinceListing, outcome.Result);
+        Assert.Equal(status, outcome.Document?.Status);
+        store.Verify(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.GetArticleAsync(Name, It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Null(written);
+    }
+
+    [Fact]
+    public async Task ProcessListedAsync_StillWithoutAResult_SummarisesWithOneResultReadAndTheDownload()
+    {
+        GivenArticle(TestData.EnglishArticle);
+
+        var outcome = await CreateSut().ProcessListedAsync(Name, "\"v1\"", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        store.Verify(s => s.GetResultAsync(Name, It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.GetArticleAsync(Name, 0, It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.GetArticleAsync(Name, It.Is<long>(max => max > 0), It.IsAny<CancellationToken>()), Times.Once);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ProcessListedAsync_ResultOfAnEarlierVersion_SummarisesTheListedOne()
+    {
+        // Uploaded again after its result: the result names v0, the listing v1.
+        GivenArticle(TestData.EnglishArticle);
+        GivenStoredResult(Document("sha-of-v0", "AzureOpenAI", "bilingual-1"));
+
+        var outcome = await CreateSut().ProcessListedAsync(Name, "\"v1\"", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Written, outcome.Result);
+        Assert.Equal("\"v1\"", written?.Source.ETag);
+        summarizer.Verify(s => s.SummarizeAsync(It.IsAny<Article>(), It.IsAny<SummaryLength>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Fact]
     public async Task ProcessAsync_CurrentResultExists_MakesNoModelCall()
     {
