@@ -11,12 +11,13 @@ var settings = new Option<string[]>("--set")
         "AzureFunctionsJobHost__extensions__blobs__maxDegreeOfParallelism=16.",
     AllowMultipleArgumentsPerToken = true,
 };
+var trace = new Option<string?>("--trace") { Description = "Write every storage and model request and every article run (start, duration) to this file." };
 var root = new RootCommand("Throughput of the blob pipeline: Azurite, a fake model of fixed latency and the DevHost, in one process.")
 {
-    articles, latency, uploaders, preload, settings,
+    articles, latency, uploaders, preload, settings, trace,
 };
 root.SetAction((parse, cancellationToken) => ThroughputRun.RunAsync(
-    parse.GetValue(articles), TimeSpan.FromSeconds(parse.GetValue(latency)), parse.GetValue(uploaders), parse.GetValue(preload), parse.GetValue(settings) ?? [], cancellationToken));
+    parse.GetValue(articles), TimeSpan.FromSeconds(parse.GetValue(latency)), parse.GetValue(uploaders), parse.GetValue(preload), parse.GetValue(settings) ?? [], parse.GetValue(trace), cancellationToken));
 
 var memory = new Command("memory", "Peak memory over idle while one 1 MiB article goes through the pipeline (instant model, Azurite).");
 var bytes = new Option<int>("--bytes") { Description = "Article size in bytes.", DefaultValueFactory = _ => 1024 * 1024 };

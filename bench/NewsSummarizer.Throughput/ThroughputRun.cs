@@ -11,8 +11,9 @@ internal static class ThroughputRun
 {
     private const string Container = "articles";
 
-    public static async Task<int> RunAsync(int articles, TimeSpan latency, int uploaders, bool preload, string[] settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int articles, TimeSpan latency, int uploaders, bool preload, string[] settings, string? tracePath, CancellationToken cancellationToken)
     {
+        using var trace = tracePath is null ? null : new TraceDump();
         var seed = await File.ReadAllBytesAsync(SampleArticles.ArabicSeedPath, cancellationToken).ConfigureAwait(false);
         await using var azurite = await AzuriteProcess.StartInMemoryAsync().ConfigureAwait(false);
         await using var model = await FakeModelServer.StartAsync().ConfigureAwait(false);
@@ -45,6 +46,7 @@ internal static class ThroughputRun
             .WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         var concurrency = host.Services.GetRequiredService<IOptions<NewsSummarizer.Summarization.SummarizerOptions>>().Value.MaxConcurrentModelCalls;
         long start;
+        var startedAt = DateTimeOffset.UtcNow;
         if (preload)
         {
             start = Stopwatch.GetTimestamp();
@@ -58,6 +60,7 @@ internal static class ThroughputRun
                 .ConfigureAwait(false);
             model.ResetCounters();
             start = Stopwatch.GetTimestamp();
+            startedAt = DateTimeOffset.UtcNow;
             await UploadAllAsync(container, names, seed, uploaders, uploaded, cancellationToken).ConfigureAwait(false);
         }
 
@@ -105,10 +108,33 @@ internal static class ThroughputRun
             wall / ideal                       {wall / ideal:F2}
             throughput                         {names.Length / wall.TotalSeconds:F1} articles/s
             upload → result  p50 {Percentile(latencies, 0.50):F2} s   p95 {Percentile(latencies, 0.95):F2} s   max {latencies[^1]:F2} s   min {latencies[0]:F2} s
+            model calls (s after start)        {ModelTimeline(model, startedAt, concurrency, latency)}
+            uploads done (s after start)       first {Stopwatch.GetElapsedTime(start, uploaded.Min()).TotalSeconds:F2}, last {Stopwatch.GetElapsedTime(start, uploaded.Max()).TotalSeconds:F2}; start {startedAt:HH:mm:ss.fff}
             settings                           {(settings.Length == 0 ? "(repository defaults)" : string.Join(' ', settings))}
             """);
         Console.WriteLine(report);
+        if (trace is not null)
+        {
+            await trace.WriteAsync(tracePath!, cancellationToken).ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    // Where the wall goes at the model: when the first call and the concurrency-th call arrived, and how long after a
+    // call's reply was due the call taking its slot arrived (the k-th call against the (k - concurrency)-th).
+    private static string ModelTimeline(FakeModelServer model, DateTimeOffset startedAt, int concurrency, TimeSpan latency)
+    {
+        var arrivals = model.RawRequests.Where(r => r.ReceivedAt >= startedAt).Select(r => (r.ReceivedAt - startedAt).TotalSeconds).Order().ToArray();
+        if (arrivals.Length <= concurrency)
+        {
+            return "too few";
+        }
+
+        var handoffs = Enumerable.Range(concurrency, arrivals.Length - concurrency)
+            .Select(k => (arrivals[k] - arrivals[k - concurrency] - latency.TotalSeconds) * 1000).Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"first {arrivals[0]:F2}, {concurrency}th {arrivals[concurrency - 1]:F2}, last {arrivals[^1]:F2}; slot handoff p50 {Percentile(handoffs, 0.5):F0} ms p95 {Percentile(handoffs, 0.95):F0} ms mean {handoffs.Average():F0} ms");
     }
 
     private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(45);
