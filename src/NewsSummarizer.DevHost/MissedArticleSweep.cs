@@ -8,7 +8,7 @@ namespace NewsSummarizer.DevHost;
 /// <remarks>The polling trigger can miss a blob that lands while it scans the container (the scan remembers the newest
 /// timestamp it saw, and a blob listed too late with an older one is passed over), a new upload included; in a burst
 /// it misses many. In Azure the Event Grid source has no such gap. Locally this sweep lists the container every <see
-/// cref="SweepOptions.SweepInterval"/> and takes any article still without a result, or uploaded again since its result
+/// cref="SweepOptions.SweepInterval"/> (less often when listing it takes long: <see cref="NextListingAfter"/>) and takes any article still without a result, or uploaded again since its result
 /// was made, that no run in this process holds (so it is in effect the primary local trigger, and the polling trigger a
 /// second path that finds the work done): with the trigger's bounded parallelism (host.json
 /// <c>blobs.maxDegreeOfParallelism</c>), through the same <see cref="ArticleProcessor"/>, which serialises work per
@@ -38,20 +38,31 @@ internal sealed partial class MissedArticleSweep(
         }
 
         using var slots = new SemaphoreSlim(settings.Parallelism);
-        using var timer = new PeriodicTimer(settings.SweepInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            // The first listing after one interval (the container may still be being created), then one interval
+            // (or ten listings' time) after each listing began.
+            var wait = settings.SweepInterval;
+            while (true)
             {
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
+
+                var began = time.GetTimestamp();
+                var listing = TimeSpan.Zero;
                 try
                 {
-                    await SweepAsync(settings, slots, stoppingToken).ConfigureAwait(false);
+                    listing = await SweepAsync(settings, slots, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // Storage may be down; the next tick tries again.
+                    // Storage may be down; the next listing tries again.
                     LogSweepFailed(logger, exception.Message);
                 }
+
+                wait = NextListingAfter(settings.SweepInterval, listing) - time.GetElapsedTime(began);
             }
         }
         finally
@@ -61,10 +72,19 @@ internal sealed partial class MissedArticleSweep(
         }
     }
 
-    private async Task SweepAsync(SweepOptions settings, SemaphoreSlim slots, CancellationToken cancellationToken)
+    /// <summary>How long after one listing began the next begins: <paramref name="interval"/>, or ten times what the
+    /// listing took when that is longer, so the sweep spends at most a tenth of its time listing (a container of
+    /// many thousand blobs is listed every few seconds, not back to back).</summary>
+    internal static TimeSpan NextListingAfter(TimeSpan interval, TimeSpan listing) =>
+        listing * 10 > interval ? listing * 10 : interval;
+
+    /// <returns>How long the listing took.</returns>
+    private async Task<TimeSpan> SweepAsync(SweepOptions settings, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - settings.SweepGrace;
+        var listed = time.GetTimestamp();
         var plan = await backfill.FindMissedAsync(settled, cancellationToken).ConfigureAwait(false);
+        var listing = time.GetElapsedTime(listed);
         // An article the trigger is running now is left to it (no slot waits on its lock).
         foreach (var candidate in plan.Where(c => c.LastModified is { } modified && modified <= cutoff && !running.ContainsKey(c.Name) && !processor.IsBusy(c.Name)))
         {
@@ -81,6 +101,8 @@ internal sealed partial class MissedArticleSweep(
             running[candidate.Name] = ended.Task;
             _ = Task.Run(() => RunAsync(candidate, settings.FailureLimit, slots, ended, cancellationToken), CancellationToken.None);
         }
+
+        return listing;
     }
 
     private async Task RunAsync(

@@ -3,8 +3,9 @@ namespace NewsSummarizer.DevHost;
 /// <summary>Settings of <see cref="MissedArticleSweep"/> (section <c>DevHost</c>).</summary>
 internal sealed class SweepOptions
 {
-    /// <summary>How often the container is listed; zero turns the sweep off.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often the container is listed, at most (a listing that takes longer than a tenth of this spaces
+    /// the next further out); zero turns the sweep off. An upload waits half of it on average before its run starts.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long after its upload the sweep leaves an article to the trigger; none by default, because the
     /// sweep skips articles a run holds and the processor serialises per article (the second run finds the result).</summary>
