@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Load test of POST /api/summaries on the DevHost (Extractive provider, Azurite in memory), all on loopback.
 # Usage: bench/http/run.sh [duration=30s] [connections=50] [extra runs=1]. Needs wrk (apt-get install -y wrk) and npm ci.
+# NEWSUM_BENCH_WARMUP (default 40s): load before the measured run. Tiered compilation is still recompiling hot methods
+# 10-20 s into the load (dotnet-counters: dotnet.jit.compilation.time), so a shorter warm-up measures the JIT too.
+# NEWSUM_BENCH_CHECKOUT: build and measure the DevHost of another checkout (e.g. a git worktree of an older commit)
+# with this script, so that both are measured the same way (bench/http/side-by-side.sh).
 # Prints requests/s, latency percentiles, errors, and the DevHost's RSS before and after; stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+bench_dir=$PWD/bench/http
+checkout=${NEWSUM_BENCH_CHECKOUT:-$PWD}
+warmup=${NEWSUM_BENCH_WARMUP:-40s}
 duration="${1:-30s}"
 connections="${2:-50}"
 extra_runs="${3:-1}"
 blob_port=20110 queue_port=20111 table_port=20112 http_port=17071
 url="http://127.0.0.1:${http_port}"
 
-dotnet build -c Release src/NewsSummarizer.DevHost -v q -nologo >/dev/null
+dotnet build -c Release "$checkout/src/NewsSummarizer.DevHost" -v q -nologo >/dev/null
 node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableTelemetry --inMemoryPersistence \
   --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port" >/dev/null 2>&1 &
@@ -18,7 +25,7 @@ azurite_pid=$!
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:${blob_port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue_port}/devstoreaccount1;"
 sleep 3
-dotnet src/NewsSummarizer.DevHost/bin/Release/net10.0/NewsSummarizer.DevHost.dll --urls "$url" \
+dotnet "$checkout/src/NewsSummarizer.DevHost/bin/Release/net10.0/NewsSummarizer.DevHost.dll" --urls "$url" \
   --AzureWebJobsStorage "$storage" --Summarizer:Provider Extractive --Logging:LogLevel:Default=Warning >/tmp/devhost-bench.log 2>&1 &
 host_pid=$!
 trap 'kill "$host_pid" "$azurite_pid" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
@@ -30,10 +37,10 @@ rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$host_pid/status"; }
 # else competes for the cores.
 ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
 echo "RSS after start: $(rss)"
-wrk -t2 -c"$connections" -d10s -s bench/http/post-seed.lua "$url/api/summaries" >/dev/null  # warm-up (JIT, pools)
+wrk -t2 -c"$connections" -d"$warmup" -s "$bench_dir/post-seed.lua" "$url/api/summaries" >/dev/null  # warm-up (JIT, pools)
 echo "RSS after warm-up: $(rss)"
 before=$(ticks)
-wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/post-seed.lua "$url/api/summaries" | tee /tmp/wrk-http-run.txt
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$bench_dir/post-seed.lua" "$url/api/summaries" | tee /tmp/wrk-http-run.txt
 after=$(ticks)
 requests=$(awk '/^requests:/ {gsub(",", "", $2); print $2}' /tmp/wrk-http-run.txt)
 awk -v t=$((after - before)) -v r="$requests" -v hz="$(getconf CLK_TCK)" \
@@ -41,6 +48,6 @@ awk -v t=$((after - before)) -v r="$requests" -v hz="$(getconf CLK_TCK)" \
 echo "RSS after run: $(rss)"
 # More runs on the same process: is memory flat?
 for run in $(seq 1 "$extra_runs"); do
-  wrk -t2 -c"$connections" -d"$duration" -s bench/http/post-seed.lua "$url/api/summaries" | grep -E "Requests/sec|requests:"
+  wrk -t2 -c"$connections" -d"$duration" -s "$bench_dir/post-seed.lua" "$url/api/summaries" | grep -E "Requests/sec|requests:"
   echo "RSS after extra run $run: $(rss)"
 done
