@@ -36,15 +36,28 @@ rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$host_pid/status"; }
 # The DevHost's own CPU time (user + system, in clock ticks): per request, it is what the handler costs whatever
 # else competes for the cores.
 ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
+# The same by thread name ("tid name ticks"; the name may hold spaces, so the fields are read after its ")").
+thread_ticks() {
+  for task in /proc/"$host_pid"/task/*; do
+    echo "${task##*/} $(tr ' ' '_' < "$task/comm") $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')"
+  done 2>/dev/null
+}
 echo "RSS after start: $(rss)"
 wrk -t2 -c"$connections" -d"$warmup" -s "$bench_dir/post-seed.lua" "$url/api/summaries" >/dev/null  # warm-up (JIT, pools)
 echo "RSS after warm-up: $(rss)"
 before=$(ticks)
+thread_ticks > /tmp/devhost-threads-before.txt
 wrk -t2 -c"$connections" -d"$duration" --latency -s "$bench_dir/post-seed.lua" "$url/api/summaries" | tee /tmp/wrk-http-run.txt
 after=$(ticks)
+thread_ticks > /tmp/devhost-threads-after.txt
 requests=$(awk '/^requests:/ {gsub(",", "", $2); print $2}' /tmp/wrk-http-run.txt)
 awk -v t=$((after - before)) -v r="$requests" -v hz="$(getconf CLK_TCK)" \
   'BEGIN { printf "DevHost CPU: %.1f s for %d requests = %.3f ms per request (%.0f req/s per fully used core)\n", t/hz, r, 1000*t/hz/r, r/(t/hz) }'
+# Which threads spent it: the request threads (.NET TP Worker), the tiered JIT (.NET Tiered Compilation), the rest.
+awk -v r="$requests" -v hz="$(getconf CLK_TCK)" 'NR == FNR { seen[$1] = $3; next }
+  { spent = $3 - ($1 in seen ? seen[$1] : 0); group = $2 ~ /TP_Worker/ ? "request threads" : $2 ~ /Tiered/ ? "tiered JIT" : "other"; by[group] += spent }
+  END { printf "DevHost CPU by thread:"; for (g in by) printf "  %s %.3f ms/request", g, 1000 * by[g] / hz / r; print "" }' \
+  /tmp/devhost-threads-before.txt /tmp/devhost-threads-after.txt
 echo "RSS after run: $(rss)"
 # More runs on the same process: is memory flat?
 for run in $(seq 1 "$extra_runs"); do

@@ -17,6 +17,7 @@ for round in $(seq 1 "$rounds"); do
     p50=$(awk '/^p50:/ {print $2}' <<<"$out")
     p99=$(awk '/^p99:/ {print $2}' <<<"$out")
     cpu=$(grep -o '= [0-9.]* ms per request' <<<"$out" | awk '{print $2}')
-    echo "round $round  $label  $rps req/s  p50 $p50 ms  p99 $p99 ms  CPU $cpu ms/request  load $(cut -d' ' -f1 /proc/loadavg)"
+    threads=$(grep '^DevHost CPU by thread:' <<<"$out" | sed 's/^DevHost CPU by thread: *//')
+    echo "round $round  $label  $rps req/s  p50 $p50 ms  p99 $p99 ms  CPU $cpu ms/request ($threads)  load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
