@@ -8,13 +8,13 @@ namespace NewsSummarizer.DevHost;
 /// <remarks>The polling trigger can miss a blob that lands while it scans the container (the scan remembers the newest
 /// timestamp it saw, and a blob listed too late with an older one is passed over), a new upload included; in a burst
 /// it misses many. In Azure the Event Grid source has no such gap. Locally this sweep lists the container every <see
-/// cref="SweepOptions.SweepInterval"/> (less often when listing it takes long: <see cref="NextListingAfter"/>) and takes any article still without a result, or uploaded again since its result
-/// was made, that no run in this process holds (so it is in effect the primary local trigger, and the polling trigger a
-/// second path that finds the work done): with the trigger's bounded parallelism (host.json
-/// <c>blobs.maxDegreeOfParallelism</c>), through the same <see cref="ArticleProcessor"/>, which serialises work per
-/// article, so the sweep and the trigger never both call the model for one. As the trigger, it gives up on a version
-/// after <c>blobs.poisonBlobThreshold</c> failed runs (the trigger's poison path records it); a version written after
-/// its result is taken once.</remarks>
+/// cref="SweepOptions.SweepInterval"/> (less often when listing takes long: <see cref="NextListingAfter"/>) and takes
+/// any article still without a result, or uploaded again since its result was made, that no run in this process holds
+/// (so it is in effect the primary local trigger, and the polling trigger a second path that finds the work done): with
+/// the trigger's bounded parallelism (host.json <c>blobs.maxDegreeOfParallelism</c>), through the same <see
+/// cref="ArticleProcessor"/>, which serialises work per article, so the sweep and the trigger never both call the model
+/// for one. As the trigger, it gives up on a version after <c>blobs.poisonBlobThreshold</c> failed runs (the trigger's
+/// poison path records it); a version written after its result is taken once.</remarks>
 internal sealed partial class MissedArticleSweep(
     BackfillService backfill,
     ArticleProcessor processor,
