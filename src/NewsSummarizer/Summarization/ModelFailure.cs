@@ -6,13 +6,9 @@ namespace NewsSummarizer.Summarization;
 /// which setting to change (never a guess at a cause the model did not report).</summary>
 public sealed record ModelFailure(ModelFailureKind Kind, string Code, string Message, bool Throttled = false, TimeSpan? RetryAfter = null)
 {
-    /// <summary>Transient (retried later), rejected (the content filter: this text never passes) or failed.</summary>
-    public Disposition Disposition => Kind switch
-    {
-        ModelFailureKind.Transient => Disposition.Transient,
-        ModelFailureKind.ContentFiltered => Disposition.Rejected,
-        _ => Disposition.Failed,
-    };
+    /// <summary>Transient (retried later), rejected (the content filter: this text never passes) or failed: the
+    /// code's, from the one table (<see cref="FailureCodes.DispositionOf"/>).</summary>
+    public Disposition Disposition => FailureCodes.DispositionOf(Code);
 
     public bool IsTransient => Disposition == Disposition.Transient;
 
