@@ -151,7 +151,7 @@ public sealed partial class ChatSummarizer(
     /// the output budget (<see cref="ModelPipeline.UseModelRecoveries"/>).</summary>
     private async Task<string> CompleteAsync(List<ChatMessage> messages, TokenTally usage, CancellationToken cancellationToken)
     {
-        var response = await chatClient.GetResponseAsync(messages, ModelRequest.Options(options.Value, options.Value.MaxOutputTokens), cancellationToken)
+        var response = await chatClient.GetResponseAsync(messages, ModelRequest.Options(options.Value), cancellationToken)
             .ConfigureAwait(false);
         usage.Add(response.Usage);
         return response.Text;

@@ -15,13 +15,13 @@ internal static class ModelRequest
     /// SDK adapter (<see cref="OpenAIRequestShaper"/>), since <see cref="ReasoningEffort"/> has no <c>minimal</c>.</summary>
     public const string ReasoningEffortKey = "reasoning_effort";
 
-    public static ChatOptions Options(SummarizerOptions settings, int maxOutputTokens)
+    public static ChatOptions Options(SummarizerOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = new ChatOptions
         {
             ResponseFormat = SummaryPrompt.ResponseFormat,
-            MaxOutputTokens = maxOutputTokens,
+            MaxOutputTokens = settings.MaxOutputTokens,
             Temperature = settings.Temperature,
             AdditionalProperties = new AdditionalPropertiesDictionary { [StrictKey] = true },
         };
