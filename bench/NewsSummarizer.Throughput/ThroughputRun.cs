@@ -121,8 +121,11 @@ internal static class ThroughputRun
         return 0;
     }
 
-    // Where the wall goes at the model: when the first call and the concurrency-th call arrived, and how long after a
-    // call's reply was due the call taking its slot arrived (the k-th call against the (k - concurrency)-th).
+    // Where the wall goes at the model: when the first call, the decisive call and the concurrency-th call arrived, and
+    // how long after a call's reply was due the call taking its slot arrived (the k-th call against the
+    // (k - concurrency)-th). N calls on c slots take R = ⌈N ÷ c⌉ rounds, and the r = N - (R - 1) × c slots that start
+    // first make all R, so the last call starts R - 1 rounds after the r-th first call: wall = the r-th call's arrival
+    // + R rounds + the handoffs + the last write. When the r-th call comes decides the figure, not when the c-th does.
     private static string ModelTimeline(FakeModelServer model, DateTimeOffset startedAt, int concurrency, TimeSpan latency)
     {
         var arrivals = model.RawRequests.Where(r => r.ReceivedAt >= startedAt).Select(r => (r.ReceivedAt - startedAt).TotalSeconds).Order().ToArray();
@@ -131,11 +134,15 @@ internal static class ThroughputRun
             return "too few";
         }
 
+        var decisive = arrivals.Length % concurrency is 0 ? concurrency : arrivals.Length % concurrency;
         var handoffs = Enumerable.Range(concurrency, arrivals.Length - concurrency)
             .Select(k => (arrivals[k] - arrivals[k - concurrency] - latency.TotalSeconds) * 1000).Order().ToArray();
         return string.Create(CultureInfo.InvariantCulture,
-            $"first {arrivals[0]:F2}, {concurrency}th {arrivals[concurrency - 1]:F2}, last {arrivals[^1]:F2}; slot handoff p50 {Percentile(handoffs, 0.5):F0} ms p95 {Percentile(handoffs, 0.95):F0} ms mean {handoffs.Average():F0} ms");
+            $"first {arrivals[0]:F2}, {Ordinal(decisive)} {arrivals[decisive - 1]:F2} (decisive), {Ordinal(concurrency)} {arrivals[concurrency - 1]:F2}, last {arrivals[^1]:F2}; " +
+            $"slot handoff p50 {Percentile(handoffs, 0.5):F0} ms p95 {Percentile(handoffs, 0.95):F0} ms mean {handoffs.Average():F0} ms");
     }
+
+    private static string Ordinal(int n) => string.Create(CultureInfo.InvariantCulture, $"{n}{(n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" })}");
 
     private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(45);
 
