@@ -71,7 +71,7 @@ public sealed partial class BackfillService(
                 !(settled.TryGetValue(article.Name, out var known) && ArticleVersion.SameETag(known, article.ETag)))
             {
                 var stored = await store.GetResultAsync(article.Name, cancellationToken).ConfigureAwait(false);
-                if (stored?.Document?.Source is { } source && ResultClassifier.Describes(source, new ArticleVersion(article.ETag, Sha256: null)))
+                if (ResultClassifier.DescribesListed(stored?.Document, article.ETag))
                 {
                     settled[article.Name] = article.ETag;
                 }

@@ -71,7 +71,7 @@ internal sealed class DeliveryDecision(SummaryService summaries, TimeProvider ti
     /// version, a <c>failed</c> one included, as the trigger gives up once); otherwise <c>null</c>.</summary>
     public static ProcessingOutcome? AnsweredSinceListing(string name, string listedETag, SummaryDocument? stored, ILogger logger)
     {
-        if (stored?.Source is not { } source || !ResultClassifier.Describes(source, new ArticleVersion(listedETag, Sha256: null)))
+        if (!ResultClassifier.DescribesListed(stored, listedETag))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NewsSummarizer.Summaries;
 using NewsSummarizer.Summarization;
 
@@ -59,4 +60,9 @@ public static class ResultClassifier
             ? string.Equals(source.Sha256, article.Sha256, StringComparison.Ordinal)
             : ArticleVersion.SameETag(article.ETag, source.ETag);
     }
+
+    /// <summary>Whether a stored result (of any status) was made from the blob version a listing gave, judged by ETag
+    /// alone, before the article is read.</summary>
+    public static bool DescribesListed([NotNullWhen(true)] SummaryDocument? stored, string listedETag) =>
+        stored?.Source is { } source && Describes(source, new ArticleVersion(listedETag, Sha256: null));
 }
