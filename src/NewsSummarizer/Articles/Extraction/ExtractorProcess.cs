@@ -79,7 +79,7 @@ internal sealed class ExtractorProcess : IDisposable
     public async Task<ExtractorOutcome> RunAsync(ExtractionJob job, ExtractionOptions options, CancellationToken cancellationToken)
     {
         Jobs++;
-        var cpuAtStart = CpuTime();
+        var cpuAtStart = ProcessSample.Of(process)?.CpuTime ?? TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
         using var abandon = new CancellationTokenSource();
         var exchange = ExchangeAsync(job, abandon.Token);
@@ -103,8 +103,10 @@ internal sealed class ExtractorProcess : IDisposable
                 return await OutcomeOfAsync(exchange).ConfigureAwait(false);
             }
 
-            var cause = CpuTime() - cpuAtStart > options.CpuBudget ? ExtractorKill.CpuBudget
-                : ResidentBytes() > options.MemoryLimitBytes ? ExtractorKill.MemoryLimit
+            // A process that is gone has no figures; its broken pipe ends the exchange on the next poll.
+            var sample = ProcessSample.Of(process);
+            var cause = sample?.CpuTime - cpuAtStart > options.CpuBudget ? ExtractorKill.CpuBudget
+                : sample?.ResidentBytes > options.MemoryLimitBytes ? ExtractorKill.MemoryLimit
                 : Stopwatch.GetElapsedTime(started) > options.WallClockBudget ? ExtractorKill.WallClock
                 : (ExtractorKill?)null;
             if (cause is { } kill)
@@ -176,31 +178,6 @@ internal sealed class ExtractorProcess : IDisposable
         }
     }
 
-    private TimeSpan CpuTime()
-    {
-        try
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-        catch (InvalidOperationException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
-
-    private long ResidentBytes()
-    {
-        try
-        {
-            return process.WorkingSet64;
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
-        }
-    }
-
     private void Remember(string? line)
     {
         if (line is null)
@@ -241,6 +218,26 @@ internal sealed class ExtractorProcess : IDisposable
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var beside = Path.Combine(root, executable);
         return File.Exists(beside) ? beside : executable;
+    }
+}
+
+/// <summary>A child process's CPU time and resident memory as the OS reports them now.</summary>
+internal readonly record struct ProcessSample(TimeSpan CpuTime, long ResidentBytes)
+{
+    /// <summary>The figures, or null once the process has ended. It can end, and be reaped, between the runtime's
+    /// has-exited check (which throws <see cref="InvalidOperationException"/>) and its read of the process's
+    /// <c>/proc</c> entry (which then throws <see cref="System.ComponentModel.Win32Exception"/>).</summary>
+    public static ProcessSample? Of(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return new ProcessSample(process.TotalProcessorTime, process.WorkingSet64);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }
 
