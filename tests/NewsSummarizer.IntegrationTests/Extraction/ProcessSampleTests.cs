@@ -20,6 +20,7 @@ public sealed class ProcessSampleTests
             Assert.NotNull(sample);
             Assert.True(sample.Value.ResidentBytes > 0);
             Assert.True(sample.Value.CpuTime >= TimeSpan.Zero);
+            Assert.NotNull(ProcessSample.CpuTimeOf(process));
         }
         finally
         {
@@ -36,12 +37,13 @@ public sealed class ProcessSampleTests
         for (var i = 0; i < 300; i++)
         {
             using var process = Start("i=0; while [ $i -lt 200 ]; do i=$((i+1)); done");
-            while (ProcessSample.Of(process) is not null)
+            while (ProcessSample.Of(process) is not null && ProcessSample.CpuTimeOf(process) is not null)
             {
             }
 
             process.WaitForExit();
             Assert.Null(ProcessSample.Of(process));
+            Assert.Null(ProcessSample.CpuTimeOf(process));
         }
     }
 

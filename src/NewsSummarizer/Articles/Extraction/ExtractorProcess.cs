@@ -79,7 +79,7 @@ internal sealed class ExtractorProcess : IDisposable
     public async Task<ExtractorOutcome> RunAsync(ExtractionJob job, ExtractionOptions options, CancellationToken cancellationToken)
     {
         Jobs++;
-        var cpuAtStart = ProcessSample.Of(process)?.CpuTime ?? TimeSpan.Zero;
+        var cpuAtStart = ProcessSample.CpuTimeOf(process) ?? TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
         using var abandon = new CancellationTokenSource();
         var exchange = ExchangeAsync(job, abandon.Token);
@@ -224,15 +224,24 @@ internal sealed class ExtractorProcess : IDisposable
 /// <summary>A child process's CPU time and resident memory as the OS reports them now.</summary>
 internal readonly record struct ProcessSample(TimeSpan CpuTime, long ResidentBytes)
 {
-    /// <summary>The figures, or null once the process has ended. It can end, and be reaped, between the runtime's
-    /// has-exited check (which throws <see cref="InvalidOperationException"/>) and its read of the process's
-    /// <c>/proc</c> entry (which then throws <see cref="System.ComponentModel.Win32Exception"/>).</summary>
-    public static ProcessSample? Of(Process process)
+    /// <summary>The figures, or null once the process has ended.</summary>
+    public static ProcessSample? Of(Process process) =>
+        Read(process, static p => new ProcessSample(p.TotalProcessorTime, p.WorkingSet64));
+
+    /// <summary>The CPU time alone (the memory figure costs a fuller read of the process's state), or null once the
+    /// process has ended.</summary>
+    public static TimeSpan? CpuTimeOf(Process process) => Read(process, static p => p.TotalProcessorTime);
+
+    /// <remarks>The process can end, and be reaped, between the runtime's has-exited check (which throws <see
+    /// cref="InvalidOperationException"/>) and its read of the process's <c>/proc</c> entry (which then throws <see
+    /// cref="System.ComponentModel.Win32Exception"/>).</remarks>
+    private static T? Read<T>(Process process, Func<Process, T> read)
+        where T : struct
     {
         try
         {
             process.Refresh();
-            return new ProcessSample(process.TotalProcessorTime, process.WorkingSet64);
+            return read(process);
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
